@@ -1,0 +1,50 @@
+// Bundles every entry point: the extension, the webview scripts, the simulator CLI and the tests.
+// `node esbuild.mjs` builds everything; `--only=a,b` builds the named targets; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { readdirSync, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = process.argv.slice(2);
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const watch = args.includes('--watch');
+
+/** Files under `dir` whose name ends with `suffix` (recursive). */
+function filesUnder(dir, suffix) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return filesUnder(path, suffix);
+    return name.endsWith(suffix) ? [path] : [];
+  });
+}
+
+const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+
+const targets = {
+  extension: { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: true },
+  webview: {
+    bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: true, minify: true, logLevel: 'warning',
+    entryPoints: filesUnder('webview', '.ts').filter((f) => !f.endsWith('.d.ts') && /webview\/[^/]+\.ts$/.test(f)),
+    outdir: 'dist/webview',
+  },
+  simulator: { ...node, entryPoints: ['src/simulator/cli.ts'], outfile: 'dist/simulator/cli.js' },
+  unit: { ...node, entryPoints: filesUnder('test/unit', '.test.ts'), outdir: 'dist/test/unit', external: ['mocha'] },
+  integration: {
+    ...node,
+    entryPoints: ['test/integration/index.ts', ...filesUnder('test/integration', '.test.ts')],
+    outdir: 'dist/test/integration', external: ['vscode', 'mocha'],
+  },
+  e2e: { ...node, entryPoints: filesUnder('test/e2e', '.ts').filter((f) => !f.endsWith('.d.ts')), outdir: 'dist/test/e2e', external: ['playwright-core'] },
+  bench: { ...node, entryPoints: filesUnder('bench', '.ts'), outdir: 'dist/bench', external: ['vscode'] },
+};
+
+const selected = Object.entries(targets).filter(
+  ([name, options]) => (!only || only.includes(name)) && (options.entryPoints?.length ?? 0) > 0,
+);
+
+if (watch) {
+  for (const [, options] of selected) await (await esbuild.context(options)).watch();
+  console.log(`watching ${selected.map(([name]) => name).join(', ')}`);
+} else {
+  await Promise.all(selected.map(([, options]) => esbuild.build(options)));
+}

@@ -1,0 +1,477 @@
+// The Micetro REST v1 client (also talks to the built-in simulator, which speaks the same API).
+// Auth is HTTP Basic on every request, or one Login whose session is sent as Bearer. A rejected password is
+// never retried: a retry loop locks real accounts.
+import axios, { type AxiosInstance, type AxiosResponse, type Method } from 'axios';
+import { Agent as HttpsAgent } from 'node:https';
+import {
+  INVALID_CREDENTIALS_CODE,
+  MicetroAuthError,
+  MicetroError,
+  MicetroNetworkError,
+  MicetroNotFoundError,
+  MicetroTimeoutError,
+  MicetroValidationError,
+} from './errors';
+import type {
+  DeconfigureAction,
+  DHCPFailoverRelationship,
+  DHCPOption,
+  DHCPRefAndFailoverRelationshipName,
+  DHCPReservation,
+  DHCPScope,
+  DHCPServer,
+  ListOptions,
+  NewDHCPScope,
+  Page,
+} from './types';
+
+export type AuthMode = 'basic' | 'session';
+
+/** One API call as the log records it: never its parameters, which may hold secrets. */
+export interface ApiCallRecord {
+  operation: string;
+  durationMs: number;
+  outcome: 'ok' | 'error';
+  status?: number;
+  error?: MicetroError;
+  attempt: number;
+}
+
+export interface MicetroClientOptions {
+  /** e.g. `https://micetro.example.com`; the API lives under `/mmws/api`. */
+  baseUrl: string;
+  username: string;
+  password: string;
+  authMode?: AuthMode;
+  /** Per request; default 30 s. */
+  timeoutMs?: number;
+  /** PEM of an internal CA to trust besides the system's; verification always stays on. */
+  ca?: string;
+  /** Page size for listings; default 1000. */
+  pageSize?: number;
+  log?: (record: ApiCallRecord) => void;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_PAGE_SIZE = 1000;
+/** Delays before retrying a read after a network fault. */
+const READ_RETRY_DELAYS_MS = [200, 800];
+/** Parallel page requests once the first page told the total. */
+const PAGE_CONCURRENCY = 4;
+/** Socket errors worth one more try for a read (not DNS or TLS failures, which will not heal). */
+const NETWORK_FAULTS = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+
+interface Envelope<T> {
+  result?: T;
+  error?: { code?: number; message?: string };
+}
+
+interface Request {
+  method: Method;
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  /** Reads may be retried on network faults; writes never. */
+  read: boolean;
+  operation: string;
+}
+
+/** `{a: 'x y'}` → `?a=x%20y`: Micetro does not decode `+` as a space. */
+function queryString(query: Record<string, string | number | undefined> | undefined): string {
+  if (!query) return '';
+  const parts = Object.entries(query)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+/** Keeps slashes of CIDR refs (`DHCPScopes/10.0.0.0/24`) but escapes everything else. */
+function refPath(ref: string): string {
+  return ref.split('/').map(encodeURIComponent).join('/');
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class MicetroClient {
+  private readonly http: AxiosInstance;
+  private readonly authMode: AuthMode;
+  private readonly pageSize: number;
+  private session: string | undefined;
+  private loggingIn: Promise<string> | undefined;
+
+  constructor(private readonly options: MicetroClientOptions) {
+    const base = options.baseUrl.replace(/\/+$/, '');
+    this.authMode = options.authMode ?? 'basic';
+    this.pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+    this.http = axios.create({
+      baseURL: `${base}/mmws/api/`,
+      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      httpsAgent: options.ca ? new HttpsAgent({ ca: options.ca, rejectUnauthorized: true, keepAlive: true }) : undefined,
+      headers: { Accept: 'application/json' },
+      validateStatus: () => true,
+      maxRedirects: 0,
+      // The body is JSON or empty; parse it ourselves so a non-JSON error page becomes a clear error.
+      responseType: 'text',
+      transformResponse: (data: unknown) => data,
+    });
+  }
+
+  /** Where this client points, for status and logs (no credentials). */
+  get baseUrl(): string {
+    return this.options.baseUrl;
+  }
+
+  // ---- connection -------------------------------------------------------------------------------------
+
+  /** Proves the URL and credentials with one cheap read. */
+  async testConnection(): Promise<void> {
+    if (this.authMode === 'session') await this.login();
+    await this.send({ method: 'GET', path: 'DHCPServers', query: { limit: 1 }, read: true, operation: 'GET DHCPServers' });
+  }
+
+  /** Logs in once; the session is then sent as Bearer. */
+  async login(): Promise<void> {
+    this.session = undefined;
+    await this.ensureSession();
+  }
+
+  async logout(): Promise<void> {
+    if (!this.session) return;
+    const session = this.session;
+    this.session = undefined;
+    await this.sendWithAuth(
+      { method: 'POST', path: 'command/Logout', body: { session }, read: false, operation: 'Logout' },
+      `Bearer ${session}`,
+      1,
+    ).catch(() => undefined);
+  }
+
+  // ---- REST resources ---------------------------------------------------------------------------------
+
+  async getDHCPServers(options: ListOptions = {}): Promise<DHCPServer[]> {
+    return this.listAll<DHCPServer>('DHCPServers', 'dhcpServers', options);
+  }
+
+  async getDHCPServer(ref: string): Promise<DHCPServer> {
+    const result = await this.send<{ dhcpServer: DHCPServer }>({ method: 'GET', path: refPath(ref), read: true, operation: 'GET DHCPServer' });
+    return result.dhcpServer;
+  }
+
+  /** Every scope matching the filter, paged until `totalResults` is reached. */
+  async getDHCPScopes(options: ListOptions = {}): Promise<DHCPScope[]> {
+    return this.listAll<DHCPScope>('DHCPScopes', 'dhcpScopes', options);
+  }
+
+  async getDHCPScopesPage(options: ListOptions & { offset: number; limit: number }): Promise<Page<DHCPScope>> {
+    return this.listPage<DHCPScope>('DHCPScopes', 'dhcpScopes', options, options.offset, options.limit);
+  }
+
+  async getDHCPScope(ref: string): Promise<DHCPScope> {
+    const result = await this.send<{ dhcpScope: DHCPScope }>({ method: 'GET', path: refPath(ref), read: true, operation: 'GET DHCPScope' });
+    return result.dhcpScope;
+  }
+
+  /** Creates one scope instance (as the official Ansible collection does); returns its ref. */
+  async addDHCPScope(scope: NewDHCPScope, saveComment?: string): Promise<string> {
+    const result = await this.send<{ ref: string }>({
+      method: 'POST',
+      path: 'DHCPScopes',
+      body: { dhcpScope: scope, saveComment },
+      read: false,
+      operation: 'POST DHCPScopes',
+    });
+    return result.ref;
+  }
+
+  /** Removes one scope instance (on one server). */
+  async removeDHCPScope(ref: string, saveComment?: string): Promise<void> {
+    await this.send({ method: 'DELETE', path: refPath(ref), body: { saveComment }, read: false, operation: 'DELETE DHCPScope' });
+  }
+
+  async getScopeOptions(scopeRef: string): Promise<DHCPOption[]> {
+    const result = await this.send<{ dhcpOptions: DHCPOption[] }>({
+      method: 'GET',
+      path: `${refPath(scopeRef)}/Options`,
+      read: true,
+      operation: 'GET DHCPScope Options',
+    });
+    return result.dhcpOptions;
+  }
+
+  async setScopeOptions(scopeRef: string, options: DHCPOption[], saveComment?: string): Promise<void> {
+    await this.send({
+      method: 'PUT',
+      path: `${refPath(scopeRef)}/Options`,
+      body: { dhcpOptions: options, saveComment },
+      read: false,
+      operation: 'PUT DHCPScope Options',
+    });
+  }
+
+  async getReservations(scopeRef: string): Promise<DHCPReservation[]> {
+    const result = await this.send<{ dhcpReservations: DHCPReservation[] }>({
+      method: 'GET',
+      path: `${refPath(scopeRef)}/DHCPReservations`,
+      read: true,
+      operation: 'GET DHCPScope DHCPReservations',
+    });
+    return result.dhcpReservations;
+  }
+
+  async addReservation(scopeRef: string, reservation: DHCPReservation, saveComment?: string): Promise<string> {
+    const result = await this.send<{ ref: string }>({
+      method: 'POST',
+      path: `${refPath(scopeRef)}/DHCPReservations`,
+      body: { dhcpReservation: reservation, saveComment },
+      read: false,
+      operation: 'POST DHCPScope DHCPReservations',
+    });
+    return result.ref;
+  }
+
+  // ---- failover commands (the command bridge) ---------------------------------------------------------
+
+  /** The relationships of one server (from its perspective), or of every server. */
+  async getDHCPFailoverRelationships(dhcpServerRef?: string): Promise<DHCPFailoverRelationship[]> {
+    const result = await this.command<{ dhcpFailoverRelationships: DHCPFailoverRelationship[] }>(
+      'GetDHCPFailoverRelationships',
+      dhcpServerRef ? { dhcpServerRef } : {},
+    );
+    return result.dhcpFailoverRelationships ?? [];
+  }
+
+  async getDHCPFailoverRelationship(dhcpServerRef: string, name: string): Promise<DHCPFailoverRelationship> {
+    const result = await this.command<{ dhcpFailoverRelationship: DHCPFailoverRelationship }>('GetDHCPFailoverRelationship', {
+      dhcpServerRef,
+      dhcpFailoverRelationshipName: name,
+    });
+    return result.dhcpFailoverRelationship;
+  }
+
+  async addDHCPFailoverRelationship(relationship: DHCPFailoverRelationship, saveComment?: string): Promise<void> {
+    await this.command('AddDHCPFailoverRelationship', { dhcpFailoverRelationship: relationship, saveComment });
+  }
+
+  /** Omit `sharedSecret` to keep the current secret. */
+  async modifyDHCPFailoverRelationship(relationship: DHCPFailoverRelationship, saveComment?: string): Promise<void> {
+    await this.command('ModifyDHCPFailoverRelationship', { dhcpFailoverRelationship: relationship, saveComment });
+  }
+
+  /**
+   * Removes relationships from both servers. Each item's `dhcpServerRef` is the server where the scopes persist;
+   * `deconfigureAction` says what happens to them on the other server.
+   */
+  async removeDHCPFailoverRelationships(
+    items: DHCPRefAndFailoverRelationshipName[],
+    deconfigureAction?: DeconfigureAction,
+    saveComment?: string,
+  ): Promise<void> {
+    await this.command('RemoveDHCPFailoverRelationships', {
+      dhcpRefAndFailoverRelationshipNames: items,
+      dhcpFailoverRelationshipDeconfigureAction: deconfigureAction,
+      saveComment,
+    });
+  }
+
+  /** One command for any number of scopes. */
+  async addScopesToFailoverRelationship(dhcpServerRef: string, name: string, scopeRefs: string[], saveComment?: string): Promise<void> {
+    await this.command('AddDHCPScopesToDHCPFailoverRelationship', {
+      dhcpServerRef,
+      dhcpFailoverRelationshipName: name,
+      dhcpScopeRefs: scopeRefs,
+      saveComment,
+    });
+  }
+
+  async removeScopesFromFailoverRelationship(
+    dhcpServerRef: string,
+    name: string,
+    scopeRefs: string[],
+    deconfigureAction?: DeconfigureAction,
+    saveComment?: string,
+  ): Promise<void> {
+    await this.command('RemoveDHCPScopesFromDHCPFailoverRelationship', {
+      dhcpServerRef,
+      dhcpFailoverRelationshipName: name,
+      dhcpScopeRefs: scopeRefs,
+      dhcpFailoverRelationshipDeconfigureAction: deconfigureAction,
+      saveComment,
+    });
+  }
+
+  /** `dhcpServerRef` is the source; one scope, one relationship, or (neither given) every failover scope of the server. */
+  async replicateFailover(params: { dhcpServerRef: string; dhcpFailoverRelationshipName?: string; dhcpScopeRef?: string; saveComment?: string }): Promise<void> {
+    await this.command('ReplicateDHCPFailover', params);
+  }
+
+  /** Any command of the bridge, e.g. the simulator's `Sim*` controls. `Get*` commands count as reads. */
+  async command<T = unknown>(name: string, params: Record<string, unknown> = {}): Promise<T> {
+    const body = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined));
+    return this.send<T>({ method: 'POST', path: `command/${name}`, body, read: name.startsWith('Get'), operation: name });
+  }
+
+  // ---- transport --------------------------------------------------------------------------------------
+
+  private async listAll<T>(path: string, key: string, options: ListOptions): Promise<T[]> {
+    const first = await this.listPage<T>(path, key, options, 0, this.pageSize);
+    const offsets: number[] = [];
+    for (let offset = first.items.length; offset < first.totalResults && first.items.length > 0; offset += this.pageSize) offsets.push(offset);
+    const pages: T[][] = new Array(offsets.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < offsets.length) {
+        const index = next++;
+        pages[index] = (await this.listPage<T>(path, key, options, offsets[index], this.pageSize)).items;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PAGE_CONCURRENCY, offsets.length) }, worker));
+    return first.items.concat(...pages);
+  }
+
+  private async listPage<T>(path: string, key: string, options: ListOptions, offset: number, limit: number): Promise<Page<T>> {
+    const result = await this.send<Record<string, unknown>>({
+      method: 'GET',
+      path,
+      query: { filter: options.filter, sortBy: options.sortBy, sortOrder: options.sortOrder, offset, limit },
+      read: true,
+      operation: `GET ${path}`,
+    });
+    const items = (result[key] as T[] | undefined) ?? [];
+    const total = typeof result.totalResults === 'number' ? result.totalResults : offset + items.length;
+    return { items, totalResults: total };
+  }
+
+  private async send<T>(request: Request): Promise<T> {
+    if (this.authMode === 'basic') return this.sendWithRetries<T>(request, this.basicHeader());
+    const session = await this.ensureSession();
+    try {
+      return await this.sendWithRetries<T>(request, `Bearer ${session}`);
+    } catch (error) {
+      // The session expired: log in again once, then give up (a rejected password throws from the login).
+      if (!(error instanceof MicetroAuthError) || error.code === INVALID_CREDENTIALS_CODE) throw error;
+      if (this.session === session) this.session = undefined;
+      return this.sendWithRetries<T>(request, `Bearer ${await this.ensureSession()}`);
+    }
+  }
+
+  private async sendWithRetries<T>(request: Request, authorization: string): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.sendWithAuth<T>(request, authorization, attempt);
+      } catch (error) {
+        const retryable =
+          request.read && error instanceof MicetroNetworkError && NETWORK_FAULTS.has(error.systemCode ?? '') && attempt <= READ_RETRY_DELAYS_MS.length;
+        if (!retryable) throw error;
+        await sleep(READ_RETRY_DELAYS_MS[attempt - 1]);
+      }
+    }
+  }
+
+  private async ensureSession(): Promise<string> {
+    if (this.session) return this.session;
+    this.loggingIn ??= this.sendWithAuth<{ session: string }>(
+      {
+        method: 'POST',
+        path: 'command/Login',
+        body: { loginName: this.options.username, password: this.options.password },
+        read: false,
+        operation: 'Login',
+      },
+      undefined,
+      1,
+    )
+      .then((result) => {
+        if (!result?.session) throw new MicetroAuthError('Micetro accepted the login but returned no session.', undefined, undefined, 'auth', 'Login');
+        this.session = result.session;
+        return result.session;
+      })
+      .finally(() => {
+        this.loggingIn = undefined;
+      });
+    return this.loggingIn;
+  }
+
+  private basicHeader(): string {
+    return `Basic ${Buffer.from(`${this.options.username}:${this.options.password}`, 'utf8').toString('base64')}`;
+  }
+
+  private async sendWithAuth<T>(request: Request, authorization: string | undefined, attempt: number): Promise<T> {
+    const started = Date.now();
+    let status: number | undefined;
+    try {
+      const response: AxiosResponse<string> = await this.http.request({
+        method: request.method,
+        url: `${request.path}${queryString(request.query)}`,
+        data: request.body === undefined ? undefined : JSON.stringify(request.body),
+        headers: {
+          ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...(authorization ? { Authorization: authorization } : {}),
+        },
+      });
+      status = response.status;
+      const result = this.unwrap<T>(response, request.operation);
+      this.options.log?.({ operation: request.operation, durationMs: Date.now() - started, outcome: 'ok', status, attempt });
+      return result;
+    } catch (caught) {
+      const error = caught instanceof MicetroError ? caught : this.transportError(caught, request.operation);
+      this.options.log?.({ operation: request.operation, durationMs: Date.now() - started, outcome: 'error', status, error, attempt });
+      throw error;
+    }
+  }
+
+  private unwrap<T>(response: AxiosResponse<string>, operation: string): T {
+    const text = typeof response.data === 'string' ? response.data : '';
+    let envelope: Envelope<T> | undefined;
+    if (text.trim()) {
+      try {
+        envelope = JSON.parse(text) as Envelope<T>;
+      } catch {
+        envelope = undefined;
+      }
+    }
+    const status = response.status;
+    if (status >= 200 && status < 300 && !envelope?.error) {
+      if (text.trim() && envelope === undefined) {
+        throw new MicetroError(`Micetro answered ${operation} with something that is not JSON (HTTP ${status}).`, undefined, status, 'server', operation);
+      }
+      return (envelope?.result ?? {}) as T;
+    }
+    const code = typeof envelope?.error?.code === 'number' ? envelope.error.code : undefined;
+    const message = envelope?.error?.message?.trim() || `Micetro answered ${operation} with HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}.`;
+    if (status === 401 || status === 403 || code === INVALID_CREDENTIALS_CODE) return this.throwAs(MicetroAuthError, message, code, status, 'auth', operation);
+    if (status === 404) return this.throwAs(MicetroNotFoundError, message, code, status, 'notFound', operation);
+    if (status >= 400 && status < 500) return this.throwAs(MicetroValidationError, message, code, status, 'validation', operation);
+    throw new MicetroError(message, code, status, 'server', operation);
+  }
+
+  private throwAs(
+    kind: typeof MicetroError,
+    message: string,
+    code: number | undefined,
+    status: number,
+    errorKind: MicetroError['kind'],
+    operation: string,
+  ): never {
+    throw new kind(message, code, status, errorKind, operation);
+  }
+
+  /** A failure without an HTTP answer; the message names the host, never the credentials. */
+  private transportError(caught: unknown, operation: string): MicetroError {
+    const code = axios.isAxiosError(caught) ? caught.code : undefined;
+    const where = this.options.baseUrl.replace(/\/+$/, '');
+    if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
+      const seconds = Math.round((this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000);
+      return new MicetroTimeoutError(`Micetro at ${where} did not answer ${operation} within ${seconds} s.`, undefined, undefined, 'timeout', operation);
+    }
+    const detail = axios.isAxiosError(caught) ? caught.message : caught instanceof Error ? caught.message : String(caught);
+    const reason =
+      code === 'ECONNREFUSED'
+        ? 'the connection was refused (is the URL and port right, and is Micetro running?)'
+        : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+          ? 'the host name could not be resolved'
+          : code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS/.test(code)
+            ? `its TLS certificate is not trusted (${code}); set an internal CA file rather than turning verification off`
+            : detail;
+    return new MicetroNetworkError(`Could not reach Micetro at ${where}: ${reason}.`, undefined, undefined, 'network', operation, code);
+  }
+}

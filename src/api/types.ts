@@ -1,0 +1,117 @@
+// Wire objects of the Micetro API subset this product uses (REST v1 and the command bridge).
+// Field names are exactly Micetro's (reference §2.2, §2.3, §5.3).
+import type { DeconfigureAction, FailoverMode } from '../failover/defaults';
+
+export type { DeconfigureAction, FailoverMode };
+
+export type DHCPServerType = 'MSDHCP' | 'ISC' | 'IOS' | 'KEA DHCPv4' | 'Unknown';
+export type DHCPServerState =
+  | 'OK'
+  | 'Unreachable'
+  | 'Out of date'
+  | 'Wrong type'
+  | 'Updating'
+  | 'Service Down'
+  | 'Disabled'
+  | 'Unknown';
+
+export interface DHCPServer {
+  ref: string;
+  name: string;
+  address: string;
+  resolvedAddress?: string;
+  type: DHCPServerType;
+  state: DHCPServerState;
+  enabled: boolean;
+  customProperties?: Record<string, string>;
+}
+
+export interface DHCPScope {
+  ref: string;
+  /** CIDR-like name, e.g. `10.1.20.0/24`; usable as a ref (`DHCPScopes/10.1.20.0/24`). */
+  name: string;
+  rangeRef: string;
+  dhcpServerRef: string;
+  superscope: string;
+  description: string;
+  /** Free addresses in the scope. */
+  available: number;
+  enabled: boolean;
+}
+
+export type FailoverServerType = 'PrimaryServer' | 'SecondaryServer';
+
+export interface DHCPFailoverRelationship {
+  name: string;
+  /** Server names as they appear in Micetro. */
+  primaryServer: string;
+  secondaryServer: string;
+  primaryServerRef?: string;
+  secondaryServerRef?: string;
+  failoverMode: FailoverMode;
+  /** The role of `dhcpServerRef` in this relationship. */
+  failoverServerType: FailoverServerType;
+  /** Maximum client lead time, seconds. */
+  mclt: number;
+  /** State switchover interval, seconds; 0 = automatic switchover off. */
+  safePeriod: number;
+  /** Scopes of the relationship, as instances on `dhcpServerRef`. */
+  dhcpScopeRefs: string[];
+  /** Load balance: the primary's share; hot standby: the reserve for the standby server. */
+  percentage: number;
+  /** Write-only: Micetro answers with an empty string. */
+  sharedSecret?: string;
+  /** The server the relationship was read from (its perspective). */
+  dhcpServerRef?: string;
+  /** Not in the real API: the simulator's Windows failover state of this endpoint, or `Empty`. */
+  state?: string;
+}
+
+export interface DHCPOption {
+  /** Option id, e.g. `3` (router) or `6` (DNS servers). */
+  option: string;
+  value: string;
+}
+
+export interface DHCPReservation {
+  ref?: string;
+  name: string;
+  clientIdentifier: string;
+  addresses: string[];
+  description?: string;
+}
+
+export interface DHCPAddressPool {
+  from: string;
+  to: string;
+}
+
+/** The body of `POST DHCPScopes`: what a new scope instance holds. */
+export interface NewDHCPScope {
+  name: string;
+  dhcpServerRef: string;
+  rangeRef?: string;
+  description?: string;
+  enabled?: boolean;
+  /** Simulator extension (Micetro creates pools from the range): the scope's address pool. */
+  addressPool?: DHCPAddressPool;
+  /** Simulator extension: exclusion ranges inside the pool. */
+  exclusions?: DHCPAddressPool[];
+}
+
+export interface DHCPRefAndFailoverRelationshipName {
+  /** For removal with scopes: the server on which the scopes persist. */
+  dhcpServerRef: string;
+  dhcpFailoverRelationshipName: string;
+}
+
+export interface ListOptions {
+  filter?: string;
+  sortBy?: string;
+  sortOrder?: 'Ascending' | 'Descending';
+}
+
+export interface Page<T> {
+  items: T[];
+  totalResults: number;
+}

@@ -1,0 +1,6 @@
+// The failover domain rules, shared by the simulator, the extension and the webview; no I/O, no vscode.
+export * from './defaults';
+export * from './states';
+export * from './relationshipRules';
+export * from './scopeRules';
+export * from './durations';

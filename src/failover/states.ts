@@ -1,0 +1,76 @@
+// Failover states (Windows FSM_STATE in PascalCase, reference §3.4 / §5.5) and how each reads as health.
+
+export const FAILOVER_STATES = [
+  'Init',
+  'NoState',
+  'Startup',
+  'Normal',
+  'CommunicationInterrupted',
+  'PartnerDown',
+  'PotentialConflict',
+  'ConflictDone',
+  'ResolutionInterrupted',
+  'Recover',
+  'RecoverWait',
+  'RecoverDone',
+  'Paused',
+  'Shutdown',
+] as const;
+
+export type FailoverState = (typeof FAILOVER_STATES)[number];
+/** `Empty`: the relationship exists only in Micetro, with no scope yet (not created on the servers). */
+export type RelationshipState = FailoverState | 'Empty';
+
+export type Health = 'ok' | 'warning' | 'error' | 'pending' | 'empty';
+
+const HEALTH: Record<RelationshipState, Health> = {
+  Empty: 'empty',
+  Normal: 'ok',
+  Init: 'pending',
+  NoState: 'pending',
+  Startup: 'pending',
+  Recover: 'pending',
+  RecoverWait: 'pending',
+  RecoverDone: 'pending',
+  PotentialConflict: 'warning',
+  ConflictDone: 'pending',
+  CommunicationInterrupted: 'warning',
+  ResolutionInterrupted: 'warning',
+  Paused: 'warning',
+  PartnerDown: 'error',
+  Shutdown: 'error',
+};
+
+const LABELS: Record<RelationshipState, string> = {
+  Empty: 'Empty',
+  Normal: 'Normal',
+  Init: 'Initializing',
+  NoState: 'No state',
+  Startup: 'Starting up',
+  Recover: 'Recovering',
+  RecoverWait: 'Recover wait',
+  RecoverDone: 'Recover done',
+  PotentialConflict: 'Potential conflict',
+  ConflictDone: 'Conflict done',
+  CommunicationInterrupted: 'Communication interrupted',
+  ResolutionInterrupted: 'Resolution interrupted',
+  Paused: 'Paused',
+  PartnerDown: 'Partner down',
+  Shutdown: 'Shut down',
+};
+
+export function isRelationshipState(value: unknown): value is RelationshipState {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(HEALTH, value);
+}
+
+/** Health of a state; an unknown or missing state (a real Micetro sends none) counts as ok when scopes exist. */
+export function healthOf(state: string | undefined, scopeCount: number): Health {
+  if (state === undefined) return scopeCount === 0 ? 'empty' : 'ok';
+  return isRelationshipState(state) ? HEALTH[state] : 'warning';
+}
+
+/** A person-readable state; a real Micetro sends no state, so it reads "Empty" or "Configured". */
+export function stateLabel(state: string | undefined, scopeCount: number): string {
+  if (state === undefined) return scopeCount === 0 ? 'Empty' : 'Configured';
+  return isRelationshipState(state) ? LABELS[state] : state;
+}

@@ -1,0 +1,282 @@
+// The HTTP face of the simulated Micetro: REST v1 resources, the command bridge and JSON-RPC 2.0, with
+// Micetro's envelopes and status codes (reference §1.3, §5.1). Authentication is checked here, before the model.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ListQuery, SimulatorBackend } from './backend';
+import type { SimulatorAuth } from './simulatorAuth';
+import { SimulatorError } from './simulatorError';
+
+const API_PREFIX = '/mmws/api/';
+const JSON_RPC_PATHS = new Set(['/mmws/json', '/_mmwebext/mmwebext.dll']);
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+export interface TransportHooks {
+  /** Called for every request with a stable operation name (`GET DHCPScopes`, `command GetDHCPFailoverRelationships`). */
+  count(operation: string): void;
+  /** Commands handled by the server itself (stats), or undefined to pass the command to the model. */
+  serverCommand(name: string, params: Record<string, unknown>): unknown;
+  /** Resolves once a change the model just made is safely on disk. */
+  persist(): Promise<void>;
+}
+
+type Params = Record<string, unknown>;
+
+const badJson = (detail: string) => new SimulatorError(400, `The request body is not valid JSON: ${detail}`, 400);
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new SimulatorError(413, 'The request body is too large.', 413));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function parseJsonObject(text: string): Params {
+  if (!text.trim()) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw badJson((error as Error).message);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw badJson('expected a JSON object.');
+  return value as Params;
+}
+
+function send(response: ServerResponse, status: number, body?: unknown): void {
+  if (body === undefined) {
+    response.writeHead(status);
+    response.end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  response.end(text);
+}
+
+/** Every failure becomes Micetro's envelope; anything unexpected is a 500 without a stack trace. */
+function asSimulatorError(error: unknown): SimulatorError {
+  if (error instanceof SimulatorError) return error;
+  return new SimulatorError(500, 'The simulator failed to process the request.', 500);
+}
+
+/**
+ * The query string as Micetro reads it: percent-decoded, but `+` stays a plus (Micetro does not decode `+` as
+ * a space, which is why clients send `%20`; reference §1.5).
+ */
+function queryParams(url: URL): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const pair of url.search.replace(/^\?/, '').split('&')) {
+    if (!pair) continue;
+    const equals = pair.indexOf('=');
+    const decode = (text: string) => {
+      try {
+        return decodeURIComponent(text);
+      } catch {
+        throw new SimulatorError(400, `The query string is not valid percent-encoding near "${text}".`, 400);
+      }
+    };
+    params[decode(equals < 0 ? pair : pair.slice(0, equals))] = decode(equals < 0 ? '' : pair.slice(equals + 1));
+  }
+  return params;
+}
+
+function listQuery(url: URL): ListQuery {
+  const query = queryParams(url);
+  const number = (name: string): number | undefined => {
+    const text = query[name];
+    if (text === undefined || text === '') return undefined;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 0) throw new SimulatorError(400, `The query parameter "${name}" must be a whole number ≥ 0.`, 400);
+    return value;
+  };
+  return {
+    filter: query.filter,
+    offset: number('offset'),
+    limit: number('limit'),
+    sortBy: query.sortBy,
+    sortOrder: query.sortOrder,
+  };
+}
+
+/** The object under `key` in a write body (`{"dhcpScope": {...}}`). */
+function member(body: Params, key: string): Params {
+  const value = body[key];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new SimulatorError(400, `The request body needs an object "${key}".`, 400);
+  }
+  return value as Params;
+}
+
+/** Splits `DHCPScopes/10.0.0.0/24/Options` into the scope ref and the sub-resource. */
+function scopePath(rest: string): { ref: string; sub?: 'options' | 'dhcpreservations' } {
+  const match = /^(.*)\/(options|dhcpreservations)$/i.exec(rest);
+  const refPart = match ? match[1] : rest;
+  // A full ref may follow the collection (`DHCPScopes/DHCPScopes/17`).
+  const ref = /^dhcpscopes\//i.test(refPart) ? refPart : `DHCPScopes/${refPart}`;
+  return { ref, sub: match ? (match[2].toLowerCase() as 'options' | 'dhcpreservations') : undefined };
+}
+
+export class HttpTransport {
+  constructor(
+    private readonly backend: SimulatorBackend,
+    private readonly auth: SimulatorAuth,
+    private readonly hooks: TransportHooks,
+  ) {}
+
+  /** The `node:http` request listener. */
+  readonly handle = (request: IncomingMessage, response: ServerResponse): void => {
+    this.route(request, response).catch((error) => {
+      const failure = asSimulatorError(error);
+      if (!response.headersSent) send(response, failure.status, { error: { code: failure.code, message: failure.message } });
+    });
+  };
+
+  private async route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://simulator');
+    const path = decodeURIComponent(url.pathname);
+    if (JSON_RPC_PATHS.has(path) && request.method === 'POST') return this.jsonRpc(request, response);
+    if (!path.toLowerCase().startsWith(API_PREFIX)) {
+      throw new SimulatorError(16544, `No resource at ${path}; the API lives under /mmws/api and /mmws/json.`, 404);
+    }
+    const rest = path.slice(API_PREFIX.length).replace(/\/+$/, '');
+    const method = request.method ?? 'GET';
+    // Commands may carry their params in a GET body too, as the Ansible inventory does.
+    const body = parseJsonObject(await readBody(request));
+
+    const commandMatch = /^commands?\/([^/]+)$/i.exec(rest);
+    if (commandMatch) {
+      if (method !== 'GET' && method !== 'POST') throw new SimulatorError(405, `Commands take GET or POST, not ${method}.`, 405);
+      const name = commandMatch[1];
+      const params = { ...queryParams(url), ...body };
+      const result = await this.runCommand(name, params, request.headers.authorization, `command ${name}`);
+      return send(response, 200, { result });
+    }
+
+    this.auth.authenticate(request.headers.authorization, undefined);
+    const [collection, ...refParts] = rest.split('/');
+    const refRest = refParts.join('/');
+    switch (collection.toLowerCase()) {
+      case 'dhcpservers':
+        return this.servers(method, refRest, url, response);
+      case 'dhcpscopes':
+        return this.scopes(method, refRest, url, body, response);
+      default:
+        throw new SimulatorError(16544, `Unknown resource "${collection}".`, 404);
+    }
+  }
+
+  private servers(method: string, ref: string, url: URL, response: ServerResponse): void {
+    if (method !== 'GET') throw new SimulatorError(405, `DHCPServers takes GET here, not ${method}.`, 405);
+    if (!ref) {
+      this.hooks.count('GET DHCPServers');
+      return send(response, 200, { result: this.backend.listServers(listQuery(url)) });
+    }
+    this.hooks.count('GET DHCPServer');
+    const full = /^dhcpservers\//i.test(ref) ? ref : `DHCPServers/${ref}`;
+    return send(response, 200, { result: { dhcpServer: this.backend.getServer(full) } });
+  }
+
+  private async scopes(method: string, rest: string, url: URL, body: Params, response: ServerResponse): Promise<void> {
+    if (!rest) {
+      if (method === 'GET') {
+        this.hooks.count('GET DHCPScopes');
+        return send(response, 200, { result: this.backend.listScopes(listQuery(url)) });
+      }
+      if (method === 'POST') {
+        this.hooks.count('POST DHCPScopes');
+        const ref = this.backend.createScope(member(body, 'dhcpScope') as never);
+        await this.hooks.persist();
+        return send(response, 201, { result: { ref } });
+      }
+      throw new SimulatorError(405, `DHCPScopes takes GET or POST, not ${method}.`, 405);
+    }
+    const { ref, sub } = scopePath(rest);
+    if (sub === 'options') {
+      if (method === 'GET') {
+        this.hooks.count('GET DHCPScope Options');
+        return send(response, 200, { result: { dhcpOptions: this.backend.getScopeOptions(ref) } });
+      }
+      if (method === 'PUT') {
+        this.hooks.count('PUT DHCPScope Options');
+        const options = body.dhcpOptions;
+        if (!Array.isArray(options)) throw new SimulatorError(400, 'The request body needs an array "dhcpOptions".', 400);
+        this.backend.setScopeOptions(ref, options as never);
+        await this.hooks.persist();
+        return send(response, 204);
+      }
+      throw new SimulatorError(405, `Options take GET or PUT, not ${method}.`, 405);
+    }
+    if (sub === 'dhcpreservations') {
+      if (method === 'GET') {
+        this.hooks.count('GET DHCPScope DHCPReservations');
+        const dhcpReservations = this.backend.getReservations(ref);
+        return send(response, 200, { result: { dhcpReservations, totalResults: dhcpReservations.length } });
+      }
+      if (method === 'POST') {
+        this.hooks.count('POST DHCPScope DHCPReservations');
+        const newRef = this.backend.addReservation(ref, member(body, 'dhcpReservation') as never);
+        await this.hooks.persist();
+        return send(response, 201, { result: { ref: newRef } });
+      }
+      throw new SimulatorError(405, `DHCPReservations take GET or POST, not ${method}.`, 405);
+    }
+    if (method === 'GET') {
+      this.hooks.count('GET DHCPScope');
+      return send(response, 200, { result: { dhcpScope: this.backend.getScope(ref) } });
+    }
+    if (method === 'DELETE') {
+      this.hooks.count('DELETE DHCPScope');
+      this.backend.deleteScope(ref);
+      await this.hooks.persist();
+      return send(response, 204);
+    }
+    throw new SimulatorError(405, `A scope takes GET or DELETE, not ${method}.`, 405);
+  }
+
+  /** Runs a bridge command after authenticating it; `Login` needs no credentials. */
+  private async runCommand(name: string, params: Params, authorization: string | undefined, operation: string): Promise<unknown> {
+    this.hooks.count(operation);
+    const lower = name.toLowerCase();
+    if (lower === 'login') return this.auth.login(params);
+    const session = typeof params.session === 'string' ? params.session : undefined;
+    this.auth.authenticate(authorization, session);
+    if (lower === 'logout') return this.auth.logout(authorization, session);
+    // With header auth the session parameter is omitted; a leftover one is tolerated, never passed on.
+    const commandParams = { ...params };
+    delete commandParams.session;
+    const own = this.hooks.serverCommand(name, commandParams);
+    if (own !== undefined) return own;
+    const result = this.backend.execute(name, commandParams);
+    if (this.backend.isMutating(name)) await this.hooks.persist();
+    return result ?? {};
+  }
+
+  /** JSON-RPC 2.0: always HTTP 200, errors in the `error` member (as a real Micetro answers). */
+  private async jsonRpc(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    let id: unknown = null;
+    try {
+      const body = parseJsonObject(await readBody(request));
+      id = body.id ?? null;
+      if (typeof body.method !== 'string' || !body.method) throw new SimulatorError(-32600, 'Invalid request: "method" is missing.', 400);
+      const params = body.params === undefined ? {} : body.params;
+      if (params === null || typeof params !== 'object' || Array.isArray(params)) {
+        throw new SimulatorError(-32602, 'Invalid params: "params" must be an object.', 400);
+      }
+      const result = await this.runCommand(body.method, params as Params, request.headers.authorization, `jsonrpc ${body.method}`);
+      send(response, 200, { jsonrpc: '2.0', result, id });
+    } catch (error) {
+      const failure = asSimulatorError(error);
+      send(response, 200, { jsonrpc: '2.0', error: { code: failure.code, message: failure.message }, id });
+    }
+  }
+}

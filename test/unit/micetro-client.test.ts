@@ -1,0 +1,387 @@
+// The MicetroClient against the simulator over loopback HTTP: every call, the envelopes, auth, paging and errors.
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  MicetroAuthError,
+  MicetroError,
+  MicetroNetworkError,
+  MicetroNotFoundError,
+  MicetroTimeoutError,
+  MicetroValidationError,
+} from '../../src/api/errors';
+import { MicetroClient, type ApiCallRecord, type MicetroClientOptions } from '../../src/api/micetroClient';
+import type { DHCPFailoverRelationship, DHCPServer } from '../../src/api/types';
+import { MAX_RELATIONSHIPS_PER_SERVER } from '../../src/failover';
+import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
+
+const PASSWORD = 'correct horse battery staple';
+const SECRET = 'sh4red-S3cret-value';
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+describe('MicetroClient ↔ simulator (loopback HTTP)', () => {
+  let sim: RunningSimulator;
+  let calls: ApiCallRecord[];
+
+  const makeClient = (options: Partial<MicetroClientOptions> = {}) =>
+    new MicetroClient({ baseUrl: sim.url, username: 'admin', password: PASSWORD, log: (call) => calls.push(call), ...options });
+
+  /** Two Microsoft servers with room for one more relationship each. */
+  async function freePair(client: MicetroClient): Promise<[DHCPServer, DHCPServer]> {
+    const servers = (await client.getDHCPServers()).filter((server) => server.type === 'MSDHCP' && server.state === 'OK');
+    const all = await client.getDHCPFailoverRelationships();
+    const counts = new Map<string, number>();
+    for (const relationship of all) counts.set(relationship.dhcpServerRef!, (counts.get(relationship.dhcpServerRef!) ?? 0) + 1);
+    const roomy = servers.filter((server) => (counts.get(server.ref) ?? 0) < MAX_RELATIONSHIPS_PER_SERVER);
+    assert.ok(roomy.length >= 2, 'the demo inventory has two Microsoft servers with room for a relationship');
+    return [roomy[0], roomy[1]];
+  }
+
+  function newRelationship(primary: DHCPServer, secondary: DHCPServer, name: string): DHCPFailoverRelationship {
+    return {
+      name,
+      primaryServer: primary.name,
+      secondaryServer: secondary.name,
+      failoverMode: 'LoadBalance',
+      failoverServerType: 'PrimaryServer',
+      mclt: 3600,
+      safePeriod: 0,
+      percentage: 60,
+      dhcpScopeRefs: [],
+      sharedSecret: SECRET,
+    };
+  }
+
+  beforeEach(async () => {
+    sim = await startSimulator({ seed: 'demo', password: PASSWORD });
+    calls = [];
+  });
+  afterEach(async () => {
+    await sim.close();
+  });
+
+  describe('REST resources', () => {
+    it('lists Microsoft DHCP servers with their wire fields', async () => {
+      const servers = await makeClient().getDHCPServers();
+      assert.ok(servers.length >= 6);
+      for (const server of servers) {
+        assert.match(server.ref, /^DHCPServers\/\d+$/);
+        assert.equal(typeof server.name, 'string');
+        assert.equal(typeof server.state, 'string');
+      }
+      assert.ok(servers.some((server) => server.type === 'MSDHCP'));
+      const one = await makeClient().getDHCPServer(servers[0].ref);
+      assert.deepEqual(one, servers[0]);
+    });
+
+    it('pages scopes until totalResults, in as few round trips as the page size allows', async () => {
+      const everything = await makeClient().getDHCPScopes();
+      sim.resetStats();
+      const paged = await makeClient({ pageSize: 7 }).getDHCPScopes();
+      assert.deepEqual(
+        paged.map((scope) => scope.ref),
+        everything.map((scope) => scope.ref),
+      );
+      assert.equal(sim.requestsByOperation()['GET DHCPScopes'], Math.ceil(everything.length / 7));
+      const page = await makeClient().getDHCPScopesPage({ offset: 2, limit: 3 });
+      assert.equal(page.totalResults, everything.length);
+      assert.deepEqual(
+        page.items.map((scope) => scope.ref),
+        everything.slice(2, 5).map((scope) => scope.ref),
+      );
+    });
+
+    it('filters with terms joined by AND, sending spaces as %20', async () => {
+      const client = makeClient();
+      const [server] = await client.getDHCPServers();
+      const scopes = await client.getDHCPScopes({ filter: `dhcpServerRef=${server.ref} AND enabled=true` });
+      assert.ok(scopes.length > 0);
+      assert.ok(scopes.every((scope) => scope.dhcpServerRef === server.ref && scope.enabled));
+      const quoted = await client.getDHCPScopes({ filter: `name="${scopes[0].name}" AND dhcpServerRef=${server.ref}` });
+      assert.deepEqual(
+        quoted.map((scope) => scope.ref),
+        [scopes[0].ref],
+      );
+    });
+
+    it('reads a scope by ref and by its CIDR name', async () => {
+      const client = makeClient();
+      const scopes = await client.getDHCPScopes();
+      const counts = new Map<string, number>();
+      for (const scope of scopes) counts.set(scope.name, (counts.get(scope.name) ?? 0) + 1);
+      const unique = scopes.find((scope) => counts.get(scope.name) === 1)!;
+      assert.deepEqual(await client.getDHCPScope(unique.ref), unique);
+      assert.deepEqual(await client.getDHCPScope(`DHCPScopes/${unique.name}`), unique);
+    });
+
+    it('creates a scope, sets its options and reservations, and removes it', async () => {
+      const client = makeClient();
+      const [server] = await freePair(client);
+      const ref = await client.addDHCPScope({
+        name: '10.250.1.0/24',
+        dhcpServerRef: server.ref,
+        description: 'Created by a test',
+        addressPool: { from: '10.250.1.10', to: '10.250.1.200' },
+        exclusions: [{ from: '10.250.1.10', to: '10.250.1.19' }],
+      });
+      assert.match(ref, /^DHCPScopes\/\d+$/);
+      const scope = await client.getDHCPScope(ref);
+      assert.equal(scope.name, '10.250.1.0/24');
+      assert.equal(scope.dhcpServerRef, server.ref);
+
+      await client.setScopeOptions(ref, [
+        { option: '3', value: '10.250.1.1' },
+        { option: '6', value: '10.0.0.53' },
+      ]);
+      assert.deepEqual(await client.getScopeOptions(ref), [
+        { option: '3', value: '10.250.1.1' },
+        { option: '6', value: '10.0.0.53' },
+      ]);
+
+      const reservationRef = await client.addReservation(ref, {
+        name: 'printer',
+        clientIdentifier: '00-11-22-33-44-55',
+        addresses: ['10.250.1.50'],
+      });
+      assert.ok(reservationRef);
+      const reservations = await client.getReservations(ref);
+      assert.deepEqual(
+        reservations.map((reservation) => [reservation.name, reservation.addresses]),
+        [['printer', ['10.250.1.50']]],
+      );
+
+      await client.removeDHCPScope(ref);
+      await assert.rejects(client.getDHCPScope(ref), MicetroNotFoundError);
+    });
+
+    it('refuses an invalid scope with a message that says what to fix', async () => {
+      const client = makeClient();
+      const [server] = await client.getDHCPServers();
+      await assert.rejects(
+        client.addDHCPScope({ name: '10.250.2.0/24', dhcpServerRef: server.ref, addressPool: { from: '10.250.3.1', to: '10.250.2.9' } }),
+        (error: unknown) => error instanceof MicetroValidationError && /inside 10\.250\.2\.0\/24/.test(error.message),
+      );
+    });
+  });
+
+  describe('failover commands through the command bridge', () => {
+    it('runs a relationship through its whole life', async () => {
+      const client = makeClient();
+      const [primary, secondary] = await freePair(client);
+      const name = 'Client test relationship';
+
+      await client.addDHCPFailoverRelationship(newRelationship(primary, secondary, name));
+      const created = await client.getDHCPFailoverRelationship(primary.ref, name);
+      assert.equal(created.state, 'Empty');
+      assert.equal(created.failoverServerType, 'PrimaryServer');
+      assert.equal(created.percentage, 60);
+      assert.equal(created.sharedSecret, '', 'the secret is never read back');
+      assert.ok((await client.getDHCPFailoverRelationships(primary.ref)).some((relationship) => relationship.name === name));
+
+      const scopeRef = await client.addDHCPScope({ name: '10.251.0.0/24', dhcpServerRef: primary.ref, addressPool: { from: '10.251.0.10', to: '10.251.0.99' } });
+      await client.addScopesToFailoverRelationship(primary.ref, name, [scopeRef]);
+      const fromSecondary = await client.getDHCPFailoverRelationship(secondary.ref, name);
+      assert.equal(fromSecondary.failoverServerType, 'SecondaryServer');
+      assert.equal(fromSecondary.dhcpScopeRefs.length, 1);
+      const partnerScope = await client.getDHCPScope(fromSecondary.dhcpScopeRefs[0]);
+      assert.equal(partnerScope.name, '10.251.0.0/24');
+      assert.equal(partnerScope.dhcpServerRef, secondary.ref);
+
+      await client.modifyDHCPFailoverRelationship({ ...created, percentage: 70, sharedSecret: undefined });
+      assert.equal((await client.getDHCPFailoverRelationship(primary.ref, name)).percentage, 70);
+
+      await client.replicateFailover({ dhcpServerRef: primary.ref, dhcpFailoverRelationshipName: name });
+      await client.replicateFailover({ dhcpServerRef: primary.ref, dhcpScopeRef: scopeRef });
+
+      await client.removeScopesFromFailoverRelationship(primary.ref, name, [scopeRef], 'Delete');
+      await assert.rejects(client.getDHCPScope(partnerScope.ref), MicetroNotFoundError);
+      assert.equal((await client.getDHCPFailoverRelationship(primary.ref, name)).state, 'Empty');
+
+      await client.removeDHCPFailoverRelationships([{ dhcpServerRef: primary.ref, dhcpFailoverRelationshipName: name }]);
+      await assert.rejects(client.getDHCPFailoverRelationship(primary.ref, name), MicetroError);
+      assert.equal((await client.getDHCPScope(scopeRef)).name, '10.251.0.0/24', 'the primary keeps its scope');
+    });
+
+    it('reports Windows rule failures with the error name and number', async () => {
+      const client = makeClient();
+      const [primary, secondary] = await freePair(client);
+      await client.addDHCPFailoverRelationship(newRelationship(primary, secondary, 'Twice'));
+      await assert.rejects(client.addDHCPFailoverRelationship(newRelationship(primary, secondary, 'Twice')), (error: unknown) => {
+        assert.ok(error instanceof MicetroValidationError);
+        assert.match(error.message, /ERROR_DHCP_FO_RELATIONSHIP_EXISTS \(20114\)/);
+        assert.equal(typeof error.code, 'number');
+        assert.equal(error.status, 400);
+        return true;
+      });
+      await assert.rejects(client.getDHCPFailoverRelationship(primary.ref, 'No such relationship'), /20115/);
+    });
+
+    it('rejects unknown commands and the documented misspellings', async () => {
+      const client = makeClient();
+      for (const name of ['AdsdDHCPScopesFromDHCPFailoverRelationship', 'RemoveDHCPFailoverRelationship', 'NoSuchCommand']) {
+        await assert.rejects(client.command(name, {}), (error: unknown) => error instanceof MicetroError && error.message.includes(name));
+      }
+    });
+
+    it('answers the same over the REST command bridge and JSON-RPC', async () => {
+      const client = makeClient();
+      const [server] = await client.getDHCPServers();
+      const rest = await client.getDHCPFailoverRelationships(server.ref);
+      const auth = `Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}`;
+      const rpc = await fetch(`${sim.url}/mmws/json`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: auth },
+        body: JSON.stringify({ jsonrpc: '2.0', method: 'GetDHCPFailoverRelationships', params: { dhcpServerRef: server.ref }, id: 7 }),
+      });
+      assert.equal(rpc.status, 200);
+      const body = (await rpc.json()) as { result: { dhcpFailoverRelationships: unknown[] }; id: number };
+      assert.equal(body.id, 7);
+      assert.deepEqual(body.result.dhcpFailoverRelationships, rest);
+
+      const failure = await fetch(`${sim.url}/mmws/json`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: auth },
+        body: JSON.stringify({ jsonrpc: '2.0', method: 'GetDHCPFailoverRelationship', params: { dhcpServerRef: server.ref, dhcpFailoverRelationshipName: 'none' } }),
+      });
+      assert.equal(failure.status, 200, 'JSON-RPC errors come back as HTTP 200');
+      const error = (await failure.json()) as { error: { code: number; message: string }; id: null };
+      assert.equal(error.id, null);
+      await assert.rejects(client.getDHCPFailoverRelationship(server.ref, 'none'), (restError: unknown) => {
+        assert.ok(restError instanceof MicetroError);
+        assert.equal(restError.message, error.error.message);
+        assert.equal(restError.code, error.error.code);
+        return true;
+      });
+    });
+  });
+
+  describe('authentication', () => {
+    it('rejects a wrong password with Micetro code 16394 and never retries it', async () => {
+      const client = makeClient({ password: 'wrong' });
+      await assert.rejects(client.getDHCPServers(), (error: unknown) => {
+        assert.ok(error instanceof MicetroAuthError);
+        assert.equal(error.code, 16394);
+        assert.equal(error.message, 'Invalid username or password.');
+        return true;
+      });
+      assert.equal(sim.requestCount(), 1);
+    });
+
+    it('logs in once and sends the session as Bearer, logging in again once when it expires', async () => {
+      const client = makeClient({ authMode: 'session' });
+      await client.getDHCPServers();
+      await client.getDHCPFailoverRelationships();
+      assert.equal(sim.requestsByOperation()['command Login'], 1);
+      await fetch(`${sim.url}/mmws/api/command/SimExpireSessions`, {
+        method: 'POST',
+        headers: { Authorization: `Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}` },
+      });
+      await client.getDHCPServers();
+      assert.equal(sim.requestsByOperation()['command Login'], 2);
+      await client.logout();
+    });
+
+    it('tries a rejected session login exactly once', async () => {
+      const client = makeClient({ authMode: 'session', password: 'wrong' });
+      await assert.rejects(client.getDHCPServers(), (error: unknown) => error instanceof MicetroAuthError && error.code === 16394);
+      assert.equal(sim.requestCount(), 1);
+    });
+
+    it('answers a request without credentials with 401 and code 5002', async () => {
+      const response = await fetch(`${sim.url}/mmws/api/DHCPServers`);
+      assert.equal(response.status, 401);
+      assert.deepEqual(await response.json(), { error: { code: 5002, message: 'Missing Session ID.' } });
+    });
+
+    it('keeps passwords and shared secrets out of errors and log records', async () => {
+      const client = makeClient();
+      const [primary] = await client.getDHCPServers();
+      await assert.rejects(client.addDHCPFailoverRelationship(newRelationship(primary, primary, 'Same server')), (error: unknown) => {
+        const text = `${String(error)} ${JSON.stringify(error)} ${(error as Error).stack}`;
+        assert.ok(!text.includes(SECRET) && !text.includes(PASSWORD));
+        return true;
+      });
+      await assert.rejects(makeClient({ password: `${PASSWORD}-wrong` }).getDHCPServers(), (error: unknown) => {
+        assert.ok(!`${String(error)} ${JSON.stringify(error)}`.includes(PASSWORD));
+        return true;
+      });
+      const logged = JSON.stringify(calls);
+      assert.ok(!logged.includes(SECRET) && !logged.includes(PASSWORD));
+      assert.ok(calls.length >= 2);
+    });
+  });
+});
+
+describe('MicetroClient transport faults', () => {
+  it('retries reads (not writes) on a refused connection and says what failed', async () => {
+    const probe = createHttpServer();
+    const address = await listen(probe);
+    await closeServer(probe);
+    const calls: ApiCallRecord[] = [];
+    const client = new MicetroClient({ baseUrl: `http://${address}`, username: 'admin', password: PASSWORD, log: (call) => calls.push(call) });
+    await assert.rejects(client.getDHCPServers(), (error: unknown) => {
+      assert.ok(error instanceof MicetroNetworkError);
+      assert.match(error.message, /refused/);
+      assert.ok(!error.message.includes(PASSWORD));
+      return true;
+    });
+    assert.equal(calls.length, 3, 'a read is tried three times');
+    calls.length = 0;
+    await assert.rejects(client.removeDHCPScope('DHCPScopes/1'), MicetroNetworkError);
+    assert.equal(calls.length, 1, 'a write is never retried');
+  });
+
+  it('gives up after the request timeout', async () => {
+    const silent = createHttpServer(() => undefined);
+    const address = await listen(silent);
+    try {
+      const client = new MicetroClient({ baseUrl: `http://${address}`, username: 'admin', password: PASSWORD, timeoutMs: 300 });
+      const started = Date.now();
+      await assert.rejects(client.addScopesToFailoverRelationship('DHCPServers/1', 'x', ['DHCPScopes/1']), MicetroTimeoutError);
+      assert.ok(Date.now() - started < 2000);
+    } finally {
+      await closeServer(silent);
+    }
+  });
+
+  it('keeps TLS verification on and trusts an internal CA file', async function () {
+    this.timeout(20000);
+    const folder = mkdtempSync(join(tmpdir(), 'micetro-tls-'));
+    try {
+      execFileSync('openssl', [
+        'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1',
+        '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(folder, 'key.pem'), '-out', join(folder, 'cert.pem'),
+      ], { stdio: 'ignore' });
+      const cert = readFileSync(join(folder, 'cert.pem'), 'utf8');
+      const server = createHttpsServer({ key: readFileSync(join(folder, 'key.pem')), cert }, (_request, response) => {
+        response.writeHead(200, { 'Content-Type': 'application/json' });
+        response.end(JSON.stringify({ result: { dhcpServers: [], totalResults: 0 } }));
+      });
+      const address = await listen(server);
+      try {
+        const untrusting = new MicetroClient({ baseUrl: `https://${address}`, username: 'admin', password: PASSWORD });
+        await assert.rejects(untrusting.getDHCPServers(), (error: unknown) => error instanceof MicetroNetworkError && /not trusted/.test(error.message));
+        const trusting = new MicetroClient({ baseUrl: `https://${address}`, username: 'admin', password: PASSWORD, ca: cert });
+        assert.deepEqual(await trusting.getDHCPServers(), []);
+      } finally {
+        await closeServer(server);
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

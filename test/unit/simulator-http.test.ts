@@ -1,0 +1,134 @@
+// The simulator's HTTP transports as a raw client sees them: envelopes, status codes, refs, sessions, JSON-RPC.
+import { strict as assert } from 'node:assert';
+import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
+
+const PASSWORD = 'http-pw';
+const BASIC = `Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}`;
+
+describe('simulator HTTP transports', () => {
+  let sim: RunningSimulator;
+  before(async () => {
+    sim = await startSimulator({ seed: 'demo', password: PASSWORD });
+  });
+  after(async () => {
+    await sim.close();
+  });
+
+  const get = async (path: string, authorization = BASIC) => {
+    const response = await fetch(`${sim.url}${path}`, { headers: { Authorization: authorization } });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+  const post = async (path: string, body: unknown, authorization: string | undefined = BASIC) => {
+    const response = await fetch(`${sim.url}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(authorization ? { Authorization: authorization } : {}) },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+
+  it('wraps lists in result with totalResults inside it', async () => {
+    const { status, body } = await get('/mmws/api/DHCPServers?limit=2');
+    assert.equal(status, 200);
+    assert.equal(body.result.dhcpServers.length, 2);
+    assert.ok(body.result.totalResults >= 6);
+  });
+
+  it('treats collection names case-insensitively and accepts a full ref after the collection', async () => {
+    const { body } = await get('/mmws/api/dhcpservers?limit=1');
+    const ref: string = body.result.dhcpServers[0].ref;
+    const direct = await get(`/mmws/api/${ref}`);
+    const doubled = await get(`/mmws/api/DHCPServers/${ref}`);
+    assert.equal(direct.status, 200);
+    assert.deepEqual(direct.body, doubled.body);
+    assert.equal(direct.body.result.dhcpServer.ref, ref);
+  });
+
+  it('does not decode + as a space in the query string, as Micetro does not', async () => {
+    const { body } = await get('/mmws/api/DHCPServers?limit=1');
+    const ref: string = body.result.dhcpServers[0].ref;
+    const encoded = await get(`/mmws/api/DHCPScopes?filter=${encodeURIComponent(`dhcpServerRef=${ref} AND enabled=true`)}`);
+    assert.equal(encoded.status, 200);
+    assert.ok(encoded.body.result.totalResults > 0);
+    const plussed = await get(`/mmws/api/DHCPScopes?filter=dhcpServerRef=${ref}+AND+enabled=true`);
+    assert.ok(plussed.status >= 400 || plussed.body.result.totalResults === 0, 'a + is not a space');
+  });
+
+  it('answers unknown resources and refs with 404 and Micetro error envelopes', async () => {
+    const unknown = await get('/mmws/api/NoSuchThings');
+    assert.equal(unknown.status, 404);
+    assert.equal(typeof unknown.body.error.code, 'number');
+    assert.equal(typeof unknown.body.error.message, 'string');
+    const missing = await get('/mmws/api/DHCPScopes/999999');
+    assert.equal(missing.status, 404);
+    assert.ok([2049, 16544].includes(missing.body.error.code));
+  });
+
+  it('answers a body that is not JSON with 400', async () => {
+    const { status, body } = await post('/mmws/api/command/GetDHCPFailoverRelationships', '{not json');
+    assert.equal(status, 400);
+    assert.match(body.error.message, /not valid JSON/);
+  });
+
+  it('takes command params from the query string of a GET', async () => {
+    const { body } = await get('/mmws/api/DHCPServers?limit=1');
+    const ref: string = body.result.dhcpServers[0].ref;
+    const viaQuery = await get(`/mmws/api/command/GetDHCPFailoverRelationships?dhcpServerRef=${encodeURIComponent(ref)}`);
+    const viaBody = await post('/mmws/api/command/GetDHCPFailoverRelationships', { dhcpServerRef: ref });
+    assert.equal(viaQuery.status, 200);
+    assert.deepEqual(viaQuery.body, viaBody.body);
+  });
+
+  it('logs in over JSON-RPC, accepts the session as a parameter and as Bearer, and logs out', async () => {
+    const login = await post('/mmws/json', { jsonrpc: '2.0', method: 'Login', params: { loginName: 'admin', password: PASSWORD, server: 'localhost' } }, undefined);
+    assert.equal(login.status, 200);
+    const session: string = login.body.result.session;
+    assert.equal(session.length, 20);
+    assert.equal(login.body.id, null);
+
+    const withParam = await post('/mmws/json', { jsonrpc: '2.0', method: 'GetDHCPFailoverRelationships', params: { session }, id: 1 }, undefined);
+    assert.ok(Array.isArray(withParam.body.result.dhcpFailoverRelationships));
+    const withBearer = await get('/mmws/api/DHCPServers?limit=1', `Bearer ${session}`);
+    assert.equal(withBearer.status, 200);
+
+    const logout = await post('/mmws/json', { jsonrpc: '2.0', method: 'Logout', params: { session } }, undefined);
+    assert.equal(logout.body.result, '');
+    const after = await get('/mmws/api/DHCPServers?limit=1', `Bearer ${session}`);
+    assert.equal(after.status, 401);
+    assert.equal(after.body.error.code, 5002);
+  });
+
+  it('answers a bad login with code 16394 over both transports', async () => {
+    const rpc = await post('/mmws/json', { jsonrpc: '2.0', method: 'Login', params: { loginName: 'admin', password: 'nope' } }, undefined);
+    assert.equal(rpc.status, 200);
+    assert.deepEqual(rpc.body, { jsonrpc: '2.0', error: { code: 16394, message: 'Invalid username or password.' }, id: null });
+    const rest = await post('/mmws/api/command/Login', { loginName: 'admin', password: 'nope' }, undefined);
+    assert.equal(rest.status, 401);
+    assert.deepEqual(rest.body, { error: { code: 16394, message: 'Invalid username or password.' } });
+  });
+
+  it('creates with 201 and a ref, deletes with 204', async () => {
+    const { body } = await get('/mmws/api/DHCPServers?limit=1');
+    const server = body.result.dhcpServers[0].ref;
+    const created = await post('/mmws/api/DHCPScopes', { dhcpScope: { name: '10.252.0.0/24', dhcpServerRef: server }, saveComment: 'test' });
+    assert.equal(created.status, 201);
+    const ref: string = created.body.result.ref;
+    const byName = await get(`/mmws/api/DHCPScopes/10.252.0.0/24`);
+    assert.equal(byName.body.result.dhcpScope.ref, ref);
+    const deleted = await fetch(`${sim.url}/mmws/api/${ref}`, { method: 'DELETE', headers: { Authorization: BASIC } });
+    assert.equal(deleted.status, 204);
+    assert.equal((await deleted.text()).length, 0);
+  });
+
+  it('counts requests by operation for the benchmark', async () => {
+    sim.resetStats();
+    await get('/mmws/api/DHCPServers');
+    await post('/mmws/api/command/GetDHCPFailoverRelationships', {});
+    assert.equal(sim.requestCount(), 2);
+    assert.deepEqual(sim.requestsByOperation(), { 'GET DHCPServers': 1, 'command GetDHCPFailoverRelationships': 1 });
+    const stats = await post('/mmws/api/command/SimGetStats', {});
+    assert.equal(stats.body.result.requests, 3);
+  });
+});

@@ -1,0 +1,145 @@
+// The simulator's data file and CLI: changes survive SIGKILL, a corrupt file is refused and left untouched,
+// and the CLI binds to loopback, prints its URL and stops cleanly on SIGTERM.
+import { strict as assert } from 'node:assert';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { MicetroClient } from '../../src/api/micetroClient';
+import { DataFileError, JsonFileStore } from '../../src/simulator/jsonFileStore';
+import { SimulatorModel } from '../../src/simulator/model';
+import { startSimulator } from '../../src/simulator/server';
+
+const CLI = resolve(__dirname, '../../simulator/cli.js');
+const PASSWORD = 'persist-pw';
+
+interface Cli {
+  child: ChildProcess;
+  url: Promise<string>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>;
+}
+
+function runCli(args: string[]): Cli {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = new Promise<string>((resolveUrl, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) resolveUrl(match[1]);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', () => reject(new Error(`the simulator exited before listening:\n${output}`)));
+  });
+  url.catch(() => undefined);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>((resolveExit) =>
+    child.once('exit', (code, signal) => resolveExit({ code, signal, output })),
+  );
+  return { child, url, exited };
+}
+
+describe('simulator persistence and CLI', () => {
+  let folder: string;
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'micetro-sim-'));
+  });
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('keeps every acknowledged change when killed with SIGKILL in the middle of a burst of writes', async function () {
+    this.timeout(60000);
+    for (let round = 0; round < 3; round++) {
+      const dataFile = join(folder, `sim-${round}.json`);
+      const cli = runCli(['--port', '0', '--data', dataFile, '--seed', 'demo', '--password', PASSWORD]);
+      const client = new MicetroClient({ baseUrl: await cli.url, username: 'admin', password: PASSWORD });
+      const [server] = await client.getDHCPServers();
+      const acknowledged: string[] = [];
+      const killAfter = 5 + round * 7;
+      // Four writers in parallel; the process dies while some requests are still in flight.
+      const writer = async (lane: number) => {
+        for (let index = 0; index < 40; index++) {
+          const third = 100 + lane * 40 + index;
+          const ref = await client.addDHCPScope({ name: `172.20.${third}.0/24`, dhcpServerRef: server.ref, addressPool: { from: `172.20.${third}.10`, to: `172.20.${third}.20` } });
+          acknowledged.push(ref);
+          if (acknowledged.length === killAfter) cli.child.kill('SIGKILL');
+        }
+      };
+      await Promise.allSettled([0, 1, 2, 3].map(writer));
+      const exit = await cli.exited;
+      assert.equal(exit.signal, 'SIGKILL');
+      assert.ok(acknowledged.length >= killAfter);
+
+      const model = SimulatorModel.load(new JsonFileStore(dataFile).read());
+      for (const ref of acknowledged) assert.equal(model.getScope(ref).ref, ref, `acknowledged ${ref} is in the file`);
+    }
+  });
+
+  it('refuses a corrupt data file with a clear message and leaves it untouched', async () => {
+    const dataFile = join(folder, 'broken.json');
+    const garbage = '{"format":"micetro-simulator-data","version":1,"data":{"servers": [';
+    writeFileSync(dataFile, garbage);
+    await assert.rejects(startSimulator({ dataFile }), (error: unknown) => {
+      assert.ok(error instanceof DataFileError);
+      assert.match(error.message, /not valid JSON/);
+      assert.match(error.message, /left untouched/);
+      return true;
+    });
+    const cli = runCli(['--port', '0', '--data', dataFile]);
+    const exit = await cli.exited;
+    assert.equal(exit.code, 1);
+    assert.match(exit.output, /broken\.json cannot be used: it is not valid JSON/);
+    assert.equal(readFileSync(dataFile, 'utf8'), garbage);
+  });
+
+  it('refuses a JSON file that is not simulator data, and data of the wrong shape', async () => {
+    const foreign = join(folder, 'package.json');
+    writeFileSync(foreign, '{"name":"something else"}');
+    await assert.rejects(startSimulator({ dataFile: foreign }), /not a simulator data file/);
+    assert.equal(readFileSync(foreign, 'utf8'), '{"name":"something else"}');
+
+    const wrongShape = join(folder, 'shape.json');
+    const text = JSON.stringify({ format: 'micetro-simulator-data', version: 1, data: { servers: 'not a list' } });
+    writeFileSync(wrongShape, text);
+    await assert.rejects(startSimulator({ dataFile: wrongShape }));
+    assert.equal(readFileSync(wrongShape, 'utf8'), text);
+  });
+
+  it('starts from a seed, saves it, and reloads the saved changes on the next start', async () => {
+    const dataFile = join(folder, 'sim.json');
+    const first = await startSimulator({ dataFile, seed: 'demo', password: PASSWORD });
+    assert.ok(existsSync(dataFile));
+    const client = new MicetroClient({ baseUrl: first.url, username: 'admin', password: PASSWORD });
+    const [server] = await client.getDHCPServers();
+    const ref = await client.addDHCPScope({ name: '172.21.0.0/24', dhcpServerRef: server.ref, addressPool: { from: '172.21.0.10', to: '172.21.0.20' } });
+    await first.close();
+
+    const second = await startSimulator({ dataFile, seed: 'empty', password: PASSWORD });
+    try {
+      const again = new MicetroClient({ baseUrl: second.url, username: 'admin', password: PASSWORD });
+      assert.equal((await again.getDHCPScope(ref)).name, '172.21.0.0/24');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('binds the CLI to 127.0.0.1, serves the demo inventory and stops cleanly on SIGTERM', async function () {
+    this.timeout(20000);
+    const cli = runCli(['--port', '0', '--password', PASSWORD]);
+    const url = await cli.url;
+    assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    const servers = await new MicetroClient({ baseUrl: url, username: 'admin', password: PASSWORD }).getDHCPServers();
+    assert.ok(servers.length >= 6);
+    cli.child.kill('SIGTERM');
+    const exit = await cli.exited;
+    assert.equal(exit.code, 0);
+    assert.match(exit.output, /SIGTERM: stopping the simulator/);
+    assert.ok(!exit.output.includes(PASSWORD), 'a password given on the command line is not echoed');
+  });
+
+  it('rejects bad CLI arguments with usage help', async () => {
+    const exit = await runCli(['--port', 'eighty']).exited;
+    assert.equal(exit.code, 2);
+    assert.match(exit.output, /--port must be a whole number/);
+    assert.match(exit.output, /Usage: npm run simulator/);
+  });
+});
