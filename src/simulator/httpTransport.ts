@@ -162,8 +162,14 @@ export class HttpTransport {
       return send(response, 200, { result });
     }
 
-    this.auth.authenticate(request.headers.authorization, undefined);
     const [collection, ...refParts] = rest.split('/');
+    try {
+      this.auth.authenticate(request.headers.authorization, undefined);
+    } catch (error) {
+      // Rejected requests count too: a client that retries a bad password shows up in the figures.
+      this.hooks.count(`${method} ${collection} (rejected)`);
+      throw error;
+    }
     const refRest = refParts.join('/');
     switch (collection.toLowerCase()) {
       case 'dhcpservers':

@@ -194,6 +194,9 @@ describe('MicetroClient ↔ simulator (loopback HTTP)', () => {
 
       const scopeRef = await client.addDHCPScope({ name: '10.251.0.0/24', dhcpServerRef: primary.ref, addressPool: { from: '10.251.0.10', to: '10.251.0.99' } });
       await client.addScopesToFailoverRelationship(primary.ref, name, [scopeRef]);
+      // The new relationship synchronises (Startup → Recover → … → Normal) before it takes more changes.
+      await client.command('SimAdvanceClock', { seconds: 60 });
+      assert.equal((await client.getDHCPFailoverRelationship(primary.ref, name)).state, 'Normal');
       const fromSecondary = await client.getDHCPFailoverRelationship(secondary.ref, name);
       assert.equal(fromSecondary.failoverServerType, 'SecondaryServer');
       assert.equal(fromSecondary.dhcpScopeRefs.length, 1);
