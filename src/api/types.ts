@@ -65,6 +65,8 @@ export interface DHCPFailoverRelationship {
   dhcpServerRef?: string;
   /** Not in the real API: the simulator's Windows failover state of this endpoint, or `Empty`. */
   state?: string;
+  /** Not in the real API: the simulator's Windows EnableAuth (message authentication with a shared secret). */
+  enableAuth?: boolean;
 }
 
 export interface DHCPOption {

@@ -1,0 +1,112 @@
+// The REST scope resources: create and delete one scope instance, its options and reservations.
+// Options and reservations written to a failover scope are not copied to the partner (that is replication).
+import type { DHCPOption, DHCPReservation, NewDHCPScope } from '../../api/types';
+import { ipv4ToNumber, parseNetwork, usableRange, validateScope, type AddressRange } from '../../failover';
+import { type CommandContext, requireRunning } from './commandContext';
+import { emptyIfNoScopes } from './failoverCommands';
+import { isRecord, optionalString, requireString, type Params } from './params';
+import type { ScopeRecord } from './records';
+import { reservationRef, scopeRef } from './refs';
+import { invalidParameter, windowsError } from './windowsErrors';
+
+function rangeOf(value: unknown, what: string): AddressRange {
+  if (!isRecord(value) || typeof value.from !== 'string' || typeof value.to !== 'string') {
+    throw invalidParameter(`${what} must be {"from": "<IPv4>", "to": "<IPv4>"}.`);
+  }
+  return { from: value.from.trim(), to: value.to.trim() };
+}
+
+export function createScope(ctx: CommandContext, input: NewDHCPScope | unknown): string {
+  const { inventory } = ctx;
+  if (!isRecord(input)) throw invalidParameter('The new scope must be an object like {"name": "10.1.20.0/24", "dhcpServerRef": "DHCPServers/1"}.');
+  const body: Params = input;
+  const name = requireString(body, 'name', 'the network in CIDR form, e.g. 10.1.20.0/24');
+  const server = inventory.server(requireString(body, 'dhcpServerRef', 'a DHCP server ref such as DHCPServers/1'));
+  if (server.type !== 'MSDHCP') throw invalidParameter(`${server.name} is a ${server.type} server; the simulator creates scopes on Microsoft DHCP servers only.`);
+  const network = parseNetwork(name);
+  if (!network) throw invalidParameter(`"${name}" is not an IPv4 network in CIDR form, e.g. 10.1.20.0/24.`);
+  const pool = body.addressPool === undefined || body.addressPool === null ? usableRange(network) : rangeOf(body.addressPool, 'addressPool');
+  const exclusionsInput = body.exclusions ?? [];
+  if (!Array.isArray(exclusionsInput)) throw invalidParameter('exclusions must be a list of {"from", "to"} ranges.');
+  const exclusions = exclusionsInput.map((e, i) => rangeOf(e, `exclusions[${i}]`));
+  const description = optionalString(body, 'description', 'text') ?? '';
+  const superscope = optionalString(body, 'superscope', 'text') ?? '';
+  if (body.enabled !== undefined && typeof body.enabled !== 'boolean') throw invalidParameter('enabled must be true or false.');
+
+  if (inventory.scopeOnServer(server.id, network.cidr)) {
+    throw windowsError('ERROR_DHCP_SUBNET_EXISTS', `Scope ${network.cidr} already exists on ${server.name}.`);
+  }
+  const issues = validateScope({ network: network.cidr, addressPool: pool, exclusions }, inventory.scopesOf(server.id).map((s) => s.name));
+  if (issues.length > 0) throw invalidParameter(issues[0].message);
+  requireRunning(server);
+
+  const scope: ScopeRecord = {
+    id: inventory.newScopeId(),
+    serverId: server.id,
+    name: network.cidr,
+    description,
+    superscope,
+    enabled: body.enabled ?? true,
+    pool,
+    exclusions,
+    reservations: [],
+    options: [],
+    activeLeases: 0,
+  };
+  inventory.addScope(scope);
+  return scopeRef(scope.id);
+}
+
+/** Deletes one instance; a failover scope leaves its relationship first and the partner's instance stays. */
+export function deleteScope(ctx: CommandContext, ref: string): void {
+  const { inventory } = ctx;
+  const scope = inventory.scope(String(ref));
+  requireRunning(inventory.serverById(scope.serverId));
+  const rel = inventory.relationshipOfScope(scope.id);
+  if (rel) {
+    inventory.unlinkScope(rel, scope.id);
+    emptyIfNoScopes(ctx, rel);
+  }
+  inventory.removeScope(scope);
+}
+
+export function setScopeOptions(ctx: CommandContext, ref: string, options: DHCPOption[] | unknown): void {
+  const scope = ctx.inventory.scope(String(ref));
+  if (!Array.isArray(options)) throw invalidParameter('dhcpOptions must be a list of {"option", "value"}.');
+  const clean = options.map((o, i) => {
+    if (!isRecord(o) || (typeof o.option !== 'string' && typeof o.option !== 'number') || String(o.option).trim() === '' || typeof o.value !== 'string') {
+      throw invalidParameter(`dhcpOptions[${i}] must be {"option": "<id>", "value": "<text>"}.`);
+    }
+    return { option: String(o.option), value: o.value };
+  });
+  requireRunning(ctx.inventory.serverById(scope.serverId));
+  scope.options = clean;
+}
+
+export function addReservation(ctx: CommandContext, scopeRefText: string, input: DHCPReservation | unknown): string {
+  const { inventory } = ctx;
+  const scope = inventory.scope(String(scopeRefText));
+  if (!isRecord(input)) throw invalidParameter('The reservation must be an object like {"name", "clientIdentifier", "addresses": ["10.1.20.50"]}.');
+  const name = requireString(input, 'name', 'the reservation name');
+  const clientIdentifier = requireString(input, 'clientIdentifier', 'the client MAC address, e.g. 00-15-5d-01-02-03');
+  const description = optionalString(input, 'description', 'text') ?? '';
+  const addresses = input.addresses;
+  if (!Array.isArray(addresses) || addresses.length === 0 || !addresses.every((a) => typeof a === 'string')) {
+    throw invalidParameter('addresses must be a non-empty list of IPv4 addresses.');
+  }
+  const network = parseNetwork(scope.name);
+  for (const address of addresses as string[]) {
+    const value = ipv4ToNumber(address);
+    if (value === undefined || !network || value < network.first || value > network.last) {
+      throw invalidParameter(`${address} is not an address in scope ${scope.name}.`);
+    }
+    const taken = scope.reservations.find((r) => r.addresses.includes(address.trim()));
+    if (taken) throw invalidParameter(`${address} is already reserved for "${taken.name}" in scope ${scope.name}.`);
+  }
+  const sameClient = scope.reservations.find((r) => r.clientIdentifier.toLowerCase() === clientIdentifier.toLowerCase());
+  if (sameClient) throw invalidParameter(`Client ${clientIdentifier} already has the reservation "${sameClient.name}" in scope ${scope.name}.`);
+  requireRunning(inventory.serverById(scope.serverId));
+  const id = inventory.newReservationId();
+  scope.reservations.push({ id, name, clientIdentifier, addresses: (addresses as string[]).map((a) => a.trim()), description });
+  return reservationRef(id);
+}

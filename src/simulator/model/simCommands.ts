@@ -1,0 +1,116 @@
+// Simulator-only control commands (`Sim` prefix) that produce every failover state on demand: stop and
+// start a DHCP service, cut and restore the link of a relationship, declare the partner down, move the clock.
+import { type CommandContext, isRunning } from './commandContext';
+import { cutLink, declarePartnerDown, restoreLink, startServer, stopServer, type FailoverPair } from './failoverStateMachine';
+import { scopeOnServer } from './failoverCommands';
+import { optionalNumber, optionalString, requireString, type Params } from './params';
+import type { RelationshipRecord, ServerRecord } from './records';
+import { scopeDetail, type SimScopeDetail } from './wire';
+import { invalidParameter, relationshipNotFound } from './windowsErrors';
+
+/** The longest single clock jump: ten years. */
+const MAX_ADVANCE_SECONDS = 10 * 365 * 86400;
+
+export interface SimClockResult {
+  /** Simulated time, ms since the epoch. */
+  now: number;
+  /** The same time as ISO 8601. */
+  time: string;
+}
+
+export const clockResult = (now: number): SimClockResult => ({ now, time: new Date(now).toISOString() });
+
+function serverParam(ctx: CommandContext, params: Params): ServerRecord {
+  return ctx.inventory.server(requireString(params, 'dhcpServerRef', 'a DHCP server ref such as DHCPServers/1'));
+}
+
+/** A relationship created on the servers (an Empty one has no endpoints to act on). */
+function liveRelationship(ctx: CommandContext, params: Params): { server: ServerRecord; rel: RelationshipRecord; fsm: FailoverPair } {
+  const server = serverParam(ctx, params);
+  const name = requireString(params, 'dhcpFailoverRelationshipName', 'the failover relationship name');
+  const rel = ctx.inventory.findRelationship(server.id, name);
+  if (!rel) throw relationshipNotFound(name, server.name);
+  if (!rel.fsm) throw invalidParameter(`Relationship "${rel.name}" is Empty: it exists only in Micetro, not on the servers, so it has no link.`);
+  return { server, rel, fsm: rel.fsm };
+}
+
+export function stopDhcpServer(ctx: CommandContext, params: Params): Record<string, never> {
+  const server = serverParam(ctx, params);
+  if (!isRunning(server)) throw invalidParameter(`The DHCP service on ${server.name} is already ${server.state}.`);
+  server.state = 'Service Down';
+  for (const rel of ctx.inventory.relationshipsOf(server.id)) {
+    if (!rel.fsm) continue;
+    stopServer(rel.fsm, ctx.inventory.sideOf(rel, server.id), ctx.now(), rel);
+    ctx.scheduler.track(rel);
+  }
+  return {};
+}
+
+export function startDhcpServer(ctx: CommandContext, params: Params): Record<string, never> {
+  const server = serverParam(ctx, params);
+  if (isRunning(server)) throw invalidParameter(`The DHCP service on ${server.name} is already running (${server.state}).`);
+  server.state = 'OK';
+  for (const rel of ctx.inventory.relationshipsOf(server.id)) {
+    if (!rel.fsm) continue;
+    startServer(rel.fsm, ctx.inventory.sideOf(rel, server.id), ctx.now(), rel);
+    ctx.scheduler.track(rel);
+  }
+  return {};
+}
+
+export function cutRelationshipLink(ctx: CommandContext, params: Params): Record<string, never> {
+  const { rel, fsm } = liveRelationship(ctx, params);
+  if (fsm.linkCut) throw invalidParameter(`The link of "${rel.name}" is already cut.`);
+  cutLink(fsm, ctx.now(), rel);
+  ctx.scheduler.track(rel);
+  return {};
+}
+
+export function restoreRelationshipLink(ctx: CommandContext, params: Params): Record<string, never> {
+  const { rel, fsm } = liveRelationship(ctx, params);
+  if (!fsm.linkCut) throw invalidParameter(`The link of "${rel.name}" is not cut.`);
+  restoreLink(fsm, ctx.now(), rel);
+  ctx.scheduler.track(rel);
+  return {};
+}
+
+export function setPartnerDown(ctx: CommandContext, params: Params): Record<string, never> {
+  const { server, rel, fsm } = liveRelationship(ctx, params);
+  const side = ctx.inventory.sideOf(rel, server.id);
+  if (!declarePartnerDown(fsm, side, ctx.now(), rel)) {
+    const state = fsm.endpoints[side].running ? fsm.endpoints[side].state : `stopped (${server.state})`;
+    throw invalidParameter(
+      `${server.name} can declare its partner down in "${rel.name}" only from CommunicationInterrupted; it is ${state}.`,
+    );
+  }
+  ctx.scheduler.track(rel);
+  return {};
+}
+
+/** Validates the jump; the model moves the clock and runs the transitions due on the way. */
+export function advanceSeconds(params: Params): number {
+  const seconds = optionalNumber(params, 'seconds');
+  if (seconds === undefined || seconds <= 0 || seconds > MAX_ADVANCE_SECONDS) {
+    throw invalidParameter(`Parameter seconds must be a number of seconds above 0 and at most ${MAX_ADVANCE_SECONDS}.`);
+  }
+  return seconds;
+}
+
+export function getScopeDetail(ctx: CommandContext, params: Params): { dhcpScope: SimScopeDetail } {
+  const ref = requireString(params, 'dhcpScopeRef', 'a scope ref such as DHCPScopes/12');
+  const serverText = optionalString(params, 'dhcpServerRef', 'a DHCP server ref such as DHCPServers/1');
+  const scope = serverText ? scopeOnServer(ctx, ref, ctx.inventory.server(serverText)) : ctx.inventory.scope(ref);
+  return { dhcpScope: scopeDetail(scope, ctx.inventory.relationshipOfScope(scope.id)) };
+}
+
+export function setLeases(ctx: CommandContext, params: Params): Record<string, never> {
+  const ref = requireString(params, 'dhcpScopeRef', 'a scope ref such as DHCPScopes/12');
+  const serverText = optionalString(params, 'dhcpServerRef', 'a DHCP server ref such as DHCPServers/1');
+  const scope = serverText ? scopeOnServer(ctx, ref, ctx.inventory.server(serverText)) : ctx.inventory.scope(ref);
+  const leases = optionalNumber(params, 'activeLeases');
+  if (leases === undefined || !Number.isInteger(leases) || leases < 0 || leases > 16_777_216) {
+    throw invalidParameter('Parameter activeLeases must be a whole number of 0 or more.');
+  }
+  scope.activeLeases = leases;
+  return {};
+}

@@ -1,0 +1,91 @@
+// Records as the API serves them: Micetro's wire objects, relationships from one server's perspective.
+import type { DHCPFailoverRelationship, DHCPOption, DHCPReservation, DHCPScope, DHCPServer } from '../../api/types';
+import type { AddressRange } from '../../failover';
+import type { Inventory } from './inventory';
+import type { RelationshipRecord, ReservationRecord, ScopeRecord, ServerRecord } from './records';
+import { rangeRef, reservationRef, scopeRef, serverRef } from './refs';
+import { availableAddresses } from './scopeContent';
+
+export function serverToWire(server: ServerRecord): DHCPServer {
+  return {
+    ref: serverRef(server.id),
+    name: server.name,
+    address: server.address,
+    resolvedAddress: server.address,
+    type: server.type,
+    state: server.state,
+    enabled: server.enabled,
+    customProperties: {},
+  };
+}
+
+export function scopeToWire(scope: ScopeRecord): DHCPScope {
+  return {
+    ref: scopeRef(scope.id),
+    name: scope.name,
+    rangeRef: rangeRef(scope.name),
+    dhcpServerRef: serverRef(scope.serverId),
+    superscope: scope.superscope,
+    description: scope.description,
+    available: availableAddresses(scope),
+    enabled: scope.enabled,
+  };
+}
+
+export function reservationToWire(reservation: ReservationRecord): DHCPReservation {
+  return {
+    ref: reservationRef(reservation.id),
+    name: reservation.name,
+    clientIdentifier: reservation.clientIdentifier,
+    addresses: [...reservation.addresses],
+    description: reservation.description,
+  };
+}
+
+export const optionsToWire = (options: readonly DHCPOption[]): DHCPOption[] => options.map((o) => ({ option: o.option, value: o.value }));
+
+/** `SimGetScopeDetail`: the whole instance, for tests and the simulator's own views. */
+export interface SimScopeDetail extends DHCPScope {
+  addressPool: AddressRange;
+  exclusions: AddressRange[];
+  reservations: DHCPReservation[];
+  options: DHCPOption[];
+  activeLeases: number;
+  /** The relationship the instance is in, or null. */
+  dhcpFailoverRelationshipName: string | null;
+}
+
+export function scopeDetail(scope: ScopeRecord, relationship: RelationshipRecord | undefined): SimScopeDetail {
+  return {
+    ...scopeToWire(scope),
+    addressPool: { ...scope.pool },
+    exclusions: scope.exclusions.map((e) => ({ ...e })),
+    reservations: scope.reservations.map(reservationToWire),
+    options: optionsToWire(scope.options),
+    activeLeases: scope.activeLeases,
+    dhcpFailoverRelationshipName: relationship?.name ?? null,
+  };
+}
+
+/** The relationship as `side` (0 primary, 1 secondary) reports it; the shared secret never leaves. */
+export function relationshipToWire(inventory: Inventory, rel: RelationshipRecord, side: 0 | 1): DHCPFailoverRelationship {
+  const primary = inventory.serverById(rel.primaryId);
+  const secondary = inventory.serverById(rel.secondaryId);
+  return {
+    name: rel.name,
+    primaryServer: primary.name,
+    secondaryServer: secondary.name,
+    primaryServerRef: serverRef(primary.id),
+    secondaryServerRef: serverRef(secondary.id),
+    failoverMode: rel.failoverMode,
+    failoverServerType: side === 0 ? 'PrimaryServer' : 'SecondaryServer',
+    mclt: rel.mclt,
+    safePeriod: rel.safePeriod,
+    dhcpScopeRefs: rel.scopePairs.map((pair) => scopeRef(pair[side])),
+    percentage: rel.percentage,
+    sharedSecret: '',
+    dhcpServerRef: serverRef(side === 0 ? primary.id : secondary.id),
+    state: rel.fsm ? rel.fsm.endpoints[side].state : 'Empty',
+    enableAuth: rel.enableAuth,
+  };
+}
