@@ -1,0 +1,164 @@
+// The Create Scope form without a DOM: what the user typed, validation from src/failover's scope rules (addresses
+// inside the network, start ≤ end, exclusions inside the pool, no overlap with the server's scopes), which failover
+// relationships the scope may join, and the exact NewDHCPScope sent to Micetro.
+import type { DHCPFailoverRelationship, DHCPScope, DHCPServer, NewDHCPScope } from '../api/types';
+import { parseNetwork, stateLabel, usableRange, validateScope, type AddressRange, type ScopeField } from '../failover';
+
+/** A relationship the server takes part in as primary. */
+export interface ScopeRelationshipChoice {
+  name: string;
+  partner: string;
+  /** Person-readable state (`Normal`, `Empty`, `Communication interrupted`…). */
+  stateLabel: string;
+  /** Set when scopes cannot be added now. */
+  disabledReason?: string;
+}
+
+/** What the form needs to know about the chosen server. */
+export interface ScopeServerContext {
+  serverRef: string;
+  /** CIDR names of the server's scopes, for the overlap rule. */
+  existingNetworks: string[];
+  relationships: ScopeRelationshipChoice[];
+}
+
+export interface CreateScopeSetup {
+  servers: Array<{ ref: string; name: string }>;
+  /** The server and relationship the form was opened from, if any. */
+  serverRef?: string;
+  relationshipName?: string;
+}
+
+export interface CreateScopeValues {
+  serverRef: string;
+  /** The network in CIDR form; Micetro names a scope by its network, so this is also the scope's name. */
+  network: string;
+  /** The person-readable text shown with the scope (the wire has no separate friendly name). */
+  description: string;
+  poolFrom: string;
+  poolTo: string;
+  exclusions: AddressRange[];
+  /** '' = not in a failover relationship. */
+  relationshipName: string;
+}
+
+export type CreateScopeField = 'serverRef' | 'network' | 'poolFrom' | 'poolTo' | 'exclusions' | 'relationshipName';
+
+export interface CreateScopeState {
+  values: CreateScopeValues;
+  touched: CreateScopeField[];
+  /** The pool follows the network until the user edits it. */
+  poolEdited: boolean;
+}
+
+/** Adding scopes needs a relationship that is Normal, or Empty (not yet created on the servers); a real Micetro sends no state. */
+const STATES_THAT_TAKE_SCOPES = new Set([undefined, 'Normal', 'Empty']);
+
+export function scopeRelationshipChoice(relationship: {
+  name: string;
+  secondaryServer: string;
+  state?: string;
+  dhcpScopeRefs: readonly string[];
+}): ScopeRelationshipChoice {
+  const label = stateLabel(relationship.state, relationship.dhcpScopeRefs.length);
+  const choice: ScopeRelationshipChoice = { name: relationship.name, partner: relationship.secondaryServer, stateLabel: label };
+  if (!STATES_THAT_TAKE_SCOPES.has(relationship.state)) {
+    choice.disabledReason = `Scopes can be added only while the relationship is Normal; it is ${label}.`;
+  }
+  return choice;
+}
+
+/** The chosen server's scopes (for overlaps) and the relationships it is primary of. */
+export function scopeServerContext(
+  serverRef: string,
+  scopes: readonly DHCPScope[],
+  relationships: readonly DHCPFailoverRelationship[],
+): ScopeServerContext {
+  return {
+    serverRef,
+    existingNetworks: scopes.map((scope) => scope.name),
+    relationships: relationships
+      .filter((relationship) => relationship.failoverServerType === 'PrimaryServer')
+      .map(scopeRelationshipChoice)
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+export function createScopeSetup(servers: readonly DHCPServer[], serverRef?: string, relationshipName?: string): CreateScopeSetup {
+  return {
+    // Failover and the simulator's scopes are Microsoft DHCP only.
+    servers: servers.filter((server) => server.type === 'MSDHCP').map((server) => ({ ref: server.ref, name: server.name })),
+    serverRef,
+    relationshipName,
+  };
+}
+
+export function initialCreateScopeState(setup: CreateScopeSetup): CreateScopeState {
+  return {
+    poolEdited: false,
+    touched: [],
+    values: {
+      serverRef: setup.serverRef ?? (setup.servers.length === 1 ? setup.servers[0].ref : ''),
+      network: '',
+      description: '',
+      poolFrom: '',
+      poolTo: '',
+      exclusions: [],
+      relationshipName: setup.relationshipName ?? '',
+    },
+  };
+}
+
+/** Records a change; typing a network fills the pool with its usable range until the pool is edited by hand. */
+export function updateScopeValues(state: CreateScopeState, patch: Partial<CreateScopeValues>): CreateScopeState {
+  const values = { ...state.values, ...patch };
+  const poolEdited = state.poolEdited || patch.poolFrom !== undefined || patch.poolTo !== undefined;
+  if (patch.network !== undefined && !poolEdited) {
+    const network = parseNetwork(patch.network);
+    const range = network ? usableRange(network) : { from: '', to: '' };
+    values.poolFrom = range.from;
+    values.poolTo = range.to;
+  }
+  if (patch.serverRef !== undefined && patch.serverRef !== state.values.serverRef) values.relationshipName = '';
+  const changed = (Object.keys(patch) as Array<keyof CreateScopeValues>).filter((key): key is CreateScopeField => key !== 'description');
+  return { values, poolEdited, touched: [...new Set([...state.touched, ...changed])] };
+}
+
+const RULE_FIELDS: Record<ScopeField, CreateScopeField> = { network: 'network', poolFrom: 'poolFrom', poolTo: 'poolTo', exclusions: 'exclusions' };
+
+/** One message per field; `server` is undefined while its scopes and relationships are loading. */
+export function createScopeIssues(values: CreateScopeValues, server: ScopeServerContext | undefined): Partial<Record<CreateScopeField, string>> {
+  const byField: Partial<Record<CreateScopeField, string>> = {};
+  if (!values.serverRef) byField.serverRef = 'Choose the DHCP server the scope is created on.';
+  const issues = validateScope(
+    { network: values.network, addressPool: { from: values.poolFrom, to: values.poolTo }, exclusions: values.exclusions },
+    server?.serverRef === values.serverRef ? server.existingNetworks : [],
+  );
+  for (const issue of issues) byField[RULE_FIELDS[issue.field]] ??= issue.message;
+  if (values.relationshipName) {
+    const choice = server?.relationships.find((relationship) => relationship.name === values.relationshipName);
+    if (server && !choice) byField.relationshipName = `This server is not the primary of a relationship named "${values.relationshipName}".`;
+    else if (choice?.disabledReason) byField.relationshipName = choice.disabledReason;
+  }
+  return byField;
+}
+
+/** Ready when every rule passes and the chosen server's data is loaded (so the overlap rule has run). */
+export function isScopeReady(values: CreateScopeValues, server: ScopeServerContext | undefined): boolean {
+  return server?.serverRef === values.serverRef && Object.keys(createScopeIssues(values, server)).length === 0;
+}
+
+/** The scope exactly as it is created; the pool and exclusions are the simulator's extension of the API. */
+export function scopeToSend(values: CreateScopeValues): NewDHCPScope {
+  const network = parseNetwork(values.network);
+  const cidr = network?.cidr ?? values.network.trim();
+  return {
+    name: cidr,
+    rangeRef: `Ranges/${cidr}`,
+    dhcpServerRef: values.serverRef,
+    description: values.description.trim(),
+    enabled: true,
+    addressPool: { from: values.poolFrom.trim(), to: values.poolTo.trim() },
+    exclusions: values.exclusions.map((exclusion) => ({ from: exclusion.from.trim(), to: exclusion.to.trim() })),
+  };
+}

@@ -1,0 +1,169 @@
+// The real Create Scope script in happy-dom: it asks for the server's data, validates next to each field, keeps its
+// draft with setState, shows Micetro's refusal, and after a failed add to the relationship says the scope exists
+// and offers Retry. Server-provided names are shown as text.
+import assert from 'node:assert/strict';
+import type { CreateScopeSetup, ScopeServerContext } from '../../src/wizards/createScopeForm';
+import type { CreateScopeFromWebview, CreateScopePageState, CreateScopeToWebview } from '../../src/wizards/messages';
+import { openWebview, type WebviewPage } from './webview-harness';
+
+type Page = WebviewPage<CreateScopeFromWebview, CreateScopeToWebview, CreateScopePageState>;
+
+const XSS = '<img src=x onerror="window.__xss=1">';
+
+const setup: CreateScopeSetup = {
+  servers: [
+    { ref: 'DHCPServers/1', name: 'dhcp-a' },
+    { ref: 'DHCPServers/2', name: 'dhcp-b' },
+  ],
+  serverRef: 'DHCPServers/1',
+  relationshipName: 'a-b',
+};
+
+const context: ScopeServerContext = {
+  serverRef: 'DHCPServers/1',
+  existingNetworks: ['10.1.0.0/24'],
+  relationships: [
+    { name: 'a-b', partner: 'dhcp-b', stateLabel: 'Normal' },
+    { name: 'a-c', partner: 'dhcp-c', stateLabel: 'Partner down', disabledReason: 'Scopes can be added only while the relationship is Normal; it is Partner down.' },
+  ],
+};
+
+function disabled(page: Page, selector: string): boolean {
+  return page.element<HTMLElement & { disabled: boolean }>(selector).disabled;
+}
+
+async function ready(page: Page): Promise<void> {
+  await page.send({ t: 'init', setup });
+  await page.send({ t: 'serverContext', context });
+}
+
+describe('webview: create scope form', function () {
+  this.timeout(30000);
+  let page: Page;
+
+  afterEach(async () => {
+    await page?.close();
+  });
+
+  it('asks for the chosen server’s scopes and relationships and lists them with their state', async () => {
+    page = await openWebview('createScope');
+    await page.send({ t: 'init', setup });
+    assert.deepEqual(page.posted, [{ t: 'ready' }, { t: 'loadServer', serverRef: 'DHCPServers/1' }]);
+    assert.match(page.text('#server-status'), /Loading/);
+    assert.equal(disabled(page, '#create'), true);
+    await page.send({ t: 'serverContext', context });
+    assert.equal(page.text('#server-status'), '');
+    const options = [...page.document.querySelectorAll('#relationship option')].map((option) => [option.textContent, option.hasAttribute('disabled')]);
+    assert.deepEqual(options, [
+      ['None: not in a failover relationship', false],
+      ['a-b (with dhcp-b, Normal)', false],
+      ['a-c (with dhcp-c, Partner down): Scopes can be added only while the relationship is Normal; it is Partner down.', true],
+    ]);
+    assert.equal(page.element<HTMLSelectElement>('#relationship').value, 'a-b');
+    assert.equal(page.element('label[for="server"]').textContent, 'Server');
+    assert.ok(page.element('#network').shadowRoot, 'the vscode-elements components are bundled and defined');
+  });
+
+  it('fills the pool from the network, validates next to each field and enables Create only when valid', async () => {
+    page = await openWebview('createScope');
+    await ready(page);
+    await page.type('#network', '10.1.0.0/25');
+    assert.match(page.text('#network-error'), /overlaps the scope 10\.1\.0\.0\/24/);
+    assert.equal(disabled(page, '#create'), true);
+    await page.type('#network', '10.9.0.0/24');
+    assert.equal(page.text('#network-error'), '');
+    assert.equal(page.element<HTMLElement & { value: string }>('#pool-from').value, '10.9.0.1');
+    assert.equal(page.element<HTMLElement & { value: string }>('#pool-to').value, '10.9.0.254');
+    await page.type('#pool-to', '10.9.1.5');
+    assert.match(page.text('#pool-to-error'), /must end inside 10\.9\.0\.0\/24/);
+    await page.type('#pool-to', '10.9.0.200');
+    await page.click('#add-exclusion');
+    await page.type('#exclusion-0-from', '10.9.0.50');
+    await page.type('#exclusion-0-to', '10.9.0.40');
+    assert.match(page.text('#exclusions-error'), /Exclusion 1: the last address must not come before the first/);
+    assert.equal(disabled(page, '#create'), true);
+    await page.type('#exclusion-0-to', '10.9.0.60');
+    assert.equal(disabled(page, '#create'), false);
+
+    await page.click('#create');
+    assert.deepEqual(page.posted.at(-1), {
+      t: 'submit',
+      values: {
+        serverRef: 'DHCPServers/1',
+        network: '10.9.0.0/24',
+        description: '',
+        poolFrom: '10.9.0.1',
+        poolTo: '10.9.0.200',
+        exclusions: [{ from: '10.9.0.50', to: '10.9.0.60' }],
+        relationshipName: 'a-b',
+      },
+    });
+    assert.equal(disabled(page, '#create'), true, 'no second submit while the first is in flight');
+  });
+
+  it('shows Micetro’s refusal and keeps every value, also after a reload', async () => {
+    page = await openWebview('createScope');
+    await ready(page);
+    await page.type('#network', '10.9.0.0/24');
+    await page.type('#description', 'Lab');
+    await page.click('#create');
+    await page.send({ t: 'createFailed', message: 'The server is down. (Micetro error 400)' });
+    assert.equal(page.element('#form-error').hidden, false);
+    assert.match(page.text('#form-error'), /did not create the scope: The server is down/);
+    assert.equal(disabled(page, '#create'), false);
+    const saved = page.state();
+    await page.close();
+
+    page = await openWebview('createScope', saved);
+    await ready(page);
+    assert.equal(page.element<HTMLElement & { value: string }>('#network').value, '10.9.0.0/24');
+    assert.equal(page.element<HTMLElement & { value: string }>('#description').value, 'Lab');
+    assert.match(page.text('#form-error'), /The server is down/);
+  });
+
+  it('says plainly that the scope was created when adding it to the relationship failed, and retries the add', async () => {
+    page = await openWebview('createScope');
+    await ready(page);
+    await page.type('#network', '10.9.0.0/24');
+    await page.click('#create');
+    await page.send({
+      t: 'addToRelationshipFailed',
+      scopeRef: 'DHCPScopes/77',
+      scopeName: '10.9.0.0/24',
+      dhcpServerRef: 'DHCPServers/1',
+      relationshipName: 'a-b',
+      message: 'ERROR_DHCP_FO_STATE_NOT_NORMAL (20120)',
+    });
+    assert.equal(page.element('#partial').hidden, false);
+    assert.match(page.text('#partial-text'), /The scope 10\.9\.0\.0\/24 was created, but adding it to the failover relationship "a-b" failed: ERROR_DHCP_FO_STATE_NOT_NORMAL \(20120\)/);
+    assert.equal(page.element('#form-buttons').hidden, true, 'Create is gone: the scope exists');
+    assert.equal(disabled(page, '#network'), true);
+    await page.click('#retry-add');
+    assert.deepEqual(page.posted.at(-1), { t: 'retryAdd', scopeRef: 'DHCPScopes/77', scopeName: '10.9.0.0/24', dhcpServerRef: 'DHCPServers/1', relationshipName: 'a-b' });
+    assert.equal(page.state()?.partial?.scopeRef, 'DHCPScopes/77', 'a reload still offers the retry');
+  });
+
+  it('asks for the new server’s data when the server changes and drops the relationship', async () => {
+    page = await openWebview('createScope');
+    await ready(page);
+    await page.select('#server', 'DHCPServers/2');
+    assert.deepEqual(page.posted.at(-1), { t: 'loadServer', serverRef: 'DHCPServers/2' });
+    assert.equal(page.state()?.form.values.relationshipName, '');
+    await page.send({ t: 'serverLoadFailed', serverRef: 'DHCPServers/2', message: 'Could not reach Micetro.' });
+    assert.match(page.text('#server-status'), /Could not read this server's scopes and relationships: Could not reach Micetro\./);
+  });
+
+  it('shows server and relationship names as text, never as markup (XSS)', async () => {
+    page = await openWebview('createScope');
+    await page.send({ t: 'init', setup: { servers: [{ ref: 'DHCPServers/1', name: XSS }], serverRef: 'DHCPServers/1' } });
+    await page.send({ t: 'serverContext', context: { serverRef: 'DHCPServers/1', existingNetworks: [], relationships: [{ name: XSS, partner: XSS, stateLabel: XSS }] } });
+    await page.type('#network', '10.9.0.0/24');
+    await page.click('#create');
+    await page.send({ t: 'addToRelationshipFailed', scopeRef: 'DHCPScopes/1', scopeName: XSS, dhcpServerRef: 'DHCPServers/1', relationshipName: XSS, message: XSS });
+    assert.equal(page.document.querySelectorAll('img').length, 0);
+    const server = page.element<HTMLSelectElement>('#server');
+    assert.equal(server.options[server.selectedIndex].textContent, XSS);
+    assert.match(page.text('#partial-text'), /<img src=x onerror=/);
+    assert.equal((page.window as unknown as { __xss?: number }).__xss, undefined);
+  });
+});

@@ -1,0 +1,130 @@
+// The Create Scope form model in plain Node: validation as typed, the pool following the network, the relationship
+// choices (primary only, state gates), and exactly what is created.
+import assert from 'node:assert/strict';
+import type { DHCPFailoverRelationship, DHCPScope, DHCPServer } from '../../src/api/types';
+import {
+  createScopeIssues,
+  createScopeSetup,
+  initialCreateScopeState,
+  isScopeReady,
+  scopeServerContext,
+  scopeToSend,
+  updateScopeValues,
+  type CreateScopeState,
+} from '../../src/wizards/createScopeForm';
+
+const servers: DHCPServer[] = [
+  { ref: 'DHCPServers/1', name: 'dhcp-a', address: '10.0.0.1', type: 'MSDHCP', state: 'OK', enabled: true },
+  { ref: 'DHCPServers/2', name: 'dhcp-b', address: '10.0.0.2', type: 'MSDHCP', state: 'OK', enabled: true },
+  { ref: 'DHCPServers/3', name: 'isc-1', address: '10.0.0.3', type: 'ISC', state: 'OK', enabled: true },
+];
+
+function scope(name: string): DHCPScope {
+  return { ref: `DHCPScopes/${name}`, name, rangeRef: `Ranges/${name}`, dhcpServerRef: 'DHCPServers/1', superscope: '', description: '', available: 200, enabled: true };
+}
+
+function rel(name: string, state: string | undefined, role: DHCPFailoverRelationship['failoverServerType'] = 'PrimaryServer'): DHCPFailoverRelationship {
+  return {
+    name,
+    primaryServer: role === 'PrimaryServer' ? 'dhcp-a' : 'dhcp-b',
+    secondaryServer: role === 'PrimaryServer' ? 'dhcp-b' : 'dhcp-a',
+    failoverMode: 'LoadBalance',
+    failoverServerType: role,
+    mclt: 3600,
+    safePeriod: 0,
+    dhcpScopeRefs: state === 'Empty' ? [] : ['DHCPScopes/9'],
+    percentage: 50,
+    state,
+  };
+}
+
+const context = scopeServerContext(
+  'DHCPServers/1',
+  [scope('10.1.0.0/24'), scope('10.2.0.0/16')],
+  [rel('a-normal', 'Normal'), rel('a-empty', 'Empty'), rel('a-interrupted', 'CommunicationInterrupted'), rel('b-primary', 'Normal', 'SecondaryServer')],
+);
+
+function typed(patch: Parameters<typeof updateScopeValues>[1], state: CreateScopeState = initialCreateScopeState(createScopeSetup(servers, 'DHCPServers/1'))) {
+  return updateScopeValues(state, patch);
+}
+
+describe('wizard model: create scope', () => {
+  it('offers only Microsoft DHCP servers and starts on the server it was opened from', () => {
+    const setup = createScopeSetup(servers, 'DHCPServers/1', 'a-normal');
+    assert.deepEqual(setup.servers.map((server) => server.name), ['dhcp-a', 'dhcp-b']);
+    const state = initialCreateScopeState(setup);
+    assert.equal(state.values.serverRef, 'DHCPServers/1');
+    assert.equal(state.values.relationshipName, 'a-normal');
+    assert.equal(initialCreateScopeState(createScopeSetup(servers)).values.serverRef, '');
+  });
+
+  it('lists only relationships the server is primary of, with their state; not-Normal ones are not selectable', () => {
+    assert.deepEqual(context.relationships, [
+      { name: 'a-empty', partner: 'dhcp-b', stateLabel: 'Empty' },
+      {
+        name: 'a-interrupted',
+        partner: 'dhcp-b',
+        stateLabel: 'Communication interrupted',
+        disabledReason: 'Scopes can be added only while the relationship is Normal; it is Communication interrupted.',
+      },
+      { name: 'a-normal', partner: 'dhcp-b', stateLabel: 'Normal' },
+    ]);
+    const realMicetro = scopeServerContext('DHCPServers/1', [], [rel('no-state', undefined)]);
+    assert.equal(realMicetro.relationships[0].disabledReason, undefined, 'a real Micetro sends no state: allowed');
+  });
+
+  it('fills the pool from the network until the user edits it', () => {
+    let state = typed({ network: '10.5.0.0/24' });
+    assert.deepEqual([state.values.poolFrom, state.values.poolTo], ['10.5.0.1', '10.5.0.254']);
+    state = typed({ network: '10.5.0.0/23' }, state);
+    assert.deepEqual([state.values.poolFrom, state.values.poolTo], ['10.5.0.1', '10.5.1.254']);
+    state = typed({ poolFrom: '10.5.0.50' }, state);
+    state = typed({ network: '10.6.0.0/24' }, state);
+    assert.equal(state.values.poolFrom, '10.5.0.50', 'a hand-edited pool is left alone');
+    assert.match(createScopeIssues(state.values, context).poolFrom ?? '', /must start inside 10\.6\.0\.0\/24/);
+  });
+
+  it('validates as typed: CIDR form, overlap with the server’s scopes, start ≤ end, exclusions inside the pool', () => {
+    assert.match(createScopeIssues(typed({ network: '10.5.0.0' }).values, context).network ?? '', /CIDR form/);
+    assert.match(createScopeIssues(typed({ network: '10.2.3.0/24' }).values, context).network ?? '', /overlaps the scope 10\.2\.0\.0\/16/);
+    assert.match(createScopeIssues(typed({ network: '10.5.0.0/24', poolFrom: '10.5.0.200', poolTo: '10.5.0.100' }).values, context).poolTo ?? '', /must not come before/);
+    const exclusions = typed({ network: '10.5.0.0/24', exclusions: [{ from: '10.5.0.10', to: '10.5.0.20' }, { from: '10.5.1.1', to: '10.5.1.2' }, { from: 'x', to: '' }] });
+    assert.match(createScopeIssues(exclusions.values, context).exclusions ?? '', /Exclusion 2: must lie inside the address pool/);
+    assert.match(createScopeIssues(typed({ network: '10.5.0.0/24', exclusions: [{ from: 'x', to: '' }] }).values, context).exclusions ?? '', /Exclusion 1: enter two IPv4 addresses/);
+    assert.deepEqual(createScopeIssues(typed({ network: '10.5.0.0/24' }).values, context), {});
+  });
+
+  it('is ready only when the chosen server’s scopes are loaded and every rule passes', () => {
+    const state = typed({ network: '10.5.0.0/24' });
+    assert.equal(isScopeReady(state.values, undefined), false, 'the overlap rule has not run yet');
+    assert.equal(isScopeReady(state.values, { ...context, serverRef: 'DHCPServers/2' }), false, 'data of another server');
+    assert.equal(isScopeReady(state.values, context), true);
+    assert.equal(isScopeReady(typed({ serverRef: '' }, state).values, context), false);
+    assert.equal(createScopeIssues(typed({ serverRef: '' }, state).values, context).serverRef, 'Choose the DHCP server the scope is created on.');
+  });
+
+  it('refuses a relationship that cannot take scopes now or that this server is not primary of', () => {
+    assert.match(createScopeIssues(typed({ network: '10.5.0.0/24', relationshipName: 'a-interrupted' }).values, context).relationshipName ?? '', /only while the relationship is Normal/);
+    assert.match(createScopeIssues(typed({ network: '10.5.0.0/24', relationshipName: 'b-primary' }).values, context).relationshipName ?? '', /not the primary of a relationship named "b-primary"/);
+    assert.equal(createScopeIssues(typed({ network: '10.5.0.0/24', relationshipName: 'a-empty' }).values, context).relationshipName, undefined);
+  });
+
+  it('clears the relationship when the server changes', () => {
+    const state = typed({ relationshipName: 'a-normal' });
+    assert.equal(typed({ serverRef: 'DHCPServers/2' }, state).values.relationshipName, '');
+  });
+
+  it('creates exactly the scope typed, named by its canonical network', () => {
+    const state = typed({ network: ' 10.5.0.7/24 ', description: ' Lab ', exclusions: [{ from: ' 10.5.0.10', to: '10.5.0.20 ' }] });
+    assert.deepEqual(scopeToSend(state.values), {
+      name: '10.5.0.0/24',
+      rangeRef: 'Ranges/10.5.0.0/24',
+      dhcpServerRef: 'DHCPServers/1',
+      description: 'Lab',
+      enabled: true,
+      addressPool: { from: '10.5.0.1', to: '10.5.0.254' },
+      exclusions: [{ from: '10.5.0.10', to: '10.5.0.20' }],
+    });
+    assert.deepEqual(state.touched.sort(), ['exclusions', 'network']);
+  });
+});

@@ -1,0 +1,293 @@
+// The Create Scope form page. The model (src/wizards/createScopeForm) validates and builds the scope; this file
+// renders it, asks the host for the chosen server's scopes and relationships, and reports what the user does.
+import type { AddressRange } from '../src/failover';
+import {
+  createScopeIssues,
+  initialCreateScopeState,
+  isScopeReady,
+  updateScopeValues,
+  type CreateScopeField,
+  type CreateScopeSetup,
+  type CreateScopeState,
+  type CreateScopeValues,
+  type ScopeServerContext,
+} from '../src/wizards/createScopeForm';
+import type { CreateScopeFromWebview, CreateScopePageState, CreateScopeToWebview, PartialScopeCreation } from '../src/wizards/messages';
+import './lib/components';
+import type { VscodeButton, VscodeTextfield } from './lib/components';
+import { byId, h, replaceChildren, selectElement } from './lib/dom';
+import { field, type Field } from './lib/fields';
+import { hostApi, onHostMessage } from './lib/vscodeApi';
+
+const vscode = hostApi<CreateScopePageState, CreateScopeFromWebview>();
+
+let setup: CreateScopeSetup;
+let state: CreateScopeState;
+let server: ScopeServerContext | undefined;
+let serverError: string | undefined;
+let error: string | undefined;
+let partial: PartialScopeCreation | undefined;
+let busy = false;
+const fields = new Map<CreateScopeField, Field>();
+
+function formKey(formSetup: CreateScopeSetup): string {
+  return `${formSetup.serverRef ?? ''}:${formSetup.relationshipName ?? ''}`;
+}
+
+function save(): void {
+  vscode.setState({ key: formKey(setup), form: state, error, partial });
+}
+
+function textfield(id: string, value: string, attributes: Record<string, string | boolean | undefined> = {}): VscodeTextfield {
+  const element = h('vscode-textfield', { id, ...attributes }) as VscodeTextfield;
+  element.value = value;
+  return element;
+}
+
+function button(id: string, label: string, secondary = false): VscodeButton {
+  return h('vscode-button', { id, secondary }, label) as VscodeButton;
+}
+
+function change(patch: Partial<CreateScopeValues>): void {
+  state = updateScopeValues(state, patch);
+  error = undefined;
+  save();
+  refresh();
+}
+
+function loadServer(serverRef: string): void {
+  server = undefined;
+  serverError = undefined;
+  if (serverRef) vscode.postMessage({ t: 'loadServer', serverRef });
+}
+
+// ---- building the page ------------------------------------------------------------------------------------------
+
+function exclusionRows(): HTMLElement[] {
+  return state.values.exclusions.map((exclusion, index) => {
+    const label = `Exclusion ${index + 1}`;
+    const from = textfield(`exclusion-${index}-from`, exclusion.from, { label: `${label}, first address`, placeholder: 'First address' });
+    const to = textfield(`exclusion-${index}-to`, exclusion.to, { label: `${label}, last address`, placeholder: 'Last address' });
+    const remove = button(`exclusion-${index}-remove`, 'Remove', true);
+    remove.setAttribute('aria-label', `Remove ${label.toLowerCase()}`);
+    const update = (patch: Partial<AddressRange>) =>
+      change({ exclusions: state.values.exclusions.map((item, at) => (at === index ? { ...item, ...patch } : item)) });
+    from.addEventListener('input', () => update({ from: from.value }));
+    to.addEventListener('input', () => update({ to: to.value }));
+    remove.addEventListener('click', () => {
+      change({ exclusions: state.values.exclusions.filter((_, at) => at !== index) });
+      renderExclusions();
+    });
+    return h('div', { class: 'exclusion', role: 'group', 'aria-label': label }, from, h('span', { 'aria-hidden': 'true' }, '–'), to, remove);
+  });
+}
+
+function renderExclusions(): void {
+  replaceChildren(byId('exclusions'), ...exclusionRows());
+}
+
+function renderRelationships(): void {
+  const select = byId<HTMLSelectElement>('relationship');
+  const options: Array<{ value: string; text: string; disabled?: boolean }> = [{ value: '', text: 'None: not in a failover relationship' }].concat(
+    (server?.relationships ?? []).map((choice) => {
+      const text = `${choice.name} (with ${choice.partner}, ${choice.stateLabel})`;
+      return { value: choice.name, text: choice.disabledReason ? `${text}: ${choice.disabledReason}` : text, disabled: choice.disabledReason !== undefined };
+    }),
+  );
+  // A relationship asked for before the server's list arrives stays selected so its message can show.
+  const chosen = state.values.relationshipName;
+  if (chosen && !options.some((option) => option.value === chosen)) options.push({ value: chosen, text: chosen, disabled: false });
+  replaceChildren(select, ...options.map((option) => h('option', { value: option.value, disabled: option.disabled === true }, option.text)));
+  select.value = chosen;
+}
+
+function build(): void {
+  fields.clear();
+  const serverSelect = selectElement(
+    'server',
+    [{ value: '', text: 'Choose a Microsoft DHCP server…' }].concat(setup.servers.map((item) => ({ value: item.ref, text: item.name }))),
+    state.values.serverRef,
+  );
+  serverSelect.addEventListener('change', () => {
+    change({ serverRef: serverSelect.value });
+    loadServer(serverSelect.value);
+    refresh();
+  });
+  fields.set('serverRef', field('Server', serverSelect));
+
+  const network = textfield('network', state.values.network, { placeholder: '10.1.20.0/24' });
+  network.addEventListener('input', () => change({ network: network.value }));
+  fields.set('network', field('Network (CIDR)', network, { hint: 'Micetro names the scope by its network.' }));
+
+  const description = textfield('description', state.values.description);
+  description.addEventListener('input', () => change({ description: description.value }));
+  const descriptionField = field('Description', description);
+
+  const poolFrom = textfield('pool-from', state.values.poolFrom);
+  poolFrom.addEventListener('input', () => change({ poolFrom: poolFrom.value }));
+  fields.set('poolFrom', field('Address pool start', poolFrom, { hint: 'Filled from the network until you change it.' }));
+  const poolTo = textfield('pool-to', state.values.poolTo);
+  poolTo.addEventListener('input', () => change({ poolTo: poolTo.value }));
+  fields.set('poolTo', field('Address pool end', poolTo));
+
+  const addExclusion = button('add-exclusion', 'Add Exclusion', true);
+  addExclusion.addEventListener('click', () => {
+    change({ exclusions: [...state.values.exclusions, { from: '', to: '' }] });
+    renderExclusions();
+  });
+  const exclusionsError = h('div', { id: 'exclusions-error', class: 'field-error', 'aria-live': 'polite' });
+  fields.set('exclusions', {
+    row: exclusionsError,
+    setError(message) {
+      replaceChildren(exclusionsError, message ?? '');
+    },
+  });
+
+  const relationship = selectElement('relationship', [], '');
+  relationship.addEventListener('change', () => change({ relationshipName: relationship.value }));
+  fields.set('relationshipName', field('Failover relationship', relationship, { hint: 'Only relationships this server is the primary of can take the scope.' }));
+
+  replaceChildren(
+    byId('app'),
+    h('h1', {}, 'Create Scope'),
+    fields.get('serverRef')?.row,
+    h('p', { id: 'server-status', class: 'field-hint', role: 'status' }),
+    fields.get('network')?.row,
+    descriptionField.row,
+    fields.get('poolFrom')?.row,
+    fields.get('poolTo')?.row,
+    h(
+      'fieldset',
+      { class: 'field', 'aria-describedby': 'exclusions-error' },
+      h('legend', {}, 'Exclusions'),
+      h('div', { id: 'exclusions' }),
+      exclusionsError,
+      h('div', {}, addExclusion),
+    ),
+    fields.get('relationshipName')?.row,
+    h('div', { id: 'form-error', class: 'error-box', role: 'alert', tabindex: '-1', hidden: true }),
+    h(
+      'div',
+      { id: 'partial', class: 'error-box', role: 'alert', tabindex: '-1', hidden: true },
+      h('p', { id: 'partial-text' }),
+      h('div', { class: 'buttons' }, button('retry-add', 'Retry Adding to Relationship'), button('close', 'Close', true)),
+    ),
+    h('div', { class: 'buttons footer', id: 'form-buttons' }, button('cancel', 'Cancel', true), button('create', 'Create')),
+  );
+  renderExclusions();
+  renderRelationships();
+  byId('cancel').addEventListener('click', () => vscode.postMessage({ t: 'cancel' }));
+  byId('close').addEventListener('click', () => vscode.postMessage({ t: 'cancel' }));
+  byId('create').addEventListener('click', submit);
+  byId('retry-add').addEventListener('click', () => {
+    if (!partial || busy) return;
+    busy = true;
+    refresh();
+    vscode.postMessage({
+      t: 'retryAdd',
+      scopeRef: partial.scopeRef,
+      scopeName: partial.scopeName,
+      dhcpServerRef: partial.dhcpServerRef,
+      relationshipName: partial.relationshipName,
+    });
+  });
+}
+
+function submit(): void {
+  if (busy || partial || !isScopeReady(state.values, server)) return;
+  busy = true;
+  error = undefined;
+  save();
+  refresh();
+  vscode.postMessage({ t: 'submit', values: state.values });
+}
+
+// ---- keeping the page in line with the state ----------------------------------------------------------------------
+
+function refresh(): void {
+  const issues = createScopeIssues(state.values, server);
+  for (const [name, view] of fields) view.setError(state.touched.includes(name) ? issues[name] : undefined);
+  const poolFrom = byId('pool-from') as VscodeTextfield;
+  const poolTo = byId('pool-to') as VscodeTextfield;
+  if (poolFrom.value !== state.values.poolFrom) poolFrom.value = state.values.poolFrom;
+  if (poolTo.value !== state.values.poolTo) poolTo.value = state.values.poolTo;
+
+  let status = '';
+  if (serverError) status = serverError;
+  else if (state.values.serverRef && server?.serverRef !== state.values.serverRef) status = 'Loading the scopes and relationships of this server…';
+  replaceChildren(byId('server-status'), status);
+
+  const formError = byId('form-error');
+  formError.hidden = error === undefined;
+  replaceChildren(formError, error ? `Micetro did not create the scope: ${error}` : '');
+
+  const partialBox = byId('partial');
+  partialBox.hidden = partial === undefined;
+  if (partial) {
+    replaceChildren(
+      byId('partial-text'),
+      `The scope ${partial.scopeName} was created, but adding it to the failover relationship "${partial.relationshipName}" failed: ${partial.message} ` +
+        'The scope stays on the server without failover until the add succeeds.',
+    );
+  }
+  byId('form-buttons').hidden = partial !== undefined;
+  for (const element of byId('app').querySelectorAll('vscode-textfield, select, #exclusions vscode-button, #add-exclusion')) {
+    (element as HTMLInputElement).disabled = partial !== undefined;
+  }
+  (byId('create') as VscodeButton).disabled = busy || !isScopeReady(state.values, server);
+  (byId('retry-add') as VscodeButton).disabled = busy;
+  byId('app').setAttribute('aria-busy', String(busy));
+}
+
+// ---- messages from the host -----------------------------------------------------------------------------------------
+
+onHostMessage<CreateScopeToWebview>((message) => {
+  switch (message.t) {
+    case 'init': {
+      setup = message.setup;
+      const saved = vscode.getState();
+      const restored = saved?.key === formKey(setup) ? saved : undefined;
+      state = restored?.form ?? initialCreateScopeState(setup);
+      error = restored?.error;
+      partial = restored?.partial;
+      busy = false;
+      build();
+      save();
+      loadServer(state.values.serverRef);
+      refresh();
+      break;
+    }
+    case 'loadFailed':
+      replaceChildren(byId('app'), h('h1', {}, 'Create Scope'), h('div', { class: 'error-box', role: 'alert' }, message.message));
+      break;
+    case 'serverContext':
+      if (message.context.serverRef !== state.values.serverRef) return;
+      server = message.context;
+      renderRelationships();
+      refresh();
+      break;
+    case 'serverLoadFailed':
+      if (message.serverRef !== state.values.serverRef) return;
+      serverError = `Could not read this server's scopes and relationships: ${message.message}`;
+      refresh();
+      break;
+    case 'createFailed':
+      busy = false;
+      error = message.message;
+      save();
+      refresh();
+      byId('form-error').focus();
+      break;
+    case 'addToRelationshipFailed': {
+      busy = false;
+      const { t: _tag, ...rest } = message;
+      partial = rest;
+      save();
+      refresh();
+      byId('partial').focus();
+      break;
+    }
+  }
+});
+
+vscode.postMessage({ t: 'ready' });
