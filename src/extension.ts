@@ -1,0 +1,91 @@
+// Wiring only: the log, the connection, the two views, the status bar, auto-refresh and every command.
+// The simulator starts after activate() returns, so activation stays cheap.
+import * as vscode from 'vscode';
+import { registerConnectionCommands } from './ui/commands/connectionCommands';
+import type { CommandContext } from './ui/commands/commandContext';
+import { registerRelationshipCommands } from './ui/commands/relationshipCommands';
+import { registerReplicationCommands } from './ui/commands/replicationCommands';
+import { registerScopeCommands } from './ui/commands/scopeCommands';
+import { registerSimulatorCommands } from './ui/commands/simulatorCommands';
+import { registerViewCommands } from './ui/commands/viewCommands';
+import { startAutoRefresh } from './ui/autoRefresh';
+import { ConnectionManager } from './ui/connection/connectionManager';
+import { CredentialStore } from './ui/connection/credentialStore';
+import { createLog, describeError, logError } from './ui/log';
+import { WindowPrompts, type Prompts } from './ui/prompts';
+import { createConnectionStatusBar } from './ui/statusBar';
+import { InventoryCache } from './ui/tree/inventoryCache';
+import { ScopesTreeProvider } from './ui/tree/scopesTreeProvider';
+import { ServersTreeProvider } from './ui/tree/serversTreeProvider';
+import { TreeViews } from './ui/tree/treeViews';
+
+/** What activate() returns: used by the integration tests (and the wizard tests) to drive the extension. */
+export interface DhcpFailoverApi {
+  readonly connection: ConnectionManager;
+  readonly views: TreeViews;
+  readonly log: vscode.LogOutputChannel;
+  /** Time spent in activate(), in milliseconds (the simulator starts afterwards). */
+  readonly activationMs: number;
+  /** Replaces every question and notification of the commands; returns the prompts it replaced. */
+  setPrompts(prompts: Prompts): Prompts;
+}
+
+let connection: ConnectionManager | undefined;
+
+export function activate(context: vscode.ExtensionContext): DhcpFailoverApi {
+  const started = performance.now();
+  const log = createLog();
+  const credentials = new CredentialStore(context.secrets, context.globalState);
+  connection = new ConnectionManager(context, credentials, log);
+  const current = connection;
+  const inventory = new InventoryCache(() => {
+    if (current.current.kind === 'none') throw new Error('Not connected.');
+    return current.current.client;
+  });
+  const servers = new ServersTreeProvider(current, inventory, log);
+  const scopes = new ScopesTreeProvider(current, inventory, context.workspaceState, log);
+  const views = new TreeViews(inventory, servers, scopes);
+  const commandContext: CommandContext = { extensionUri: context.extensionUri, log, connection: current, credentials, views, prompts: new WindowPrompts(log) };
+
+  context.subscriptions.push(
+    log,
+    current,
+    servers,
+    scopes,
+    servers.view,
+    scopes.view,
+    current.onDidChange(() => views.reset()),
+    createConnectionStatusBar(current),
+    startAutoRefresh(views, current),
+    ...registerConnectionCommands(commandContext),
+    ...registerViewCommands(commandContext),
+    ...registerRelationshipCommands(commandContext),
+    ...registerScopeCommands(commandContext),
+    ...registerReplicationCommands(commandContext),
+    ...registerSimulatorCommands(commandContext),
+  );
+
+  current.restore().catch((error: unknown) => {
+    logError(log, 'Connecting', error);
+    commandContext.prompts.showError(`Could not connect: ${describeError(error)}`);
+  });
+
+  const activationMs = performance.now() - started;
+  log.info(`Activated in ${activationMs.toFixed(1)} ms`);
+  return {
+    connection: current,
+    views,
+    log,
+    activationMs,
+    setPrompts(prompts) {
+      const previous = commandContext.prompts;
+      commandContext.prompts = prompts;
+      return previous;
+    },
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await connection?.shutdown();
+  connection = undefined;
+}

@@ -1,0 +1,80 @@
+// Connect to Micetro…, Use Built-in Simulator, Disconnect, and the status bar's Select Connection….
+import * as vscode from 'vscode';
+import { MicetroAuthError } from '../../api/errors';
+import type { MicetroLogin } from '../connection/credentialStore';
+import type { CommandContext } from './commandContext';
+import { registerCommand, withViewProgress } from './registerCommand';
+
+export function registerConnectionCommands(context: CommandContext): vscode.Disposable[] {
+  return [
+    registerCommand(context, 'dhcpFailover.connectToMicetro', 'Could not connect to Micetro', () => connectToMicetro(context)),
+    registerCommand(context, 'dhcpFailover.useBuiltInSimulator', 'Could not start the built-in simulator', () =>
+      withViewProgress('Starting the built-in simulator…', () => context.connection.useSimulator()),
+    ),
+    registerCommand(context, 'dhcpFailover.disconnect', 'Could not disconnect', () => context.connection.disconnect()),
+    registerCommand(context, 'dhcpFailover.selectConnection', 'Could not change the connection', () => selectConnection(context)),
+  ];
+}
+
+/** Micetro's base URL from what a person types (also accepts a pasted `…/mmws/api` URL). */
+export function parseMicetroUrl(text: string): { url?: string; problem?: string } {
+  let parsed: URL;
+  try {
+    parsed = new URL(text.trim());
+  } catch {
+    return { problem: 'Enter a URL such as https://micetro.example.com' };
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return { problem: 'The URL must start with https:// (or http://)' };
+  if (parsed.username || parsed.password) return { problem: 'Leave the user name and password out of the URL' };
+  const path = parsed.pathname.replace(/\/+$/, '').replace(/\/mmws(\/api)?$/i, '');
+  return { url: `${parsed.origin}${path}` };
+}
+
+async function connectToMicetro(context: CommandContext): Promise<void> {
+  const { prompts, credentials } = context;
+  const last = credentials.lastLogin();
+  const typedUrl = await prompts.input({
+    title: 'Connect to Micetro (1/3)',
+    prompt: 'The address of Micetro',
+    placeHolder: 'https://micetro.example.com',
+    value: last?.url,
+    validate: (text) => parseMicetroUrl(text).problem,
+  });
+  const user = await prompts.input({
+    title: 'Connect to Micetro (2/3)',
+    prompt: 'User name',
+    value: last?.user,
+    validate: (text) => (text.trim() ? undefined : 'Enter the user name'),
+  });
+  const login: MicetroLogin = { url: parseMicetroUrl(typedUrl).url!, user: user.trim() };
+  const askPassword = (prompt: string) =>
+    prompts.input({ title: 'Connect to Micetro (3/3)', prompt, password: true, validate: (text) => (text ? undefined : 'Enter the password') });
+
+  const saved = await credentials.getPassword(login);
+  let password = saved ?? (await askPassword(`Password of ${login.user}`));
+  const connect = () => withViewProgress(`Connecting to ${login.url}…`, () => context.connection.connectMicetro(login, password));
+  try {
+    await connect();
+  } catch (error) {
+    // Only a saved password that Micetro rejects is asked for again, once; a typed one is never retried.
+    if (!(error instanceof MicetroAuthError) || saved === undefined) throw error;
+    await credentials.forgetPassword(login);
+    context.log.warn(`Micetro rejected the saved password of ${login.user} at ${login.url}; asking for it again`);
+    password = await askPassword(`Micetro rejected the saved password of ${login.user}. Enter it again`);
+    await connect();
+  }
+  await credentials.savePassword(login, password);
+  await credentials.rememberLogin(login);
+  context.log.info(`Connected to Micetro at ${login.url} as ${login.user}`);
+}
+
+async function selectConnection(context: CommandContext): Promise<void> {
+  const kind = context.connection.current.kind;
+  const choices = [
+    { label: '$(server-environment) Use Built-in Simulator', description: kind === 'simulator' ? 'connected' : 'demo data on this machine', value: 'dhcpFailover.useBuiltInSimulator' },
+    { label: '$(plug) Connect to Micetro…', description: kind === 'micetro' ? 'connected' : '', value: 'dhcpFailover.connectToMicetro' },
+    ...(kind === 'none' ? [] : [{ label: '$(debug-disconnect) Disconnect', description: '', value: 'dhcpFailover.disconnect' }]),
+  ];
+  const command = await context.prompts.pick(choices, { title: 'DHCP Failover Connection', placeHolder: 'Where should DHCP Failover connect?' });
+  await vscode.commands.executeCommand(command);
+}

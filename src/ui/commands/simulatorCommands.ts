@@ -1,0 +1,77 @@
+// Built-in simulator only: make failover visible by stopping servers, cutting links and declaring a partner down.
+import type * as vscode from 'vscode';
+import type { MicetroClient } from '../../api/micetroClient';
+import { RelationshipNode } from '../tree/nodes/relationshipNode';
+import { serverRefsOf } from '../tree/relationshipText';
+import { compareNames } from '../tree/sortKeys';
+import type { CommandContext } from './commandContext';
+import { registerCommand, withViewProgress } from './registerCommand';
+import { relationshipTarget, serverTarget } from './targets';
+
+export function registerSimulatorCommands(context: CommandContext): vscode.Disposable[] {
+  return [
+    registerCommand(context, 'dhcpFailover.stopServer', 'Could not stop the DHCP server', (node?: unknown) => setServerRunning(context, node, false)),
+    registerCommand(context, 'dhcpFailover.startServer', 'Could not start the DHCP server', (node?: unknown) => setServerRunning(context, node, true)),
+    registerCommand(context, 'dhcpFailover.cutLink', 'Could not cut the link', (node?: unknown) => changeLink(context, node, 'SimCutLink')),
+    registerCommand(context, 'dhcpFailover.restoreLink', 'Could not restore the link', (node?: unknown) => changeLink(context, node, 'SimRestoreLink')),
+    registerCommand(context, 'dhcpFailover.setPartnerDown', 'Could not set the partner down', (node?: unknown) => setPartnerDown(context, node)),
+  ];
+}
+
+function simulatorClient(context: CommandContext): MicetroClient {
+  const current = context.connection.current;
+  if (current.kind !== 'simulator') throw new Error('This works only with the built-in simulator.');
+  return current.client;
+}
+
+async function setServerRunning(context: CommandContext, node: unknown, running: boolean): Promise<void> {
+  const client = simulatorClient(context);
+  const verb = running ? 'Start' : 'Stop';
+  const server = await serverTarget(context, node, `${verb} DHCP Server`, (candidate) => (candidate.state === 'Service Down') === running);
+  await withViewProgress(`${running ? 'Starting' : 'Stopping'} ${server.name}…`, () =>
+    client.command(running ? 'SimStartDHCPServer' : 'SimStopDHCPServer', { dhcpServerRef: server.ref }),
+  );
+  // The server's state and every partner's relationship state change.
+  await context.views.refreshStates();
+}
+
+async function changeLink(context: CommandContext, node: unknown, command: 'SimCutLink' | 'SimRestoreLink'): Promise<void> {
+  const client = simulatorClient(context);
+  const title = command === 'SimCutLink' ? 'Cut Link' : 'Restore Link';
+  const { server, relationship } = await relationshipTarget(context, node, title, (candidate) => candidate.dhcpScopeRefs.length > 0);
+  await withViewProgress(`${title}: ${relationship.name}…`, () =>
+    client.command(command, { dhcpServerRef: server.ref, dhcpFailoverRelationshipName: relationship.name }),
+  );
+  await context.views.afterChange(serverRefsOf(relationship));
+}
+
+/** Like `Set-DhcpServerv4Failover -PartnerDown`: the server that lost contact declares its partner down. */
+async function setPartnerDown(context: CommandContext, node: unknown): Promise<void> {
+  const client = simulatorClient(context);
+  const title = 'Set Partner Down';
+  let target = node instanceof RelationshipNode ? { server: node.parent.server, relationship: node.relationship } : undefined;
+  if (!target) {
+    const inventory = context.views.inventory;
+    const servers = await inventory.getServers();
+    const byServer = await inventory.getAllRelationships();
+    const endpoints = servers.flatMap((server) =>
+      (byServer.get(server.ref) ?? []).filter((r) => r.state === 'CommunicationInterrupted').map((relationship) => ({ server, relationship })),
+    );
+    if (endpoints.length === 0) throw new Error('No relationship is in the state Communication interrupted.');
+    target = await context.prompts.pick(
+      endpoints
+        .sort((a, b) => compareNames(a.relationship.name, b.relationship.name) || compareNames(a.server.name, b.server.name))
+        .map((endpoint) => ({
+          label: endpoint.relationship.name,
+          description: `${endpoint.server.name} declares its partner down`,
+          value: endpoint,
+        })),
+      { title, placeHolder: 'Which server takes over its partner’s addresses?' },
+    );
+  }
+  const { server, relationship } = target;
+  await withViewProgress(`${title}: ${relationship.name} on ${server.name}…`, () =>
+    client.command('SimSetPartnerDown', { dhcpServerRef: server.ref, dhcpFailoverRelationshipName: relationship.name }),
+  );
+  await context.views.afterChange(serverRefsOf(relationship));
+}

@@ -1,0 +1,179 @@
+// Where the extension is connected: nowhere, the built-in simulator (started in-process on loopback), or a
+// Micetro. Transitions run one at a time; a failed Micetro connection leaves the previous one in place.
+import * as vscode from 'vscode';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { MicetroAuthError } from '../../api/errors';
+import { MicetroClient } from '../../api/micetroClient';
+import type { RunningSimulator } from '../../simulator/server';
+import { logApiCall } from '../log';
+import { readClientSettings } from './clientSettings';
+import type { CredentialStore, MicetroLogin } from './credentialStore';
+
+/** The built-in simulator as tests and the status bar see it. */
+export interface SimulatorEndpoint {
+  url: string;
+  user: string;
+  password: string;
+  dataFile: string;
+}
+
+export type Connection =
+  | { kind: 'none' }
+  | { kind: 'simulator'; client: MicetroClient; simulator: SimulatorEndpoint }
+  | { kind: 'micetro'; client: MicetroClient; login: MicetroLogin };
+
+export type ConnectionKind = Connection['kind'];
+
+const KIND_KEY = 'dhcpFailover.connectionKind';
+
+export class ConnectionManager implements vscode.Disposable {
+  private connection: Connection = { kind: 'none' };
+  private simulator?: RunningSimulator;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly changed = new vscode.EventEmitter<Connection>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly credentials: CredentialStore,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  get current(): Connection {
+    return this.connection;
+  }
+
+  /** Resolves once the transition in progress (e.g. the simulator starting) is over, whatever its outcome. */
+  whenSettled(): Promise<void> {
+    return this.queue.then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  /** The connection the user last chose; the built-in simulator the first time. */
+  restore(): Promise<void> {
+    const kind = this.context.globalState.get<ConnectionKind>(KIND_KEY, 'simulator');
+    if (kind === 'simulator') return this.useSimulator();
+    return this.serialize(async () => {
+      const login = this.credentials.lastLogin();
+      const password = login && kind === 'micetro' ? await this.credentials.getPassword(login) : undefined;
+      if (!login || password === undefined) return this.set({ kind: 'none' }, false);
+      try {
+        await this.switchToMicetro(login, password);
+      } catch (error) {
+        await this.set({ kind: 'none' }, false);
+        // A rejected password is forgotten so the next Connect to Micetro… asks for it; it is never retried.
+        if (error instanceof MicetroAuthError) await this.credentials.forgetPassword(login);
+        throw error;
+      }
+    });
+  }
+
+  /** Starts a fresh built-in simulator (its data file keeps the user's changes) and connects to it. */
+  useSimulator(options: { dataFile?: string } = {}): Promise<void> {
+    return this.serialize(async () => {
+      await this.stopSimulator();
+      try {
+        await this.startSimulator(options.dataFile ?? this.defaultDataFile());
+      } catch (error) {
+        await this.set({ kind: 'none' }, false);
+        throw error;
+      }
+    });
+  }
+
+  /** Tests the login first; only a working connection replaces the current one. */
+  connectMicetro(login: MicetroLogin, password: string): Promise<void> {
+    return this.serialize(() => this.switchToMicetro(login, password));
+  }
+
+  disconnect(): Promise<void> {
+    return this.serialize(async () => {
+      await this.stopSimulator();
+      await this.set({ kind: 'none' });
+    });
+  }
+
+  /** Stops the simulator without forgetting the user's choice (VS Code is shutting the extension down). */
+  shutdown(): Promise<void> {
+    return this.stopSimulator();
+  }
+
+  dispose(): void {
+    void this.stopSimulator();
+    this.changed.dispose();
+  }
+
+  private async startSimulator(dataFile: string): Promise<void> {
+    // Loaded on first use only, so activation does not pay for the simulator's code.
+    const { startSimulator } = await import('../../simulator/server');
+    const simulator = await startSimulator({
+      host: '127.0.0.1',
+      port: 0,
+      dataFile,
+      seed: 'demo',
+      user: `vscode-${randomBytes(4).toString('hex')}`,
+      password: randomBytes(18).toString('base64url'),
+    });
+    this.simulator = simulator;
+    this.log.info(`Built-in simulator listening on ${simulator.url} (data: ${dataFile})`);
+    const client = new MicetroClient({
+      baseUrl: simulator.url,
+      username: simulator.user,
+      password: simulator.password,
+      log: (record) => logApiCall(this.log, record),
+    });
+    const endpoint = { url: simulator.url, user: simulator.user, password: simulator.password, dataFile };
+    await this.set({ kind: 'simulator', client, simulator: endpoint });
+  }
+
+  private async switchToMicetro(login: MicetroLogin, password: string): Promise<void> {
+    const settings = readClientSettings();
+    const client = new MicetroClient({
+      baseUrl: login.url,
+      username: login.user,
+      password,
+      authMode: settings.authMode,
+      timeoutMs: settings.timeoutMs,
+      ca: settings.ca,
+      log: (record) => logApiCall(this.log, record),
+    });
+    await client.testConnection();
+    await this.stopSimulator();
+    await this.set({ kind: 'micetro', client, login });
+  }
+
+  /** `remember: false` when a failure, not the user, disconnected: the next start tries the user's choice again. */
+  private async set(connection: Connection, remember = true): Promise<void> {
+    const previous = this.connection;
+    this.connection = connection;
+    if (previous.kind === 'micetro') void previous.client.logout();
+    if (remember) await this.context.globalState.update(KIND_KEY, connection.kind);
+    await vscode.commands.executeCommand('setContext', 'dhcpFailover.connection', connection.kind);
+    this.changed.fire(connection);
+  }
+
+  private async stopSimulator(): Promise<void> {
+    const simulator = this.simulator;
+    this.simulator = undefined;
+    if (simulator) {
+      await simulator.close();
+      this.log.info(`Built-in simulator on ${simulator.url} stopped`);
+    }
+  }
+
+  private defaultDataFile(): string {
+    const folder = this.context.globalStorageUri.fsPath;
+    mkdirSync(folder, { recursive: true });
+    return join(folder, 'simulator.json');
+  }
+
+  private serialize<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next;
+    return next;
+  }
+}

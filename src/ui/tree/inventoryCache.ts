@@ -1,0 +1,119 @@
+// What the views show, fetched once and kept until a refresh or a change invalidates it.
+// Cost model: the server list is one request, a server's relationships one request, a server's scopes one
+// listing (paged by the client), never one request per scope. No vscode import: the benchmark runs it in Node.
+import type { DHCPFailoverRelationship, DHCPScope, DHCPServer, ListOptions } from '../../api/types';
+
+/** The reads the views need; `MicetroClient` provides them. */
+export interface InventorySource {
+  getDHCPServers(): Promise<DHCPServer[]>;
+  getDHCPFailoverRelationships(dhcpServerRef?: string): Promise<DHCPFailoverRelationship[]>;
+  getDHCPScopes(options?: ListOptions): Promise<DHCPScope[]>;
+}
+
+/** Above this many servers without a cached list, one listing of everything is cheaper than one per server. */
+const BULK_THRESHOLD = 3;
+
+export class InventoryCache {
+  private servers?: Promise<DHCPServer[]>;
+  private readonly relationships = new Map<string, Promise<DHCPFailoverRelationship[]>>();
+  private readonly scopes = new Map<string, Promise<DHCPScope[]>>();
+
+  /** `source` is asked on every load, so the cache follows the current connection. */
+  constructor(private readonly currentSource: () => InventorySource) {}
+
+  private get source(): InventorySource {
+    return this.currentSource();
+  }
+
+  getServers(): Promise<DHCPServer[]> {
+    if (!this.servers) {
+      const load = this.source.getDHCPServers();
+      this.servers = load;
+      load.catch(() => {
+        if (this.servers === load) this.servers = undefined;
+      });
+    }
+    return this.servers;
+  }
+
+  async getServer(ref: string): Promise<DHCPServer | undefined> {
+    return (await this.getServers()).find((server) => server.ref === ref);
+  }
+
+  /** The relationships `serverRef` takes part in, from its perspective. */
+  getRelationships(serverRef: string): Promise<DHCPFailoverRelationship[]> {
+    return this.relationships.get(serverRef) ?? remember(this.relationships, serverRef, this.source.getDHCPFailoverRelationships(serverRef));
+  }
+
+  /** Every relationship from every server's perspective, keyed by server ref. */
+  async getAllRelationships(): Promise<Map<string, DHCPFailoverRelationship[]>> {
+    const servers = await this.getServers();
+    const missing = servers.filter((server) => !this.relationships.has(server.ref));
+    if (missing.length > BULK_THRESHOLD) {
+      const everything = this.source.getDHCPFailoverRelationships();
+      for (const server of missing) {
+        const entry = everything.then((all) => all.filter((relationship) => relationship.dhcpServerRef === server.ref));
+        remember(this.relationships, server.ref, entry);
+      }
+    }
+    const lists = await Promise.all(servers.map((server) => this.getRelationships(server.ref)));
+    return new Map(servers.map((server, index) => [server.ref, lists[index]]));
+  }
+
+  /** The scope instances on `serverRef`. */
+  getScopes(serverRef: string): Promise<DHCPScope[]> {
+    return this.scopes.get(serverRef) ?? remember(this.scopes, serverRef, this.source.getDHCPScopes({ filter: `dhcpServerRef=${serverRef}` }));
+  }
+
+  /** Every scope instance on every server, keyed by server ref. */
+  async getAllScopes(): Promise<Map<string, DHCPScope[]>> {
+    const servers = await this.getServers();
+    const missing = servers.filter((server) => !this.scopes.has(server.ref));
+    if (missing.length > BULK_THRESHOLD) {
+      const everything = this.source.getDHCPScopes().then((all) => {
+        const byServer = new Map<string, DHCPScope[]>();
+        for (const scope of all) {
+          let list = byServer.get(scope.dhcpServerRef);
+          if (!list) byServer.set(scope.dhcpServerRef, (list = []));
+          list.push(scope);
+        }
+        return byServer;
+      });
+      for (const server of missing) {
+        remember(this.scopes, server.ref, everything.then((byServer) => byServer.get(server.ref) ?? []));
+      }
+    }
+    const lists = await Promise.all(servers.map((server) => this.getScopes(server.ref)));
+    return new Map(servers.map((server, index) => [server.ref, lists[index]]));
+  }
+
+  /** Forgets what was read about these servers (their relationships and scopes) and the server list. */
+  invalidateServers(serverRefs: Iterable<string>): void {
+    this.servers = undefined;
+    for (const ref of serverRefs) {
+      this.relationships.delete(ref);
+      this.scopes.delete(ref);
+    }
+  }
+
+  /** Forgets the server list and every relationship (states change over time); scope lists stay. */
+  invalidateStates(): void {
+    this.servers = undefined;
+    this.relationships.clear();
+  }
+
+  clear(): void {
+    this.servers = undefined;
+    this.relationships.clear();
+    this.scopes.clear();
+  }
+}
+
+/** Caches a load; a failed one is forgotten so the next expansion (or Retry) asks again. */
+function remember<T>(map: Map<string, Promise<T>>, key: string, load: Promise<T>): Promise<T> {
+  map.set(key, load);
+  load.catch(() => {
+    if (map.get(key) === load) map.delete(key);
+  });
+  return load;
+}

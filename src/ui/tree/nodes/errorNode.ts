@@ -1,0 +1,28 @@
+// A load that failed: one line in place of the children, with a Retry action; never a pop-up per node.
+import * as vscode from 'vscode';
+import { describeError } from '../../log';
+import type { TreeNode } from './treeNode';
+
+export class ErrorNode implements TreeNode {
+  readonly message: string;
+
+  constructor(
+    readonly parent: TreeNode | undefined,
+    error: unknown,
+  ) {
+    this.message = describeError(error);
+  }
+
+  get id(): string {
+    return `${this.parent?.id ?? 'root'}/error`;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(`Could not load: ${this.message}`, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    item.tooltip = `${this.message}\n\nRetry, or see the DHCP Failover log for details.`;
+    item.contextValue = 'error';
+    return item;
+  }
+}

@@ -1,0 +1,39 @@
+// One scope instance of a relationship, on the server its parent relationship was read from.
+import * as vscode from 'vscode';
+import type { DHCPScope } from '../../../api/types';
+import { markdownFacts } from '../markdownFacts';
+import { contextValue, type TreeNode } from './treeNode';
+import type { RelationshipNode } from './relationshipNode';
+
+export class ScopeNode implements TreeNode {
+  constructor(
+    readonly parent: RelationshipNode,
+    public scope: DHCPScope,
+  ) {}
+
+  get id(): string {
+    return `${this.parent.id}/scope:${this.scope.ref}`;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const { scope } = this;
+    const item = new vscode.TreeItem(scope.name, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = [scope.description, scope.enabled ? '' : 'disabled'].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon('symbol-namespace');
+    item.tooltip = scopeTooltip(scope, this.parent.parent.server.name, this.parent.relationship.name);
+    item.contextValue = contextValue('scope', ['failover', scope.enabled ? 'enabled' : 'disabled']);
+    return item;
+  }
+}
+
+export function scopeTooltip(scope: DHCPScope, authority: string, relationshipName: string | undefined): vscode.MarkdownString {
+  return markdownFacts(scope.name, [
+    ['Name', scope.description || '(none)'],
+    ['Authority', authority],
+    ['Failover relationship', relationshipName ?? 'none'],
+    ['Enabled', scope.enabled ? 'yes' : 'no'],
+    ['Free addresses', String(scope.available)],
+    ...(scope.superscope ? ([['Superscope', scope.superscope]] as [string, string][]) : []),
+  ]);
+}

@@ -1,0 +1,52 @@
+// A row of the Scopes view: one scope with its authority, like Micetro's IPAM page. A failover scope is one
+// row for its two instances (authority `dhcp-a ⇄ dhcp-b`); any other scope instance is a row of its own.
+import * as vscode from 'vscode';
+import type { DHCPFailoverRelationship, DHCPScope, DHCPServer } from '../../../api/types';
+import { pairName } from '../relationshipText';
+import { scopeTooltip } from './scopeNode';
+import { contextValue, type TreeNode } from './treeNode';
+
+/** One scope on one server, with the relationship it belongs to (read from that server's perspective). */
+export interface ScopeInstance {
+  scope: DHCPScope;
+  server: DHCPServer;
+  relationship?: DHCPFailoverRelationship;
+}
+
+export class ScopeRowNode implements TreeNode {
+  readonly parent = undefined;
+
+  constructor(
+    readonly id: string,
+    /** The primary's instance first for a failover scope. */
+    public instances: ScopeInstance[],
+  ) {}
+
+  get relationship(): DHCPFailoverRelationship | undefined {
+    return this.instances[0].relationship;
+  }
+
+  get authority(): string {
+    return this.relationship ? pairName(this.relationship) : this.instances[0].server.name;
+  }
+
+  /** The text the Scopes filter matches: CIDR, name, authority, server names, relationship. */
+  get searchText(): string {
+    const { scope } = this.instances[0];
+    return [scope.name, scope.description, this.authority, this.relationship?.name ?? '', ...this.instances.map((i) => i.server.name)]
+      .join('\n')
+      .toLowerCase();
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const { scope } = this.instances[0];
+    const relationship = this.relationship;
+    const item = new vscode.TreeItem(scope.name, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = [scope.description, this.authority, relationship?.name, scope.enabled ? '' : 'disabled'].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(relationship ? 'arrow-swap' : 'symbol-namespace');
+    item.tooltip = scopeTooltip(scope, this.authority, relationship?.name);
+    item.contextValue = contextValue('scope', [relationship ? 'failover' : 'standalone', scope.enabled ? 'enabled' : 'disabled']);
+    return item;
+  }
+}

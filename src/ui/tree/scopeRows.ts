@@ -1,0 +1,39 @@
+// The rows of the Scopes view from the per-server lists: a failover scope's two instances become one row.
+// No vscode import, so the benchmark can time it in Node.
+import type { DHCPFailoverRelationship, DHCPScope, DHCPServer } from '../../api/types';
+import type { ScopeInstance } from './nodes/scopeRowNode';
+import { compareNames, compareScopeNames } from './sortKeys';
+
+export interface ScopeRow {
+  id: string;
+  /** The primary's instance first for a failover scope. */
+  instances: ScopeInstance[];
+}
+
+export function buildScopeRows(
+  servers: readonly DHCPServer[],
+  relationshipsByServer: ReadonlyMap<string, readonly DHCPFailoverRelationship[]>,
+  scopesByServer: ReadonlyMap<string, readonly DHCPScope[]>,
+): ScopeRow[] {
+  const rows = new Map<string, ScopeRow>();
+  for (const server of servers) {
+    const relationshipOf = new Map<string, DHCPFailoverRelationship>();
+    for (const relationship of relationshipsByServer.get(server.ref) ?? []) {
+      for (const ref of relationship.dhcpScopeRefs) relationshipOf.set(ref, relationship);
+    }
+    for (const scope of scopesByServer.get(server.ref) ?? []) {
+      const relationship = relationshipOf.get(scope.ref) ?? relationshipOf.get(`DHCPScopes/${scope.name}`);
+      const id = relationship ? `relationship:${relationship.name}/scope:${scope.name}` : `scope:${scope.ref}`;
+      const instance: ScopeInstance = { scope, server, relationship };
+      const row = rows.get(id);
+      if (!row) rows.set(id, { id, instances: [instance] });
+      else if (relationship?.failoverServerType === 'PrimaryServer') row.instances.unshift(instance);
+      else row.instances.push(instance);
+    }
+  }
+  return [...rows.values()].sort(
+    (a, b) =>
+      compareScopeNames(a.instances[0].scope.name, b.instances[0].scope.name) ||
+      compareNames(a.instances[0].server.name, b.instances[0].server.name),
+  );
+}

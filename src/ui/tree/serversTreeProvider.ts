@@ -1,0 +1,127 @@
+// The Servers view: DHCP servers → the failover relationships each takes part in → their scopes on that server.
+// Expanding a server costs at most one request, a relationship none beyond its server's scope list (read once).
+import * as vscode from 'vscode';
+import type { DHCPScope } from '../../api/types';
+import type { ConnectionManager } from '../connection/connectionManager';
+import type { InventoryCache } from './inventoryCache';
+import { PagedTreeProvider } from './pagedTreeProvider';
+import { RelationshipNode, relationshipNodeId } from './nodes/relationshipNode';
+import { ScopeNode } from './nodes/scopeNode';
+import { ServerNode, serverNodeId } from './nodes/serverNode';
+import type { TreeNode } from './nodes/treeNode';
+import { compareNames, compareScopeNames } from './sortKeys';
+
+export const SERVERS_VIEW_ID = 'dhcpFailover.servers';
+
+export class ServersTreeProvider extends PagedTreeProvider {
+  readonly view: vscode.TreeView<TreeNode>;
+
+  constructor(
+    private readonly connection: ConnectionManager,
+    private readonly inventory: InventoryCache,
+    log: vscode.LogOutputChannel,
+  ) {
+    super(log, 'the DHCP servers');
+    this.view = vscode.window.createTreeView(SERVERS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+  }
+
+  protected async loadChildren(node: TreeNode | undefined): Promise<TreeNode[]> {
+    if (!node) return this.loadServers();
+    if (node instanceof ServerNode) return this.loadRelationships(node);
+    if (node instanceof RelationshipNode) return this.loadScopes(node);
+    return [];
+  }
+
+  /** After a change on these servers: re-reads only them and refreshes only their nodes. */
+  async refreshServers(serverRefs: readonly string[]): Promise<void> {
+    this.inventory.invalidateServers(serverRefs);
+    await this.showServers(serverRefs);
+  }
+
+  /** Puts what the cache now holds about these servers on their nodes, and refreshes only those nodes. */
+  async showServers(serverRefs: readonly string[]): Promise<void> {
+    for (const ref of serverRefs) {
+      const node = this.findNode(serverNodeId(ref));
+      if (!(node instanceof ServerNode)) continue;
+      // VS Code asks for the TreeItem before the children: read what its description shows first.
+      node.server = (await this.inventory.getServer(ref).catch(() => undefined)) ?? node.server;
+      node.relationshipCount = await this.inventory.getRelationships(ref).then(
+        (relationships) => relationships.length,
+        () => undefined,
+      );
+      this.changed.fire(node);
+    }
+  }
+
+  /** Selects the relationship (as `serverRef` sees it) and shows it, expanding its server. */
+  async revealRelationship(serverRef: string, name: string): Promise<void> {
+    const server = this.findNode(serverNodeId(serverRef));
+    if (!(server instanceof ServerNode)) return;
+    const children = await this.getChildren(server);
+    const target = children.find((child) => child.id === relationshipNodeId(serverRef, name));
+    if (target) await this.reveal(target, this.view, false);
+  }
+
+  /** Selects the server and shows it. */
+  async revealServer(serverRef: string): Promise<void> {
+    const server = this.findNode(serverNodeId(serverRef));
+    if (server) await this.reveal(server, this.view, true);
+  }
+
+  private async loadServers(): Promise<TreeNode[]> {
+    await this.connection.whenSettled();
+    if (this.connection.current.kind === 'none') return [];
+    const servers = await this.inventory.getServers();
+    const relationships = await this.inventory.getAllRelationships();
+    await vscode.commands.executeCommand('setContext', 'dhcpFailover.noServers', servers.length === 0);
+    return servers
+      .slice()
+      .sort((a, b) => compareNames(a.name, b.name))
+      .map((server) => {
+        const count = relationships.get(server.ref)?.length;
+        return this.reuse(
+          serverNodeId(server.ref),
+          ServerNode,
+          () => new ServerNode(server, count),
+          (node) => {
+            node.server = server;
+            node.relationshipCount = count;
+          },
+        );
+      });
+  }
+
+  private async loadRelationships(node: ServerNode): Promise<TreeNode[]> {
+    const relationships = await this.inventory.getRelationships(node.server.ref);
+    node.relationshipCount = relationships.length;
+    return relationships
+      .slice()
+      .sort((a, b) => compareNames(a.name, b.name))
+      .map((relationship) =>
+        this.reuse(
+          relationshipNodeId(node.server.ref, relationship.name),
+          RelationshipNode,
+          () => new RelationshipNode(node, relationship),
+          (existing) => (existing.relationship = relationship),
+        ),
+      );
+  }
+
+  /** The server's scope list (read once) joined to the relationship's scope refs: never a request per scope. */
+  private async loadScopes(node: RelationshipNode): Promise<TreeNode[]> {
+    const refs = new Set(node.relationship.dhcpScopeRefs);
+    if (refs.size === 0) return [];
+    const scopes = await this.inventory.getScopes(node.parent.server.ref);
+    const members: DHCPScope[] = scopes.filter((scope) => refs.has(scope.ref) || refs.has(`DHCPScopes/${scope.name}`));
+    return members
+      .sort((a, b) => compareScopeNames(a.name, b.name))
+      .map((scope) =>
+        this.reuse(
+          `${node.id}/scope:${scope.ref}`,
+          ScopeNode,
+          () => new ScopeNode(node, scope),
+          (existing) => (existing.scope = scope),
+        ),
+      );
+  }
+}

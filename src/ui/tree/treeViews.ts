@@ -1,0 +1,63 @@
+// Both views and their shared cache: what a command calls after it changed something.
+import type { InventoryCache } from './inventoryCache';
+import type { ScopesTreeProvider } from './scopesTreeProvider';
+import type { ServersTreeProvider } from './serversTreeProvider';
+
+export class TreeViews {
+  constructor(
+    readonly inventory: InventoryCache,
+    readonly servers: ServersTreeProvider,
+    readonly scopes: ScopesTreeProvider,
+  ) {}
+
+  /** Re-reads only these servers and refreshes their nodes (and the Scopes list, which holds them too). */
+  async afterChange(serverRefs: Iterable<string>): Promise<void> {
+    await this.servers.refreshServers([...new Set(serverRefs)]);
+    this.scopes.refresh();
+  }
+
+  /**
+   * Server and relationship states may have moved (simulator controls, auto-refresh): re-reads them and refreshes
+   * only the servers whose state or relationships changed, so a periodic refresh does not re-render the whole tree.
+   */
+  async refreshStates(): Promise<void> {
+    const before = await this.stateSignatures();
+    this.inventory.invalidateStates();
+    const after = await this.stateSignatures();
+    const sameServers = before && after && before.size === after.size && [...before.keys()].every((ref) => after.has(ref));
+    if (!sameServers) {
+      this.servers.refresh();
+      this.scopes.refresh();
+      return;
+    }
+    const changed = [...after].filter(([ref, signature]) => before.get(ref) !== signature).map(([ref]) => ref);
+    if (changed.length === 0) return;
+    await this.servers.showServers(changed);
+    this.scopes.refresh();
+  }
+
+  /** Refresh: forgets everything read. */
+  refreshAll(): void {
+    this.inventory.clear();
+    this.servers.refresh();
+    this.scopes.refresh();
+  }
+
+  /** Each server's state and relationships as one comparable string; undefined when they cannot be read. */
+  private async stateSignatures(): Promise<Map<string, string> | undefined> {
+    try {
+      const servers = await this.inventory.getServers();
+      const relationships = await this.inventory.getAllRelationships();
+      return new Map(servers.map((server) => [server.ref, JSON.stringify([server, relationships.get(server.ref)])]));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Another connection: the same ids may now mean other objects. */
+  reset(): void {
+    this.inventory.clear();
+    this.servers.reset();
+    this.scopes.reset();
+  }
+}

@@ -1,0 +1,123 @@
+// Use Built-in Simulator, Disconnect, Select Connection…, Connect to Micetro… (accepted, rejected password,
+// unreachable), Refresh and Show Log.
+import * as assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import * as vscode from 'vscode';
+import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
+import { children, freshSimulator, label, run, startHarness, type Harness } from './extensionUnderTest';
+import { pick, type } from './scriptedPrompts';
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('Connection commands', () => {
+  let harness: Harness;
+  /** Plays a Micetro the extension does not own. */
+  let micetro: RunningSimulator;
+
+  before(async () => {
+    harness = await startHarness();
+    micetro = await startSimulator({ seed: 'demo', user: 'netadmin', password: 'correct horse' });
+  });
+
+  after(async () => {
+    await freshSimulator(harness.api);
+    await micetro.close();
+  });
+
+  it('disconnects (empty views, welcome state) and reconnects to the built-in simulator', async () => {
+    const { api, prompts } = harness;
+    prompts.script();
+    await run('disconnect');
+    assert.equal(api.connection.current.kind, 'none');
+    assert.deepEqual(await children(api.views.servers), []);
+    assert.deepEqual(await children(api.views.scopes), []);
+
+    await run('useBuiltInSimulator');
+    assert.deepEqual(prompts.errors, []);
+    assert.equal(api.connection.current.kind, 'simulator');
+    assert.ok((await children(api.views.servers)).length > 0, 'the demo servers are back');
+  });
+
+  it('switches through Select Connection…', async () => {
+    const { api, prompts } = harness;
+    prompts.script(pick(/Disconnect/));
+    await run('selectConnection');
+    assert.equal(api.connection.current.kind, 'none');
+    prompts.script(pick(/Use Built-in Simulator/));
+    await run('selectConnection');
+    assert.equal(api.connection.current.kind, 'simulator');
+  });
+
+  it('reports a rejected password once, saves nothing and does not retry', async () => {
+    const { api, prompts } = harness;
+    prompts.script(type(micetro.url), type('netadmin'), type('not-the-password'));
+    await run('connectToMicetro');
+    assert.equal(prompts.errors.length, 1, 'one error line');
+    assert.match(prompts.errors[0], /Invalid username or password/);
+    assert.doesNotMatch(prompts.errors[0], /not-the-password/);
+    assert.equal(prompts.questions.length, 3, 'the password was asked once, not retried');
+    assert.equal(api.connection.current.kind, 'simulator', 'the working connection stays');
+
+    // Nothing was saved: connecting again asks for the password again.
+    prompts.script(type(micetro.url), type('netadmin'), type('still-wrong'));
+    await run('connectToMicetro');
+    assert.equal(prompts.questions.length, 3);
+    assert.equal(prompts.errors.length, 1);
+  });
+
+  it('connects to Micetro with the right password, and next time uses the saved one', async () => {
+    const { api, prompts } = harness;
+    prompts.script(type(micetro.url), type('netadmin'), type('correct horse'));
+    await run('connectToMicetro');
+    assert.deepEqual(prompts.errors, []);
+    const connected = api.connection.current;
+    assert.equal(connected.kind, 'micetro');
+    assert.equal(connected.login.url, micetro.url);
+    const servers = (await children(api.views.servers)).map(label);
+    assert.ok(servers.length > 0, 'the servers of that Micetro are shown');
+
+    prompts.script(pick(/Disconnect/));
+    await run('selectConnection');
+    prompts.script(type(micetro.url), type('netadmin'));
+    await run('connectToMicetro');
+    assert.deepEqual(prompts.errors, []);
+    assert.equal(prompts.questions.length, 2, 'the saved password was used');
+    assert.equal(api.connection.current.kind, 'micetro');
+    await api.connection.useSimulator();
+  });
+
+  it('explains an unreachable Micetro in one line', async () => {
+    const { api, prompts } = harness;
+    const port = await closedPort();
+    prompts.script(type(`http://127.0.0.1:${port}`), type('admin'), type('secret'));
+    await run('connectToMicetro');
+    assert.equal(prompts.errors.length, 1);
+    assert.match(prompts.errors[0], /Could not reach Micetro at http:\/\/127\.0\.0\.1:\d+: the connection was refused/);
+    assert.doesNotMatch(prompts.errors[0], /secret/);
+    assert.equal(api.connection.current.kind, 'simulator');
+  });
+
+  it('refuses a malformed URL in the input box', async () => {
+    const { prompts } = harness;
+    prompts.script(type('micetro.example.com'));
+    await run('connectToMicetro');
+    assert.match(prompts.errors[0], /refused "micetro.example.com": Enter a URL/);
+  });
+
+  it('refreshes and shows the log without errors', async () => {
+    const { api, prompts } = harness;
+    prompts.script();
+    await run('refresh');
+    await run('showLog');
+    assert.deepEqual(prompts.errors, []);
+    assert.ok((await children(api.views.servers)).map(label).length > 0);
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+  });
+});

@@ -1,0 +1,184 @@
+// Shared by the integration suites: the activated extension, a fresh simulator per suite, tree walking and
+// fixtures built through the same client the extension uses.
+import * as assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { MicetroClient } from '../../src/api/micetroClient';
+import type { DHCPFailoverRelationship, DHCPServer, FailoverMode } from '../../src/api/types';
+import type { DhcpFailoverApi } from '../../src/extension';
+import type { ErrorNode } from '../../src/ui/tree/nodes/errorNode';
+import type { LoadMoreNode } from '../../src/ui/tree/nodes/loadMoreNode';
+import type { RelationshipNode } from '../../src/ui/tree/nodes/relationshipNode';
+import type { ScopeNode } from '../../src/ui/tree/nodes/scopeNode';
+import type { ScopeRowNode } from '../../src/ui/tree/nodes/scopeRowNode';
+import type { ServerNode } from '../../src/ui/tree/nodes/serverNode';
+import type { TreeNode } from '../../src/ui/tree/nodes/treeNode';
+import type { PagedTreeProvider } from '../../src/ui/tree/pagedTreeProvider';
+import { ScriptedPrompts } from './scriptedPrompts';
+
+const EXTENSION_ID = 'micetro-failover.micetro-dhcp-failover';
+
+export interface Harness {
+  api: DhcpFailoverApi;
+  prompts: ScriptedPrompts;
+  client: MicetroClient;
+}
+
+/** Activates the extension, answers its questions from a script, and connects it to a fresh simulator. */
+export async function startHarness(): Promise<Harness> {
+  const extension = vscode.extensions.getExtension<DhcpFailoverApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed`);
+  const api = await extension.activate();
+  const prompts = new ScriptedPrompts();
+  api.setPrompts(prompts);
+  return { api, prompts, client: await freshSimulator(api) };
+}
+
+/** A new built-in simulator on a new data file: every suite starts from the demo inventory. */
+export async function freshSimulator(api: DhcpFailoverApi): Promise<MicetroClient> {
+  const folder = mkdtempSync(join(tmpdir(), 'dhcp-failover-it-'));
+  await api.connection.useSimulator({ dataFile: join(folder, 'simulator.json') });
+  return simulatorClient(api);
+}
+
+export function simulatorClient(api: DhcpFailoverApi): MicetroClient {
+  const current = api.connection.current;
+  assert.equal(current.kind, 'simulator');
+  return current.client;
+}
+
+/** Runs a command as the palette or a context menu would (with the node as argument). */
+export async function run(command: string, node?: TreeNode): Promise<void> {
+  await vscode.commands.executeCommand(`dhcpFailover.${command}`, ...(node ? [node] : []));
+}
+
+export function label(node: TreeNode): string {
+  const item = node.toTreeItem();
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
+
+export function description(node: TreeNode): string {
+  return String(node.toTreeItem().description ?? '');
+}
+
+export async function children(provider: PagedTreeProvider, node?: TreeNode): Promise<TreeNode[]> {
+  return provider.getChildren(node);
+}
+
+/** The child labelled `text`; fails with the labels there are. */
+export async function child(provider: PagedTreeProvider, node: TreeNode | undefined, text: string): Promise<TreeNode> {
+  const nodes = await children(provider, node);
+  const found = nodes.find((candidate) => label(candidate) === text);
+  assert.ok(found, `No "${text}" under ${node?.id ?? 'the root'}; there are ${nodes.map(label).join(', ')}`);
+  return found;
+}
+
+/**
+ * Two Microsoft servers that are up and whose relationships are all Normal or Empty (so server-wide actions
+ * succeed), the ones with the fewest relationships first.
+ */
+export async function twoServers(client: MicetroClient): Promise<[DHCPServer, DHCPServer]> {
+  const relationships = await client.getDHCPFailoverRelationships();
+  const servers = (await client.getDHCPServers()).filter(
+    (server) =>
+      server.type === 'MSDHCP' &&
+      server.state === 'OK' &&
+      relationships.every((r) => r.dhcpServerRef !== server.ref || r.state === 'Normal' || r.state === 'Empty'),
+  );
+  const count = (server: DHCPServer) => relationships.filter((r) => r.dhcpServerRef === server.ref).length;
+  servers.sort((a, b) => count(a) - count(b));
+  assert.ok(servers.length >= 2, 'the demo inventory needs two healthy Microsoft DHCP servers');
+  return [servers[0], servers[1]];
+}
+
+/** The kind a node's contextValue starts with (`server`, `relationship`, `scope`, `error`, `loadMore`). */
+function kindOf(node: TreeNode): string {
+  return String(node.toTreeItem().contextValue ?? '').split(';')[0];
+}
+
+// The nodes come from the extension's bundle, so tests tell them apart by contextValue, not instanceof.
+export const isServer = (node: TreeNode): node is ServerNode => kindOf(node) === 'server';
+export const isRelationship = (node: TreeNode): node is RelationshipNode => kindOf(node) === 'relationship';
+export const isScopeRow = (node: TreeNode): node is ScopeRowNode => kindOf(node) === 'scope' && 'instances' in node;
+export const isScope = (node: TreeNode): node is ScopeNode => kindOf(node) === 'scope' && 'scope' in node;
+export const isLoadMore = (node: TreeNode): node is LoadMoreNode => kindOf(node) === 'loadMore';
+export const isError = (node: TreeNode): node is ErrorNode => kindOf(node) === 'error';
+
+let nextNetwork = 0;
+
+/** A new scope `10.250.<n>.0/24` on the server; returns its ref and name. */
+export async function newScope(client: MicetroClient, server: DHCPServer, description = 'Integration test'): Promise<{ ref: string; name: string }> {
+  const name = `10.250.${nextNetwork++}.0/24`;
+  const ref = await client.addDHCPScope({ name, dhcpServerRef: server.ref, description });
+  return { ref, name };
+}
+
+/** An Empty relationship with `primary` as primary. */
+export async function newRelationship(
+  client: MicetroClient,
+  primary: DHCPServer,
+  secondary: DHCPServer,
+  name: string,
+  failoverMode: FailoverMode = 'LoadBalance',
+): Promise<void> {
+  await client.addDHCPFailoverRelationship({
+    name,
+    primaryServer: primary.name,
+    secondaryServer: secondary.name,
+    failoverMode,
+    failoverServerType: 'PrimaryServer',
+    mclt: 3600,
+    safePeriod: 0,
+    dhcpScopeRefs: [],
+    percentage: failoverMode === 'LoadBalance' ? 60 : 5,
+  });
+}
+
+/** A relationship in state Normal with new scopes on both servers; returns the primary's scope instances. */
+export async function normalRelationship(
+  client: MicetroClient,
+  primary: DHCPServer,
+  secondary: DHCPServer,
+  name: string,
+  scopeCount = 1,
+): Promise<{ ref: string; name: string }[]> {
+  await newRelationship(client, primary, secondary, name);
+  const scopes = [];
+  for (let i = 0; i < scopeCount; i++) scopes.push(await newScope(client, primary));
+  await client.addScopesToFailoverRelationship(primary.ref, name, scopes.map((scope) => scope.ref));
+  await settle(client);
+  assert.equal((await relationship(client, primary, name)).state, 'Normal');
+  return scopes;
+}
+
+/** Lets the simulated clock run until new relationships finished starting up. */
+export async function settle(client: MicetroClient): Promise<void> {
+  await client.command('SimAdvanceClock', { seconds: 120 });
+}
+
+export function relationship(client: MicetroClient, server: DHCPServer, name: string): Promise<DHCPFailoverRelationship> {
+  return client.getDHCPFailoverRelationship(server.ref, name);
+}
+
+/** The server's scope instance named `name` (a CIDR), if any. */
+export async function scopeOn(client: MicetroClient, server: DHCPServer, name: string) {
+  return (await client.getDHCPScopes({ filter: `dhcpServerRef=${server.ref}` })).find((scope) => scope.name === name);
+}
+
+/** The Servers view's node for this server. */
+export function serverNode(harness: Harness, server: DHCPServer): Promise<TreeNode> {
+  return child(harness.api.views.servers, undefined, server.name);
+}
+
+/** The Servers view's node for a relationship under `server`. */
+export async function relationshipNode(harness: Harness, server: DHCPServer, name: string): Promise<TreeNode> {
+  return child(harness.api.views.servers, await serverNode(harness, server), name);
+}
+
+/** Fails with what the command showed when it reported an error or left answers unused. */
+export function assertCleanRun(prompts: ScriptedPrompts): void {
+  assert.deepEqual(prompts.errors, [], 'the command reported an error');
+  assert.equal(prompts.unanswered, 0, `the command asked fewer questions than scripted: ${JSON.stringify(prompts.questions)}`);
+}

@@ -1,0 +1,158 @@
+// Add Scopes to Failover Relationship… (from a relationship, a Scopes row, the palette), Remove Failover
+// Relationship… (with and without scopes), and a Micetro error from an invalid change reaching the user.
+import * as assert from 'node:assert/strict';
+import type { DHCPServer } from '../../src/api/types';
+import {
+  assertCleanRun,
+  child,
+  children,
+  description,
+  label,
+  newRelationship,
+  newScope,
+  normalRelationship,
+  relationship,
+  relationshipNode,
+  run,
+  scopeOn,
+  serverNode,
+  twoServers,
+  isScopeRow,
+  startHarness,
+  type Harness,
+} from './extensionUnderTest';
+import { accept, decline, pick, pickMany } from './scriptedPrompts';
+
+describe('Failover relationship commands', () => {
+  let harness: Harness;
+  let primary: DHCPServer;
+  let secondary: DHCPServer;
+
+  before(async () => {
+    harness = await startHarness();
+    [primary, secondary] = await twoServers(harness.client);
+  });
+
+  beforeEach(() => harness.api.views.refreshAll());
+
+  it('adds scopes from a relationship node: the scopes join it, are copied to the partner and show in the tree', async () => {
+    const { client, prompts, api } = harness;
+    await newRelationship(client, primary, secondary, 'it-add-from-node');
+    const first = await newScope(client, primary);
+    const second = await newScope(client, primary);
+    api.views.refreshAll();
+
+    const node = await relationshipNode(harness, primary, 'it-add-from-node');
+    assert.match(description(node), /Empty/);
+    prompts.script(pickMany(first.name, second.name));
+    await run('addScopesToRelationship', node);
+    assertCleanRun(prompts);
+
+    const added = await relationship(client, primary, 'it-add-from-node');
+    assert.deepEqual(added.dhcpScopeRefs.slice().sort(), [first.ref, second.ref].sort());
+    assert.ok(await scopeOn(client, secondary, first.name), 'the scope was copied to the partner');
+    const scopes = await children(api.views.servers, await relationshipNode(harness, primary, 'it-add-from-node'));
+    assert.deepEqual(scopes.map(label).sort(), [first.name, second.name].sort());
+  });
+
+  it('offers only eligible scopes: not in another relationship and absent on the partner', async () => {
+    const { client, prompts, api } = harness;
+    await newRelationship(client, primary, secondary, 'it-eligible');
+    const eligible = await newScope(client, primary);
+    const onPartnerToo = await newScope(client, primary);
+    await client.addDHCPScope({ name: onPartnerToo.name, dhcpServerRef: secondary.ref, description: 'already there' });
+    api.views.refreshAll();
+
+    prompts.script(pick('it-eligible'), pickMany(eligible.name));
+    await run('addScopesToRelationship');
+    assertCleanRun(prompts);
+    const offered = prompts.questions[1].choices;
+    assert.ok(offered.includes(eligible.name));
+    assert.ok(!offered.includes(onPartnerToo.name), 'a scope that exists on the partner is not offered');
+    assert.deepEqual((await relationship(client, primary, 'it-eligible')).dhcpScopeRefs, [eligible.ref]);
+  });
+
+  it('adds a scope from its row in the Scopes view to a relationship its server is primary of', async () => {
+    const { client, prompts, api } = harness;
+    await newRelationship(client, primary, secondary, 'it-add-from-row');
+    const scope = await newScope(client, primary, 'From the Scopes view');
+    api.views.refreshAll();
+
+    const rows = await children(api.views.scopes);
+    const row = rows.find((node) => isScopeRow(node) && node.instances[0].scope.ref === scope.ref);
+    assert.ok(row, 'the new scope has a row');
+    assert.match(description(row), new RegExp(`From the Scopes view · ${primary.name}`));
+    prompts.script(pick('it-add-from-row'));
+    await run('addScopesToRelationship', row);
+    assertCleanRun(prompts);
+    assert.deepEqual((await relationship(client, primary, 'it-add-from-row')).dhcpScopeRefs, [scope.ref]);
+
+    const after = await children(api.views.scopes);
+    const failoverRow = after.find((node) => isScopeRow(node) && node.instances.some((i) => i.scope.ref === scope.ref));
+    assert.ok(failoverRow && isScopeRow(failoverRow));
+    assert.equal(failoverRow.instances.length, 2, 'one row for both instances');
+    assert.match(description(failoverRow), new RegExp(`${primary.name} ⇄ ${secondary.name} · it-add-from-row`));
+  });
+
+  it('shows Micetro’s Windows error when the relationship is not Normal, and changes nothing', async () => {
+    const { client, prompts, api } = harness;
+    await normalRelationship(client, primary, secondary, 'it-not-normal');
+    await client.command('SimCutLink', { dhcpServerRef: primary.ref, dhcpFailoverRelationshipName: 'it-not-normal' });
+    const scope = await newScope(client, primary);
+    api.views.refreshAll();
+
+    prompts.script(pick('it-not-normal'), pickMany(scope.name));
+    await run('addScopesToRelationship');
+    assert.equal(prompts.errors.length, 1, 'exactly one error line');
+    assert.match(prompts.errors[0], /ERROR_DHCP_FO_STATE_NOT_NORMAL \(20120\)/);
+    assert.ok(!(await relationship(client, primary, 'it-not-normal')).dhcpScopeRefs.includes(scope.ref));
+    await client.command('SimRestoreLink', { dhcpServerRef: primary.ref, dhcpFailoverRelationshipName: 'it-not-normal' });
+  });
+
+  it('removes a relationship with scopes: the chosen server keeps them, the other deletes them', async () => {
+    const { client, prompts, api } = harness;
+    const [scope] = await normalRelationship(client, primary, secondary, 'it-remove-scoped');
+    api.views.refreshAll();
+
+    const node = await relationshipNode(harness, primary, 'it-remove-scoped');
+    prompts.script(pick(primary.name), pick(`Delete the scopes on ${secondary.name}`), accept());
+    await run('removeRelationship', node);
+    assertCleanRun(prompts);
+    assert.match(prompts.confirmations[0], new RegExp(`stays on ${primary.name} and is deleted on ${secondary.name}`));
+
+    const remaining = await client.getDHCPFailoverRelationships(primary.ref);
+    assert.ok(!remaining.some((r) => r.name === 'it-remove-scoped'));
+    assert.ok(await scopeOn(client, primary, scope.name), 'the primary keeps the scope');
+    assert.equal(await scopeOn(client, secondary, scope.name), undefined, 'the partner’s instance is deleted');
+    const names = (await children(api.views.servers, await serverNode(harness, primary))).map(label);
+    assert.ok(!names.includes('it-remove-scoped'), 'the tree no longer shows it');
+  });
+
+  it('removes an empty relationship from the palette after one confirmation; declining changes nothing', async () => {
+    const { client, prompts, api } = harness;
+    await newRelationship(client, primary, secondary, 'it-remove-empty');
+    api.views.refreshAll();
+
+    prompts.script(pick('it-remove-empty'), decline());
+    await run('removeRelationship');
+    assert.deepEqual(prompts.errors, [], 'declining is silent');
+    assert.ok((await client.getDHCPFailoverRelationships(primary.ref)).some((r) => r.name === 'it-remove-empty'));
+
+    prompts.script(pick('it-remove-empty'), accept());
+    await run('removeRelationship');
+    assertCleanRun(prompts);
+    assert.ok(!(await client.getDHCPFailoverRelationships(primary.ref)).some((r) => r.name === 'it-remove-empty'));
+    assert.ok(!(await children(api.views.servers, await serverNode(harness, secondary))).map(label).includes('it-remove-empty'));
+  });
+
+  it('shows the relationship under both servers, with mode, state and partner', async () => {
+    const { client, api } = harness;
+    await normalRelationship(client, primary, secondary, 'it-shown');
+    api.views.refreshAll();
+    const fromPrimary = await relationshipNode(harness, primary, 'it-shown');
+    assert.equal(description(fromPrimary), `Load balance 60/40 · Normal · with ${secondary.name}`);
+    assert.match(String(fromPrimary.toTreeItem().contextValue), /^relationship;.*normal.*primary/);
+    const fromSecondary = await child(api.views.servers, await serverNode(harness, secondary), 'it-shown');
+    assert.match(description(fromSecondary), new RegExp(`with ${primary.name}$`));
+  });
+});

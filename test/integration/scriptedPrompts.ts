@@ -1,0 +1,120 @@
+// Answers the commands' questions from a script, and records the errors and notices they show.
+import type { InputOptions, PickItem, PickOptions, Prompts } from '../../src/ui/prompts';
+import { CancelledError } from '../../src/ui/prompts';
+
+type Answer =
+  | { kind: 'pick'; choose: (items: readonly PickItem<unknown>[]) => PickItem<unknown> | undefined }
+  | { kind: 'pickMany'; choose: (items: readonly PickItem<unknown>[]) => PickItem<unknown>[] }
+  | { kind: 'input'; text: string | undefined }
+  | { kind: 'confirm'; accept: boolean };
+
+/** What a command asked, in order, for assertions. */
+export interface Question {
+  kind: Answer['kind'];
+  title: string;
+  choices: string[];
+}
+
+const matches = (item: PickItem<unknown>, pattern: string | RegExp) =>
+  typeof pattern === 'string' ? item.label === pattern : pattern.test(`${item.label} ${item.description ?? ''}`);
+
+function describe(items: readonly PickItem<unknown>[]): string {
+  return items.map((item) => `"${item.label}"`).join(', ');
+}
+
+/** Picks the item whose label equals `pattern` (a string) or whose label + description match it (a RegExp). */
+export function pick(pattern: string | RegExp): Answer {
+  return {
+    kind: 'pick',
+    choose: (items) => {
+      const found = items.find((item) => matches(item, pattern));
+      if (!found) throw new Error(`No choice matches ${pattern} among ${describe(items)}`);
+      return found;
+    },
+  };
+}
+
+export function pickMany(...patterns: (string | RegExp)[]): Answer {
+  return {
+    kind: 'pickMany',
+    choose: (items) =>
+      patterns.map((pattern) => {
+        const found = items.find((item) => matches(item, pattern));
+        if (!found) throw new Error(`No choice matches ${pattern} among ${describe(items)}`);
+        return found;
+      }),
+  };
+}
+
+export const type = (text: string): Answer => ({ kind: 'input', text });
+export const dismiss = (): Answer => ({ kind: 'input', text: undefined });
+export const accept = (): Answer => ({ kind: 'confirm', accept: true });
+export const decline = (): Answer => ({ kind: 'confirm', accept: false });
+
+export class ScriptedPrompts implements Prompts {
+  private answers: Answer[] = [];
+  readonly questions: Question[] = [];
+  readonly errors: string[] = [];
+  readonly notices: string[] = [];
+  /** The detail text of every confirmation shown. */
+  readonly confirmations: string[] = [];
+
+  /** Queues the answers of the next command run; clears what was recorded. */
+  script(...answers: Answer[]): this {
+    this.answers = answers;
+    this.questions.length = 0;
+    this.errors.length = 0;
+    this.notices.length = 0;
+    this.confirmations.length = 0;
+    return this;
+  }
+
+  /** Answers left over mean the command asked fewer questions than the test expected. */
+  get unanswered(): number {
+    return this.answers.length;
+  }
+
+  async pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T> {
+    const answer = this.next('pick', options.title, items.map((item) => item.label));
+    const chosen = answer.choose(items);
+    if (!chosen) throw new CancelledError();
+    return chosen.value as T;
+  }
+
+  async pickMany<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T[]> {
+    const answer = this.next('pickMany', options.title, items.map((item) => item.label));
+    const chosen = answer.choose(items);
+    if (chosen.length === 0) throw new CancelledError();
+    return chosen.map((item) => item.value as T);
+  }
+
+  async input(options: InputOptions): Promise<string> {
+    const answer = this.next('input', options.title, []);
+    if (answer.text === undefined) throw new CancelledError();
+    const problem = options.validate?.(answer.text);
+    if (problem) throw new Error(`The input box of "${options.title}" refused "${answer.text}": ${problem}`);
+    return answer.text;
+  }
+
+  async confirm(message: string, detail: string, action: string): Promise<void> {
+    const answer = this.next('confirm', message, [action]);
+    this.confirmations.push(`${message} ${detail}`);
+    if (!answer.accept) throw new CancelledError();
+  }
+
+  showError(message: string): void {
+    this.errors.push(message);
+  }
+
+  showInfo(message: string): void {
+    this.notices.push(message);
+  }
+
+  private next<K extends Answer['kind']>(kind: K, title: string, choices: string[]): Extract<Answer, { kind: K }> {
+    this.questions.push({ kind, title, choices });
+    const answer = this.answers.shift();
+    if (!answer) throw new Error(`Unexpected question (${kind}): ${title}`);
+    if (answer.kind !== kind) throw new Error(`Expected a ${answer.kind} but the command asked a ${kind}: ${title}`);
+    return answer as Extract<Answer, { kind: K }>;
+  }
+}

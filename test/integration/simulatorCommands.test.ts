@@ -1,0 +1,80 @@
+// Stop / Start DHCP Server, Cut / Restore Link, Set Partner Down: the simulator's state machine shows in the tree.
+import * as assert from 'node:assert/strict';
+import type { DHCPServer } from '../../src/api/types';
+import {
+  assertCleanRun,
+  description,
+  normalRelationship,
+  relationship,
+  relationshipNode,
+  run,
+  serverNode,
+  settle,
+  twoServers,
+  startHarness,
+  type Harness,
+} from './extensionUnderTest';
+import { pick } from './scriptedPrompts';
+
+describe('Simulator commands', () => {
+  let harness: Harness;
+  let primary: DHCPServer;
+  let secondary: DHCPServer;
+
+  before(async () => {
+    harness = await startHarness();
+    [primary, secondary] = await twoServers(harness.client);
+    await normalRelationship(harness.client, primary, secondary, 'it-sim');
+  });
+
+  beforeEach(() => harness.api.views.refreshAll());
+
+  it('cuts and restores the link of a relationship from its node', async () => {
+    const { client, prompts } = harness;
+    prompts.script();
+    await run('cutLink', await relationshipNode(harness, primary, 'it-sim'));
+    assertCleanRun(prompts);
+    assert.equal((await relationship(client, primary, 'it-sim')).state, 'CommunicationInterrupted');
+    const cut = await relationshipNode(harness, primary, 'it-sim');
+    assert.match(description(cut), /Communication interrupted/);
+    assert.match(String(cut.toTreeItem().contextValue), /communicationInterrupted/);
+
+    await run('restoreLink', cut);
+    assertCleanRun(prompts);
+    await settle(client);
+    assert.equal((await relationship(client, primary, 'it-sim')).state, 'Normal');
+  });
+
+  it('sets the partner down from the palette after the link was cut', async () => {
+    const { client, prompts } = harness;
+    await client.command('SimCutLink', { dhcpServerRef: primary.ref, dhcpFailoverRelationshipName: 'it-sim' });
+    harness.api.views.refreshAll();
+
+    prompts.script(pick(new RegExp(`^it-sim ${primary.name.replace(/\./g, '\\.')} declares`)));
+    await run('setPartnerDown');
+    assertCleanRun(prompts);
+    assert.equal((await relationship(client, primary, 'it-sim')).state, 'PartnerDown');
+    assert.match(description(await relationshipNode(harness, primary, 'it-sim')), /Partner down/);
+
+    await client.command('SimRestoreLink', { dhcpServerRef: primary.ref, dhcpFailoverRelationshipName: 'it-sim' });
+    await settle(client);
+  });
+
+  it('stops and starts a DHCP server; its partner sees the interruption', async () => {
+    const { client, prompts } = harness;
+    prompts.script();
+    await run('stopServer', await serverNode(harness, secondary));
+    assertCleanRun(prompts);
+    const stopped = await serverNode(harness, secondary);
+    assert.match(description(stopped), /Service Down/);
+    assert.match(String(stopped.toTreeItem().contextValue), /stopped/);
+    assert.equal((await relationship(client, primary, 'it-sim')).state, 'CommunicationInterrupted');
+
+    prompts.script(pick(secondary.name));
+    await run('startServer');
+    assertCleanRun(prompts);
+    assert.doesNotMatch(description(await serverNode(harness, secondary)), /Service Down/);
+    await settle(client);
+    assert.equal((await relationship(client, primary, 'it-sim')).state, 'Normal');
+  });
+});

@@ -1,0 +1,125 @@
+// The views' cache: what it asks the client for, and when it asks again.
+import assert from 'node:assert/strict';
+import type { DHCPFailoverRelationship, DHCPScope, DHCPServer, ListOptions } from '../../src/api/types';
+import { InventoryCache, type InventorySource } from '../../src/ui/tree/inventoryCache';
+import { buildScopeRows } from '../../src/ui/tree/scopeRows';
+
+const server = (n: number): DHCPServer => ({ ref: `DHCPServers/${n}`, name: `dhcp-${n}`, address: `10.0.0.${n}`, type: 'MSDHCP', state: 'OK', enabled: true });
+const scope = (ref: string, name: string, serverRef: string): DHCPScope => ({
+  ref,
+  name,
+  rangeRef: `Ranges/${name}`,
+  dhcpServerRef: serverRef,
+  superscope: '',
+  description: `scope ${name}`,
+  available: 100,
+  enabled: true,
+});
+const relationship = (name: string, perspective: string, role: 'PrimaryServer' | 'SecondaryServer', scopeRefs: string[]): DHCPFailoverRelationship => ({
+  name,
+  primaryServer: 'dhcp-1',
+  secondaryServer: 'dhcp-2',
+  primaryServerRef: 'DHCPServers/1',
+  secondaryServerRef: 'DHCPServers/2',
+  failoverMode: 'LoadBalance',
+  failoverServerType: role,
+  mclt: 3600,
+  safePeriod: 0,
+  dhcpScopeRefs: scopeRefs,
+  percentage: 50,
+  dhcpServerRef: perspective,
+});
+
+/** Six servers; 1 and 2 share relationship "r" holding 10.0.1.0/24 (DHCPScopes/11 on 1, DHCPScopes/21 on 2). */
+class FakeSource implements InventorySource {
+  readonly calls: string[] = [];
+  failNext = false;
+  servers = [1, 2, 3, 4, 5, 6].map(server);
+  relationships = [relationship('r', 'DHCPServers/1', 'PrimaryServer', ['DHCPScopes/11']), relationship('r', 'DHCPServers/2', 'SecondaryServer', ['DHCPScopes/21'])];
+  scopes = [
+    scope('DHCPScopes/11', '10.0.1.0/24', 'DHCPServers/1'),
+    scope('DHCPScopes/12', '10.0.2.0/24', 'DHCPServers/1'),
+    scope('DHCPScopes/21', '10.0.1.0/24', 'DHCPServers/2'),
+  ];
+
+  async getDHCPServers() {
+    this.calls.push('servers');
+    return this.servers;
+  }
+
+  async getDHCPFailoverRelationships(ref?: string) {
+    this.calls.push(`relationships ${ref ?? 'all'}`);
+    if (this.failNext) {
+      this.failNext = false;
+      throw new Error('down');
+    }
+    return this.relationships.filter((r) => !ref || r.dhcpServerRef === ref);
+  }
+
+  async getDHCPScopes(options: ListOptions = {}) {
+    this.calls.push(`scopes ${options.filter ?? 'all'}`);
+    const ref = options.filter?.replace('dhcpServerRef=', '');
+    return this.scopes.filter((s) => !ref || s.dhcpServerRef === ref);
+  }
+}
+
+describe('InventoryCache', () => {
+  it('reads every relationship in one listing for many servers, then serves each server from it', async () => {
+    const source = new FakeSource();
+    const cache = new InventoryCache(() => source);
+    const all = await cache.getAllRelationships();
+    assert.equal(all.get('DHCPServers/1')?.length, 1);
+    assert.deepEqual(all.get('DHCPServers/3'), []);
+    await cache.getRelationships('DHCPServers/2');
+    assert.deepEqual(source.calls, ['servers', 'relationships all']);
+  });
+
+  it('reads a server’s scopes once, and again only after that server was invalidated', async () => {
+    const source = new FakeSource();
+    const cache = new InventoryCache(() => source);
+    await cache.getScopes('DHCPServers/1');
+    await cache.getScopes('DHCPServers/1');
+    await cache.getScopes('DHCPServers/2');
+    cache.invalidateServers(['DHCPServers/1']);
+    await cache.getScopes('DHCPServers/1');
+    await cache.getScopes('DHCPServers/2');
+    assert.deepEqual(source.calls, ['scopes dhcpServerRef=DHCPServers/1', 'scopes dhcpServerRef=DHCPServers/2', 'scopes dhcpServerRef=DHCPServers/1']);
+  });
+
+  it('after a change on one server, re-reads only that server instead of everything', async () => {
+    const source = new FakeSource();
+    const cache = new InventoryCache(() => source);
+    await cache.getAllRelationships();
+    await cache.getAllScopes();
+    source.calls.length = 0;
+    cache.invalidateServers(['DHCPServers/2']);
+    await cache.getAllRelationships();
+    await cache.getAllScopes();
+    assert.deepEqual(source.calls, ['servers', 'relationships DHCPServers/2', 'scopes dhcpServerRef=DHCPServers/2']);
+  });
+
+  it('does not keep a failed load: the next read asks again', async () => {
+    const source = new FakeSource();
+    const cache = new InventoryCache(() => source);
+    source.failNext = true;
+    await assert.rejects(cache.getRelationships('DHCPServers/1'), /down/);
+    assert.equal((await cache.getRelationships('DHCPServers/1')).length, 1);
+    assert.equal(source.calls.filter((call) => call === 'relationships DHCPServers/1').length, 2);
+  });
+});
+
+describe('buildScopeRows', () => {
+  it('makes one row for both instances of a failover scope (primary first) and one per other instance', async () => {
+    const source = new FakeSource();
+    const cache = new InventoryCache(() => source);
+    const rows = buildScopeRows(await cache.getServers(), await cache.getAllRelationships(), await cache.getAllScopes());
+    assert.deepEqual(
+      rows.map((row) => [row.id, row.instances.map((instance) => instance.scope.ref)]),
+      [
+        ['relationship:r/scope:10.0.1.0/24', ['DHCPScopes/11', 'DHCPScopes/21']],
+        ['scope:DHCPScopes/12', ['DHCPScopes/12']],
+      ],
+    );
+    assert.equal(rows[0].instances[0].relationship?.failoverServerType, 'PrimaryServer');
+  });
+});

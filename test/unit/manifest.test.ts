@@ -1,0 +1,90 @@
+// Lints package.json's contributions: every command has the category and a Title Case title, tree-only commands
+// stay out of the palette, menus and welcome links name existing commands, destructive actions come last.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface Command {
+  command: string;
+  title: string;
+  category?: string;
+}
+interface MenuItem {
+  command: string;
+  when?: string;
+  group?: string;
+}
+
+const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8'));
+const commands: Command[] = manifest.contributes.commands;
+const menus: Record<string, MenuItem[]> = manifest.contributes.menus;
+const ids = new Set(commands.map((command) => command.command));
+const TREE_ONLY = ['dhcpFailover.loadMore', 'dhcpFailover.retry'];
+const SMALL_WORDS = new Set(['to', 'on', 'from', 'of', 'in', 'a', 'the', 'and']);
+
+describe('package.json contributions', () => {
+  it('gives every command the DHCP Failover category and an id in its namespace', () => {
+    for (const command of commands) {
+      assert.equal(command.category, 'DHCP Failover', command.command);
+      assert.match(command.command, /^dhcpFailover\.[a-z][A-Za-z]+$/);
+    }
+  });
+
+  it('writes titles in Title Case, with … only where more input follows', () => {
+    for (const { command, title } of commands) {
+      for (const word of title.replace('…', '').split(/\s+/)) {
+        if (!SMALL_WORDS.has(word)) assert.match(word, /^[A-Z0-9]/, `"${title}" (${command})`);
+      }
+      assert.ok(!title.includes('...'), `${command} uses three dots instead of …`);
+    }
+    const asks = commands.filter((command) => command.title.endsWith('…')).map((command) => command.command);
+    for (const id of ['dhcpFailover.connectToMicetro', 'dhcpFailover.addRelationship', 'dhcpFailover.removeRelationship', 'dhcpFailover.filterScopes']) {
+      assert.ok(asks.includes(id), `${id} asks for more input and should end with …`);
+    }
+  });
+
+  it('hides tree-only commands from the palette and shows simulator controls only with the simulator', () => {
+    const palette = new Map(menus.commandPalette.map((item) => [item.command, item.when]));
+    for (const id of TREE_ONLY) assert.equal(palette.get(id), 'false', id);
+    for (const id of ['stopServer', 'startServer', 'cutLink', 'restoreLink', 'setPartnerDown']) {
+      assert.equal(palette.get(`dhcpFailover.${id}`), 'dhcpFailover.connection == simulator', id);
+    }
+  });
+
+  it('names only existing commands in menus and welcome views', () => {
+    for (const [menu, items] of Object.entries(menus)) {
+      for (const item of items) assert.ok(ids.has(item.command), `${menu} names unknown ${item.command}`);
+    }
+    for (const welcome of manifest.contributes.viewsWelcome) {
+      for (const [, id] of (welcome.contents as string).matchAll(/\(command:([\w.]+)\)/g)) assert.ok(ids.has(id), `welcome names unknown ${id}`);
+    }
+  });
+
+  it('scopes every item menu to a view and a contextValue, with destructive actions in the last group', () => {
+    for (const item of menus['view/item/context']) {
+      assert.match(item.when ?? '', /view (==|=~) .*dhcpFailover/, `${item.command} has no view condition`);
+      assert.match(item.when ?? '', /viewItem (==|=~)/, `${item.command} has no viewItem condition`);
+      assert.match(item.group ?? '', /^(inline|[1-3]_(general|active|destructive)@\d+)$/, `${item.command} group ${item.group}`);
+      if (/remove/i.test(item.command)) assert.match(item.group ?? '', /^3_destructive/, `${item.command} is destructive`);
+    }
+  });
+
+  it('lets every view title item belong to one of the two views', () => {
+    const views = new Set(manifest.contributes.views.dhcpFailover.map((view: { id: string }) => view.id));
+    assert.deepEqual([...views], ['dhcpFailover.servers', 'dhcpFailover.scopes']);
+    for (const item of menus['view/title']) {
+      const view = /view == ([\w.]+)/.exec(item.when ?? '')?.[1];
+      assert.ok(view && views.has(view), `${item.command} in view/title names no view of ours`);
+    }
+  });
+
+  it('contributes the four settings and never a password setting', () => {
+    const properties = Object.keys(manifest.contributes.configuration.properties).sort();
+    assert.deepEqual(properties, [
+      'dhcpFailover.authentication',
+      'dhcpFailover.autoRefreshSeconds',
+      'dhcpFailover.caFile',
+      'dhcpFailover.requestTimeoutSeconds',
+    ]);
+  });
+});
