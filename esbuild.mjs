@@ -18,7 +18,11 @@ function filesUnder(dir, suffix) {
   });
 }
 
-const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+const node = {
+  bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning',
+  // See src/api/nativeFormData.ts: axios gets Node's own FormData instead of the form-data package.
+  alias: { 'form-data': './src/api/nativeFormData.ts' },
+};
 
 const targets = {
   extension: { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: true },
@@ -35,7 +39,13 @@ const targets = {
     outdir: 'dist/test/integration', external: ['vscode', 'mocha'],
   },
   e2e: { ...node, entryPoints: filesUnder('test/e2e', '.ts').filter((f) => !f.endsWith('.d.ts')), outdir: 'dist/test/e2e', external: ['playwright-core'] },
-  bench: { ...node, entryPoints: filesUnder('bench', '.ts'), outdir: 'dist/bench', external: ['vscode'] },
+  bench: {
+    ...node,
+    entryPoints: ['bench/run.ts', 'bench/extension-host/index.ts'].filter((file) => existsSync(file)),
+    outdir: 'dist/bench',
+    outbase: 'bench',
+    external: ['vscode', 'mocha', 'playwright-core'],
+  },
 };
 
 const selected = Object.entries(targets).filter(

@@ -1,0 +1,130 @@
+// The part of the benchmark that runs inside the VS Code extension host (launched like the integration tests):
+// activation time, round trips per user action through the real tree providers and commands (counted by the
+// simulator), and the time the tree takes to compute children from cached data. Writes JSON to $BENCH_OUT.
+import { writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { MicetroClient } from '../../src/api/micetroClient';
+import type { DhcpFailoverApi } from '../../src/extension';
+import type { PickItem } from '../../src/ui/prompts';
+import type { TreeNode } from '../../src/ui/tree/nodes/treeNode';
+import type { PagedTreeProvider } from '../../src/ui/tree/pagedTreeProvider';
+import { accept, ScriptedPrompts } from '../../test/integration/scriptedPrompts';
+import { median } from '../stats';
+
+export interface ExtensionHostFigures {
+  activationMs: number;
+  /** `requests`: everything the simulator served for the action; `changes`: commands that change something. */
+  roundTrips: Array<{ action: string; requests: number; changes: number; scopes?: number }>;
+  treeModel: Array<{ what: string; children: number; ms: number }>;
+}
+
+const EXTENSION_ID = 'micetro-failover.micetro-dhcp-failover';
+const ADDED_SCOPES = 100;
+
+function env(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set; run the benchmark with npm run bench`);
+  return value;
+}
+
+function labelOf(node: TreeNode): string {
+  const label = node.toTreeItem().label;
+  return typeof label === 'string' ? label : (label?.label ?? '');
+}
+
+export async function run(): Promise<void> {
+  const url = env('BENCH_SIM_URL');
+  const user = env('BENCH_SIM_USER');
+  const password = env('BENCH_SIM_PASSWORD');
+  const api = await vscode.extensions.getExtension<DhcpFailoverApi>(EXTENSION_ID)!.activate();
+  const prompts = new ScriptedPrompts();
+  api.setPrompts(prompts);
+  await api.connection.connectMicetro({ url, user }, password);
+
+  // Facts about the inventory, read directly (not counted).
+  const direct = new MicetroClient({ baseUrl: url, username: user, password });
+  const counts = new Map<string, number>();
+  for (const scope of await direct.getDHCPScopes()) counts.set(scope.dhcpServerRef, (counts.get(scope.dhcpServerRef) ?? 0) + 1);
+  const [biggestRef, biggestScopes] = [...counts].sort((a, b) => b[1] - a[1])[0];
+  const biggest = await direct.getDHCPServer(biggestRef);
+  const relationships = await direct.getDHCPFailoverRelationships(biggestRef);
+  const biggestRelationship = [...relationships].sort((a, b) => b.dhcpScopeRefs.length - a.dhcpScopeRefs.length)[0];
+
+  /** Requests the simulator served for `work`, without the benchmark's own Sim* calls. */
+  const requestsFor = async (work: () => PromiseLike<unknown>): Promise<{ requests: number; changes: number }> => {
+    await direct.command('SimResetStats');
+    await work();
+    const stats = await direct.command<{ byOperation: Record<string, number> }>('SimGetStats');
+    const served = Object.entries(stats.byOperation).filter(([operation]) => !/ Sim/.test(operation));
+    const sum = (entries: Array<[string, number]>) => entries.reduce((total, [, count]) => total + count, 0);
+    return { requests: sum(served), changes: sum(served.filter(([operation]) => /^command (?!Get)|^(POST|PUT|DELETE) /.test(operation))) };
+  };
+  const servers = api.views.servers as PagedTreeProvider;
+  const scopes = api.views.scopes as PagedTreeProvider;
+  const childNamed = async (provider: PagedTreeProvider, parent: TreeNode | undefined, label: string) => {
+    const found = (await provider.getChildren(parent)).find((node) => labelOf(node) === label);
+    if (!found) throw new Error(`no "${label}" under ${parent?.id ?? 'the root'}`);
+    return found;
+  };
+
+  const roundTrips: ExtensionHostFigures['roundTrips'] = [];
+  api.views.refreshAll();
+  const measure = async (action: string, work: () => PromiseLike<unknown>, scopeCount?: number) =>
+    roundTrips.push({ action, ...(await requestsFor(work)), scopes: scopeCount });
+  await measure('Open the Servers view', () => servers.getChildren(undefined));
+  const serverNode = await childNamed(servers, undefined, biggest.name);
+  await measure(`Expand the biggest server (${biggestScopes} scopes)`, () => servers.getChildren(serverNode), biggestScopes);
+  const relationshipNode = (await servers.getChildren(serverNode)).find((node) => labelOf(node) === biggestRelationship.name)!;
+  await measure(
+    `Expand its biggest relationship (${biggestRelationship.dhcpScopeRefs.length} scopes)`,
+    () => servers.getChildren(relationshipNode),
+    biggestScopes,
+  );
+  const allScopes = [...counts.values()].reduce((a, b) => a + b, 0);
+  await measure(`Open the Scopes view (${allScopes} scopes)`, () => scopes.getChildren(undefined), allScopes);
+  await measure('Run a text filter in the Scopes view', async () => {
+    await api.views.scopes.setFilter('10.1.');
+    await scopes.getChildren(undefined);
+  });
+
+  // Tree model time: children computed from cached data (the fetch is excluded by warming the cache first).
+  const treeModel: ExtensionHostFigures['treeModel'] = [];
+  const timeChildren = async (what: string, provider: PagedTreeProvider, node: TreeNode) => {
+    await provider.getChildren(node);
+    const times: number[] = [];
+    let children = 0;
+    for (let run = 0; run < 15; run++) {
+      const started = performance.now();
+      const nodes = await provider.getChildren(node);
+      for (const child of nodes) provider.getTreeItem(child);
+      times.push(performance.now() - started);
+      children = nodes.length;
+    }
+    treeModel.push({ what, children, ms: median(times) });
+  };
+  await timeChildren(`Children of the biggest server (${relationships.length} relationships)`, servers, serverNode);
+  await timeChildren(`Children of a ${biggestRelationship.dhcpScopeRefs.length}-scope relationship`, servers, relationshipNode);
+
+  // Bulk actions: one command whatever the number of scopes.
+  const target = relationships.find((relationship) => relationship.failoverServerType === 'PrimaryServer' && relationship.state === 'Normal')!;
+  const fresh: string[] = [];
+  for (let index = 0; index < ADDED_SCOPES; index++) {
+    const third = 10 + Math.floor(index / 256);
+    fresh.push(await direct.addDHCPScope({ name: `100.${third}.${index % 256}.0/24`, dhcpServerRef: biggestRef }));
+  }
+  const targetNode = (await servers.getChildren(serverNode)).find((node) => labelOf(node) === target.name)!;
+  prompts.script({ kind: 'pickMany', choose: (items: readonly PickItem<unknown>[]) => items.filter((item) => item.label.startsWith('100.')) } as never);
+  await measure(`Add ${ADDED_SCOPES} scopes to a relationship`, () => vscode.commands.executeCommand('dhcpFailover.addScopesToRelationship', targetNode));
+  const added = (await direct.getDHCPFailoverRelationship(biggestRef, target.name)).dhcpScopeRefs.filter((ref) => fresh.includes(ref)).length;
+  if (added !== ADDED_SCOPES) throw new Error(`the command added ${added} of ${ADDED_SCOPES} scopes`);
+
+  prompts.script(accept());
+  const replicated = (await servers.getChildren(serverNode)).find((node) => labelOf(node) === biggestRelationship.name)!;
+  await measure(`Replicate a relationship (${biggestRelationship.dhcpScopeRefs.length} scopes)`, () =>
+    vscode.commands.executeCommand('dhcpFailover.replicateRelationship', replicated),
+  );
+  if (prompts.errors.length) throw new Error(`the commands reported: ${prompts.errors.join('; ')}`);
+
+  const figures: ExtensionHostFigures = { activationMs: api.activationMs, roundTrips, treeModel };
+  writeFileSync(env('BENCH_OUT'), JSON.stringify(figures, null, 2));
+}

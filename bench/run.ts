@@ -1,0 +1,177 @@
+// `npm run bench`: the performance figures at Micetro scale (500 servers, 50,000 scopes), each with its target,
+// printed as one table and written to bench/results.md.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { MicetroClient } from '../src/api/micetroClient';
+import { bundleSizes } from './bundleSizes';
+import { measureClientOverhead } from './clientOverhead';
+import type { ExtensionHostFigures } from './extension-host/index';
+import { startSimulatorProcess, type SimulatorProcess } from './simulatorProcess';
+import { measureThroughput } from './simulatorThroughput';
+import { median } from './stats';
+
+const ROOT = resolve(__dirname, '../..');
+const PAGE = 1000;
+
+interface Row {
+  group: string;
+  what: string;
+  figure: string;
+  target: string;
+  ok: boolean;
+}
+
+const rows: Row[] = [];
+function row(group: string, what: string, figure: string, target: string, ok: boolean): void {
+  rows.push({ group, what, figure, target, ok });
+  console.log(`${ok ? 'ok  ' : 'MISS'} ${what}: ${figure} (target ${target})`);
+}
+
+const fixed = (value: number, digits = 1) => value.toFixed(digits);
+
+/** Load time and memory: generating the large inventory, and loading it back from a data file. */
+async function simulatorLoad(folder: string): Promise<void> {
+  const dataFile = join(folder, 'large.json');
+  const generated: number[] = [];
+  const loaded: number[] = [];
+  const memory: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    rmSync(dataFile, { force: true });
+    const fresh = await startSimulatorProcess(['--seed', 'large', '--data', dataFile]);
+    generated.push(fresh.readyMs);
+    await fresh.stop();
+    const again = await startSimulatorProcess(['--data', dataFile]);
+    loaded.push(again.readyMs);
+    memory.push(again.rssMb());
+    await again.stop();
+  }
+  row('Simulator', 'Large inventory generated (500 servers, 50,000 scopes), then saved', `${fixed(median(generated) / 1000, 2)} s`, '≤ 3 s', median(generated) <= 3000);
+  row('Simulator', 'Large inventory loaded from its data file', `${fixed(median(loaded) / 1000, 2)} s`, '≤ 3 s', median(loaded) <= 3000);
+  row('Simulator', 'Resident memory with the large inventory loaded', `${fixed(median(memory), 0)} MB`, '≤ 400 MB', median(memory) <= 400);
+}
+
+async function simulatorThroughput(sim: SimulatorProcess, servers: string[], biggestRef: string): Promise<void> {
+  let turn = 0;
+  const relationships = await measureThroughput(sim.url, sim.user, sim.password, () => ({
+    method: 'POST',
+    path: '/mmws/api/command/GetDHCPFailoverRelationships',
+    body: JSON.stringify({ dhcpServerRef: servers[turn++ % servers.length] }),
+  }));
+  row(
+    'Simulator',
+    'GetDHCPFailoverRelationships{dhcpServerRef}, 16 concurrent clients',
+    `${fixed(relationships.perSecond, 0)} req/s, p50 ${fixed(relationships.p50Ms)} ms, p99 ${fixed(relationships.p99Ms)} ms`,
+    '≥ 2,000 req/s',
+    relationships.perSecond >= 2000,
+  );
+  const filter = encodeURIComponent(`dhcpServerRef=${biggestRef}`);
+  const pages = await measureThroughput(sim.url, sim.user, sim.password, () => ({
+    method: 'GET',
+    path: `/mmws/api/DHCPScopes?filter=${filter}&offset=${(turn++ % 20) * 100}&limit=100`,
+  }));
+  row(
+    'Simulator',
+    'Paged GET DHCPScopes (100 per page) of the biggest server, 16 concurrent clients',
+    `${fixed(pages.perSecond, 0)} req/s, p50 ${fixed(pages.p50Ms)} ms, p99 ${fixed(pages.p99Ms)} ms`,
+    'reported',
+    true,
+  );
+}
+
+/** Runs bench/extension-host inside code-server's extension host, the way the integration tests run. */
+async function extensionHost(sim: SimulatorProcess, folder: string): Promise<ExtensionHostFigures> {
+  const out = join(folder, 'extension-host.json');
+  const code = await new Promise<number | null>((done) => {
+    const child = spawn(process.execPath, [join(ROOT, 'test/vscode/run-integration.js'), ROOT, join(ROOT, 'dist/bench/extension-host/index')], {
+      stdio: 'inherit',
+      env: { ...process.env, BENCH_SIM_URL: sim.url, BENCH_SIM_USER: sim.user, BENCH_SIM_PASSWORD: sim.password, BENCH_OUT: out },
+    });
+    child.once('exit', done);
+  });
+  if (code !== 0) throw new Error(`the extension-host part of the benchmark failed (exit ${code})`);
+  return JSON.parse(readFileSync(out, 'utf8')) as ExtensionHostFigures;
+}
+
+function reportExtensionHost(figures: ExtensionHostFigures): void {
+  for (const action of figures.roundTrips) {
+    const pages = action.scopes ? Math.ceil(action.scopes / PAGE) : 0;
+    let target: string;
+    let ok: boolean;
+    if (action.action.startsWith('Open the Servers view')) {
+      target = '≤ 2 (servers + relationships)';
+      ok = action.requests <= 2;
+    } else if (action.action.startsWith('Expand the biggest server')) {
+      target = '≤ 1';
+      ok = action.requests <= 1;
+    } else if (action.action.startsWith('Expand its biggest relationship') || action.action.startsWith('Open the Scopes view')) {
+      target = `≤ ${pages + 1} (1 + 1 per page of ${PAGE} scopes)`;
+      ok = action.requests <= pages + 1;
+    } else if (action.action.startsWith('Run a text filter')) {
+      target = '≤ 1';
+      ok = action.requests <= 1;
+    } else {
+      target = '1 change command (+ re-reading the affected servers)';
+      ok = action.changes === 1;
+    }
+    row('Round trips', action.action, `${action.requests} requests (${action.changes} changing)`, target, ok);
+  }
+  for (const tree of figures.treeModel) row('Tree model', `${tree.what} → ${tree.children} nodes`, `${fixed(tree.ms, 2)} ms`, '≤ 20 ms', tree.ms <= 20);
+  row('Extension', 'Activation time inside the extension host', `${fixed(figures.activationMs, 1)} ms`, '≤ 100 ms', figures.activationMs <= 100);
+}
+
+function writeResults(): void {
+  const header = `# Benchmark results\n\nProduced by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}.\nFigures are medians of several runs after a warm-up; ratios are taken side by side in the same run.\n\n`;
+  const table = ['| group | measure | figure | target | met |', '|---|---|---|---|---|', ...rows.map((r) => `| ${r.group} | ${r.what} | ${r.figure} | ${r.target} | ${r.ok ? 'yes' : '**no**'} |`)];
+  writeFileSync(join(ROOT, 'bench/results.md'), `${header}${table.join('\n')}\n`);
+}
+
+async function main(): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), 'micetro-bench-'));
+  try {
+    console.log('Measuring the simulator with the large inventory…');
+    await simulatorLoad(folder);
+    const sim = await startSimulatorProcess(['--seed', 'large']);
+    try {
+      const client = new MicetroClient({ baseUrl: sim.url, username: sim.user, password: sim.password });
+      const servers = (await client.getDHCPServers()).map((server) => server.ref);
+      const counts = new Map<string, number>();
+      for (const scope of await client.getDHCPScopes()) counts.set(scope.dhcpServerRef, (counts.get(scope.dhcpServerRef) ?? 0) + 1);
+      const [biggestRef, biggestCount] = [...counts].sort((a, b) => b[1] - a[1])[0];
+
+      const overhead = await measureClientOverhead(sim.url, sim.user, sim.password, biggestRef);
+      row(
+        'Client',
+        `MicetroClient fetching and typing the ${overhead.scopes} scopes of the biggest server vs a bare node:http GET of the same pages`,
+        `${fixed(overhead.clientMs)} ms vs ${fixed(overhead.bareMs)} ms = ${fixed(overhead.ratio, 2)}×`,
+        '≤ 1.5×',
+        overhead.ratio <= 1.5,
+      );
+      await simulatorThroughput(sim, servers, biggestRef);
+      console.log(`Running the extension-host part (biggest server has ${biggestCount} scopes)…`);
+      reportExtensionHost(await extensionHost(sim, folder));
+    } finally {
+      await sim.stop();
+    }
+
+    const sizes = bundleSizes();
+    row('Extension', 'Minified dist/extension.js', `${fixed(sizes.extensionKb)} KB`, '≤ 400 KB', sizes.extensionKb <= 400);
+    for (const webview of sizes.webviews) row('Extension', `Minified dist/webview/${webview.name}`, `${fixed(webview.kb)} KB`, '≤ 250 KB', webview.kb <= 250);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+
+  writeResults();
+  const width = Math.max(...rows.map((r) => r.what.length));
+  console.log('\nResults (also in bench/results.md):\n');
+  for (const r of rows) console.log(`${r.ok ? 'ok  ' : 'MISS'}  ${r.what.padEnd(width)}  ${r.figure}  [target ${r.target}]`);
+  const missed = rows.filter((r) => !r.ok).length;
+  console.log(`\n${rows.length - missed} of ${rows.length} figures meet their targets.`);
+  if (missed) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(`bench: ${(error as Error).stack ?? error}`);
+  process.exit(1);
+});
