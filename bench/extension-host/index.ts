@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { MicetroClient } from '../../src/api/micetroClient';
 import type { DhcpFailoverApi } from '../../src/extension';
 import type { PickItem } from '../../src/ui/prompts';
+import { LoadMoreNode } from '../../src/ui/tree/nodes/loadMoreNode';
 import type { TreeNode } from '../../src/ui/tree/nodes/treeNode';
 import type { PagedTreeProvider } from '../../src/ui/tree/pagedTreeProvider';
 import { accept, ScriptedPrompts } from '../../test/integration/scriptedPrompts';
@@ -61,10 +62,16 @@ export async function run(): Promise<void> {
   };
   const servers = api.views.servers as PagedTreeProvider;
   const scopes = api.views.scopes as PagedTreeProvider;
+  /** The child labelled `label`, clicking "Load more" as a user would until it shows. */
   const childNamed = async (provider: PagedTreeProvider, parent: TreeNode | undefined, label: string) => {
-    const found = (await provider.getChildren(parent)).find((node) => labelOf(node) === label);
-    if (!found) throw new Error(`no "${label}" under ${parent?.id ?? 'the root'}`);
-    return found;
+    for (;;) {
+      const nodes = await provider.getChildren(parent);
+      const found = nodes.find((node) => labelOf(node) === label);
+      if (found) return found;
+      const more = nodes.find((node): node is LoadMoreNode => node instanceof LoadMoreNode);
+      if (!more) throw new Error(`no "${label}" under ${parent?.id ?? 'the root'}`);
+      provider.showMore(more);
+    }
   };
 
   const roundTrips: ExtensionHostFigures['roundTrips'] = [];
@@ -74,7 +81,7 @@ export async function run(): Promise<void> {
   await measure('Open the Servers view', () => servers.getChildren(undefined));
   const serverNode = await childNamed(servers, undefined, biggest.name);
   await measure(`Expand the biggest server (${biggestScopes} scopes)`, () => servers.getChildren(serverNode), biggestScopes);
-  const relationshipNode = (await servers.getChildren(serverNode)).find((node) => labelOf(node) === biggestRelationship.name)!;
+  const relationshipNode = await childNamed(servers, serverNode, biggestRelationship.name);
   await measure(
     `Expand its biggest relationship (${biggestRelationship.dhcpScopeRefs.length} scopes)`,
     () => servers.getChildren(relationshipNode),
@@ -112,14 +119,14 @@ export async function run(): Promise<void> {
     const third = 10 + Math.floor(index / 256);
     fresh.push(await direct.addDHCPScope({ name: `100.${third}.${index % 256}.0/24`, dhcpServerRef: biggestRef }));
   }
-  const targetNode = (await servers.getChildren(serverNode)).find((node) => labelOf(node) === target.name)!;
+  const targetNode = await childNamed(servers, serverNode, target.name);
   prompts.script({ kind: 'pickMany', choose: (items: readonly PickItem<unknown>[]) => items.filter((item) => item.label.startsWith('100.')) } as never);
   await measure(`Add ${ADDED_SCOPES} scopes to a relationship`, () => vscode.commands.executeCommand('dhcpFailover.addScopesToRelationship', targetNode));
   const added = (await direct.getDHCPFailoverRelationship(biggestRef, target.name)).dhcpScopeRefs.filter((ref) => fresh.includes(ref)).length;
   if (added !== ADDED_SCOPES) throw new Error(`the command added ${added} of ${ADDED_SCOPES} scopes`);
 
   prompts.script(accept());
-  const replicated = (await servers.getChildren(serverNode)).find((node) => labelOf(node) === biggestRelationship.name)!;
+  const replicated = await childNamed(servers, serverNode, biggestRelationship.name);
   await measure(`Replicate a relationship (${biggestRelationship.dhcpScopeRefs.length} scopes)`, () =>
     vscode.commands.executeCommand('dhcpFailover.replicateRelationship', replicated),
   );

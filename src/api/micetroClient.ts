@@ -111,7 +111,8 @@ export class MicetroClient {
       validateStatus: () => true,
       maxRedirects: 0,
       // The body is JSON or empty; parse it ourselves so a non-JSON error page becomes a clear error.
-      responseType: 'text',
+      // Raw bytes are measurably cheaper through axios than its text decoding (see bench/).
+      responseType: 'arraybuffer',
       transformResponse: (data: unknown) => data,
     });
   }
@@ -399,7 +400,7 @@ export class MicetroClient {
     const started = Date.now();
     let status: number | undefined;
     try {
-      const response: AxiosResponse<string> = await this.http.request({
+      const response: AxiosResponse<Buffer> = await this.http.request({
         method: request.method,
         url: `${request.path}${queryString(request.query)}`,
         data: request.body === undefined ? undefined : JSON.stringify(request.body),
@@ -419,8 +420,8 @@ export class MicetroClient {
     }
   }
 
-  private unwrap<T>(response: AxiosResponse<string>, operation: string): T {
-    const text = typeof response.data === 'string' ? response.data : '';
+  private unwrap<T>(response: AxiosResponse<Buffer>, operation: string): T {
+    const text = Buffer.isBuffer(response.data) ? response.data.toString('utf8') : '';
     let envelope: Envelope<T> | undefined;
     if (text.trim()) {
       try {

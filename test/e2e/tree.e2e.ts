@@ -1,0 +1,101 @@
+// The Servers tree in a real workbench (issue 3): open the view, expand server → relationship → scope, change the
+// failover setup from context menus and the palette, and watch the tree follow. Runs against the packaged extension
+// connected to its built-in simulator with the demo inventory; the steps build on each other.
+import * as assert from 'node:assert/strict';
+import type { Locator } from 'playwright-core';
+import { useWorkbench } from './workbench';
+
+const SERVER = 'dhcp-rvk-01.corp.example';
+const PARTNER = 'dhcp-lon-01.corp.example';
+const RELATIONSHIP = 'rvk-lon-office';
+
+/** Tree rows are named "<label> <description>"; anchor on the label. */
+const row = (label: string, rest = '') => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\b${rest}`);
+
+describe('Servers tree', function () {
+  const wb = useWorkbench();
+  let servers: Locator;
+
+  it('opens the DHCP Failover view with the demo servers', async () => {
+    await wb().openContainer('DHCP Failover');
+    await wb().resizeSideBar(620);
+    servers = await wb().view('Servers');
+    // The first load waits for activation and the simulator's start.
+    await wb().treeItem(row(SERVER, ' 2 relationships'), servers).waitFor({ timeout: 60_000 });
+    assert.ok((await servers.getByRole('treeitem').count()) >= 8, 'every demo server is listed');
+    await wb().screenshot('tree-1-servers');
+  });
+
+  it('expands server → relationship → scope', async () => {
+    await wb().expand(wb().treeItem(row(SERVER), servers));
+    const relationship = wb().treeItem(row(RELATIONSHIP, ` Load balance 50/50 · Normal · with ${PARTNER}`), servers);
+    await wb().expand(relationship);
+    for (const scope of ['10.10.10.0/24', '10.10.30.0/24', '10.10.31.0/24']) {
+      await wb().treeItem(row(scope), servers).waitFor();
+    }
+    await wb().screenshot('tree-2-expanded');
+  });
+
+  it('Cut Link from the relationship’s context menu interrupts communication', async () => {
+    await wb().contextMenu(wb().treeItem(row(RELATIONSHIP), servers), 'Cut Link');
+    await wb().treeItem(row(RELATIONSHIP, ' .*· Communication interrupted ·'), servers).waitFor();
+    await wb().screenshot('tree-3-link-cut');
+  });
+
+  it('Restore Link from the command palette, picking the relationship, brings it back to Normal', async () => {
+    await wb().runCommand('DHCP Failover: Restore Link');
+    await wb().quickInput().pick(RELATIONSHIP);
+    await wb().treeItem(row(RELATIONSHIP, ' .*· Normal ·'), servers).waitFor();
+    await wb().screenshot('tree-4-link-restored');
+  });
+
+  it('Remove from Failover… on a scope deletes it on the partner and drops it from the relationship', async () => {
+    const scope = wb().treeItem(row('10.10.31.0/24'), servers);
+    await wb().contextMenu(scope, 'Remove from Failover…');
+    await wb().quickInput().pick(`Delete the scope on ${PARTNER}`);
+    await scope.waitFor({ state: 'detached' });
+    await wb().treeItem(row('10.10.30.0/24'), servers).waitFor();
+    // The Scopes view now lists it as a standalone scope of the server that kept it.
+    const scopes = await wb().view('Scopes');
+    await wb().treeItem(new RegExp(`^10\\.10\\.31\\.0/24 Reykjavik cameras · ${SERVER.replace(/\./g, '\\.')}$`), scopes).waitFor();
+    await wb().screenshot('tree-5-removed-from-failover');
+  });
+
+  it('Add Scopes to Failover Relationship… puts the scope back through a multi-select', async () => {
+    await wb().contextMenu(wb().treeItem(row(RELATIONSHIP), servers), 'Add Scopes to Failover Relationship…');
+    await wb().quickInput().checkAndAccept(['10.10.31.0/24']);
+    await wb().treeItem(row('10.10.31.0/24'), servers).waitFor();
+    await wb().screenshot('tree-6-scope-added');
+  });
+
+  it('Replicate Scope… confirms source → destination and reports the result', async () => {
+    await wb().contextMenu(wb().treeItem(row('10.10.10.0/24'), servers), 'Replicate Scope…');
+    const question = await wb().answerDialog('Replicate');
+    assert.match(question, new RegExp(`from ${SERVER.replace(/\./g, '\\.')} to ${PARTNER.replace(/\./g, '\\.')}`));
+    await wb().notification(`Replicated 10.10.10.0/24 from ${SERVER} to ${PARTNER}`);
+    await wb().screenshot('tree-7-replicated');
+  });
+
+  it('Filter Scopes… from the palette narrows the Scopes view to the text typed', async () => {
+    const scopes = await wb().view('Scopes');
+    await wb().runCommand('DHCP Failover: Filter Scopes…');
+    await wb().quickInput().type('Singapore');
+    await wb().treeItem(/^10\.10\.10\.0\/24/, scopes).waitFor({ state: 'detached' });
+    const rows = await scopes.getByRole('treeitem').allTextContents();
+    assert.ok(rows.length > 0 && rows.every((text) => text.includes('Singapore')), `only Singapore scopes: ${rows.join(' | ')}`);
+    await wb().screenshot('tree-8-scopes-filtered');
+    await wb().runCommand('DHCP Failover: Clear Scope Filter');
+    await wb().treeItem(/^10\.10\.10\.0\/24/, scopes).waitFor();
+  });
+
+  it('Remove Scope Instance… asks for confirmation in a modal dialog, then removes the scope', async () => {
+    const scope = wb().treeItem(row('10.10.30.0/24'), servers);
+    await wb().contextMenu(scope, 'Remove Scope Instance…');
+    await wb().page.locator('.monaco-dialog-box').waitFor();
+    await wb().screenshot('tree-9-confirm-removal');
+    const question = await wb().answerDialog('Remove');
+    assert.match(question, new RegExp(`Remove the scope .* from ${SERVER.replace(/\./g, '\\.')}\\?`));
+    await scope.waitFor({ state: 'detached' });
+    await wb().screenshot('tree-10-scope-removed');
+  });
+});

@@ -1,0 +1,54 @@
+// `npm test`: every layer in order (types, unit, code-server setup, integration, end-to-end), each even when an
+// earlier one failed, then one summary. A layer that cannot run fails loudly; none is skipped.
+'use strict';
+const { spawn } = require('node:child_process');
+
+const LAYERS = [
+  ['types', 'npm run typecheck'],
+  ['unit', 'npm run test:unit'],
+  ['setup', 'npm run vscode:setup'],
+  ['integration', 'npm run test:integration'],
+  ['end-to-end', 'npm run test:e2e'],
+];
+const TOTALS = /^(?:\w+: )?(\d+) passed, (\d+) failed/;
+
+function run(command) {
+  return new Promise((done) => {
+    const child = spawn(command, { shell: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let last;
+    const scan = (chunk, stream) => {
+      stream.write(chunk);
+      for (const line of chunk.toString().split('\n')) {
+        const match = TOTALS.exec(line.trim());
+        if (match) last = { passed: Number(match[1]), failed: Number(match[2]) };
+      }
+    };
+    child.stdout.on('data', (chunk) => scan(chunk, process.stdout));
+    child.stderr.on('data', (chunk) => scan(chunk, process.stderr));
+    child.on('close', (code) => done({ code, totals: last }));
+  });
+}
+
+async function main() {
+  const results = [];
+  for (const [name, command] of LAYERS) {
+    console.log(`\n=== ${name}: ${command}`);
+    const started = Date.now();
+    const { code, totals } = await run(command);
+    results.push({ name, code, totals, seconds: (Date.now() - started) / 1000 });
+  }
+  console.log('\n=== summary');
+  let passed = 0;
+  let failed = 0;
+  for (const { name, code, totals, seconds } of results) {
+    const counts = totals ? `${totals.passed} passed, ${totals.failed} failed` : code === 0 ? 'ok' : 'FAILED';
+    console.log(`${name.padEnd(12)} ${counts.padEnd(24)} exit ${code}  ${seconds.toFixed(0)} s`);
+    passed += totals ? totals.passed : 0;
+    // A layer that failed without counting its tests counts as one failure, so it cannot pass unseen.
+    failed += totals ? Math.max(totals.failed, code === 0 ? 0 : 1) : code === 0 ? 0 : 1;
+  }
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 || results.some((result) => result.code !== 0) ? 1 : 0;
+}
+
+main();
