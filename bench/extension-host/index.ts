@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { MicetroClient } from '../../src/api/micetroClient';
 import type { DhcpFailoverApi } from '../../src/extension';
 import type { PickItem } from '../../src/ui/prompts';
-import { LoadMoreNode } from '../../src/ui/tree/nodes/loadMoreNode';
+import type { LoadMoreNode } from '../../src/ui/tree/nodes/loadMoreNode';
 import type { TreeNode } from '../../src/ui/tree/nodes/treeNode';
 import type { PagedTreeProvider } from '../../src/ui/tree/pagedTreeProvider';
 import { accept, ScriptedPrompts } from '../../test/integration/scriptedPrompts';
@@ -68,8 +68,9 @@ export async function run(): Promise<void> {
       const nodes = await provider.getChildren(parent);
       const found = nodes.find((node) => labelOf(node) === label);
       if (found) return found;
-      const more = nodes.find((node): node is LoadMoreNode => node instanceof LoadMoreNode);
-      if (!more) throw new Error(`no "${label}" under ${parent?.id ?? 'the root'}`);
+      // This suite is bundled apart from the extension, so classes differ: tell the node by its contextValue.
+      const more = nodes.find((node) => node.toTreeItem().contextValue === 'loadMore') as LoadMoreNode | undefined;
+      if (!more) throw new Error(`no "${label}" under ${parent?.id ?? 'the root'} (${nodes.length} nodes: ${nodes.slice(0, 5).map(labelOf).join(', ')}…)`);
       provider.showMore(more);
     }
   };
@@ -119,14 +120,18 @@ export async function run(): Promise<void> {
     const third = 10 + Math.floor(index / 256);
     fresh.push(await direct.addDHCPScope({ name: `100.${third}.${index % 256}.0/24`, dhcpServerRef: biggestRef }));
   }
-  const targetNode = await childNamed(servers, serverNode, target.name);
+  // The new scopes were made behind the extension's back: Refresh, and look at the relationship, as a user would.
+  api.views.refreshAll();
+  const refreshedServer = await childNamed(servers, undefined, biggest.name);
+  const targetNode = await childNamed(servers, refreshedServer, target.name);
+  await servers.getChildren(targetNode);
   prompts.script({ kind: 'pickMany', choose: (items: readonly PickItem<unknown>[]) => items.filter((item) => item.label.startsWith('100.')) } as never);
   await measure(`Add ${ADDED_SCOPES} scopes to a relationship`, () => vscode.commands.executeCommand('dhcpFailover.addScopesToRelationship', targetNode));
   const added = (await direct.getDHCPFailoverRelationship(biggestRef, target.name)).dhcpScopeRefs.filter((ref) => fresh.includes(ref)).length;
-  if (added !== ADDED_SCOPES) throw new Error(`the command added ${added} of ${ADDED_SCOPES} scopes`);
+  if (added !== ADDED_SCOPES) throw new Error(`the command added ${added} of ${ADDED_SCOPES} scopes (asked ${JSON.stringify(prompts.questions).slice(0, 400)}; errors ${prompts.errors.join('; ')})`);
 
   prompts.script(accept());
-  const replicated = await childNamed(servers, serverNode, biggestRelationship.name);
+  const replicated = await childNamed(servers, refreshedServer, biggestRelationship.name);
   await measure(`Replicate a relationship (${biggestRelationship.dhcpScopeRefs.length} scopes)`, () =>
     vscode.commands.executeCommand('dhcpFailover.replicateRelationship', replicated),
   );
