@@ -3,6 +3,7 @@
 // never retried: a retry loop locks real accounts.
 import axios, { type AxiosInstance, type AxiosResponse, type Method } from 'axios';
 import { Agent as HttpsAgent } from 'node:https';
+import { rootCertificates } from 'node:tls';
 import {
   INVALID_CREDENTIALS_CODE,
   MicetroAuthError,
@@ -106,7 +107,8 @@ export class MicetroClient {
     this.http = axios.create({
       baseURL: `${base}/mmws/api/`,
       timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      httpsAgent: options.ca ? new HttpsAgent({ ca: options.ca, rejectUnauthorized: true, keepAlive: true }) : undefined,
+      // An internal CA is trusted besides the system's roots, never instead of them.
+      httpsAgent: options.ca ? new HttpsAgent({ ca: [...rootCertificates, options.ca], rejectUnauthorized: true, keepAlive: true }) : undefined,
       headers: { Accept: 'application/json' },
       validateStatus: () => true,
       maxRedirects: 0,
@@ -315,18 +317,28 @@ export class MicetroClient {
 
   private async listAll<T>(path: string, key: string, options: ListOptions): Promise<T[]> {
     const first = await this.listPage<T>(path, key, options, 0, this.pageSize);
+    const total = first.totalResults;
+    // Step by what the server actually returned: it may cap pages below the limit asked for.
+    const step = first.items.length;
     const offsets: number[] = [];
-    for (let offset = first.items.length; offset < first.totalResults && first.items.length > 0; offset += this.pageSize) offsets.push(offset);
+    for (let offset = step; offset < total && step > 0; offset += step) offsets.push(offset);
     const pages: T[][] = new Array(offsets.length);
     let next = 0;
     const worker = async () => {
       while (next < offsets.length) {
         const index = next++;
-        pages[index] = (await this.listPage<T>(path, key, options, offsets[index], this.pageSize)).items;
+        pages[index] = (await this.listPage<T>(path, key, options, offsets[index], step)).items;
       }
     };
     await Promise.all(Array.from({ length: Math.min(PAGE_CONCURRENCY, offsets.length) }, worker));
-    return first.items.concat(...pages);
+    let items = first.items.concat(...pages);
+    // A page came back short (the list changed while it was read): read on from where the list ends.
+    while (items.length < total) {
+      const more = await this.listPage<T>(path, key, options, items.length, this.pageSize);
+      if (more.items.length === 0) break;
+      items = items.concat(more.items);
+    }
+    return items;
   }
 
   private async listPage<T>(path: string, key: string, options: ListOptions, offset: number, limit: number): Promise<Page<T>> {

@@ -117,11 +117,16 @@ export function validateParameters(draft: Pick<RelationshipDraft, 'failoverMode'
   if (!isWholeNumber(draft.percentage) || draft.percentage < 0 || draft.percentage > 100) {
     issues.push({ field: 'percentage', rule: 'percentageRange', message: `${what} must be a whole number from 0 to 100 %.` });
   }
-  if (!isWholeNumber(draft.mclt) || draft.mclt <= 0 || draft.mclt > MAX_SECONDS) {
-    issues.push({ field: 'mclt', rule: 'mcltRange', message: 'The maximum client lead time must be more than 0 seconds.' });
+  const limit = `at most ${MAX_SECONDS} seconds (about 136 years)`;
+  if (!isWholeNumber(draft.mclt) || draft.mclt <= 0) {
+    issues.push({ field: 'mclt', rule: 'mcltRange', message: 'The maximum client lead time must be a whole number of seconds, more than 0 seconds.' });
+  } else if (draft.mclt > MAX_SECONDS) {
+    issues.push({ field: 'mclt', rule: 'mcltRange', message: `The maximum client lead time must be ${limit}.` });
   }
-  if (!isWholeNumber(draft.safePeriod) || draft.safePeriod < 0 || draft.safePeriod > MAX_SECONDS) {
-    issues.push({ field: 'safePeriod', rule: 'safePeriodRange', message: 'The state switchover interval must be 0 (off) or a positive number of seconds.' });
+  if (!isWholeNumber(draft.safePeriod) || draft.safePeriod < 0) {
+    issues.push({ field: 'safePeriod', rule: 'safePeriodRange', message: 'The state switchover interval must be 0 (off) or a positive number of whole seconds.' });
+  } else if (draft.safePeriod > MAX_SECONDS) {
+    issues.push({ field: 'safePeriod', rule: 'safePeriodRange', message: `The state switchover interval must be ${limit}.` });
   }
   return issues;
 }

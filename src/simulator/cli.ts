@@ -16,7 +16,7 @@ Usage: npm run simulator -- [options]
   --servers <n>         size of the large inventory (default 500 servers)
   --scopes <n>          size of the large inventory (default 50000 scopes)
   --user <name>         user name to accept (default admin)
-  --password <pw>       password to accept (default: generated and printed once)
+  --password <pw>       password to accept (default: $MICETRO_SIMULATOR_PASSWORD, else generated and printed once)
   --clock-speed <x>     simulated seconds per real second for failover timers (default 1)
   --help                this text
 `;
@@ -74,14 +74,15 @@ async function main(): Promise<void> {
     dataFile: values.data,
     seed,
     user: values.user,
-    password: values.password,
+    // The environment keeps the password out of `ps`.
+    password: values.password ?? process.env.MICETRO_SIMULATOR_PASSWORD,
     clock: new SimulatedClock({ speed }),
   });
   console.log(`Micetro API simulator listening on ${simulator.url} (ready in ${Date.now() - started} ms)`);
   console.log(`  REST:     ${simulator.url}/mmws/api/DHCPServers`);
   console.log(`  JSON-RPC: ${simulator.url}/mmws/json`);
   console.log(`  user:     ${simulator.user}`);
-  if (!values.password) console.log(`  password: ${simulator.password}   (generated; pass --password to choose one)`);
+  if (!values.password && !process.env.MICETRO_SIMULATOR_PASSWORD) console.log(`  password: ${simulator.password}   (generated; pass --password to choose one)`);
   console.log(`  data:     ${values.data ?? 'in memory (pass --data <file> to keep changes)'}`);
   if (values.host !== '127.0.0.1' && values.host !== 'localhost' && values.host !== '::1') {
     console.warn(`  warning:  bound to ${values.host}, reachable from other machines`);

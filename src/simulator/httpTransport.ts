@@ -46,7 +46,9 @@ function parseJsonObject(text: string): Params {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw badJson((error as Error).message);
+    // Never echo the parser's message: it quotes the body, which may hold a password or a shared secret.
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    throw badJson(position === undefined ? 'it could not be parsed.' : `it could not be parsed at position ${position}.`);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw badJson('expected a JSON object.');
   return value as Params;
@@ -143,7 +145,12 @@ export class HttpTransport {
 
   private async route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://simulator');
-    const path = decodeURIComponent(url.pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      throw new SimulatorError(400, 'The request path is not valid percent-encoding.', 400);
+    }
     if (JSON_RPC_PATHS.has(path) && request.method === 'POST') return this.jsonRpc(request, response);
     if (!path.toLowerCase().startsWith(API_PREFIX)) {
       throw new SimulatorError(16544, `No resource at ${path}; the API lives under /mmws/api and /mmws/json.`, 404);

@@ -272,6 +272,61 @@ describe('MicetroClient ↔ simulator (loopback HTTP)', () => {
     });
   });
 
+  describe('each documented error through the client', () => {
+    const code = (expected: number, kind: typeof MicetroError) => (error: unknown) => {
+      assert.ok(error instanceof kind, `${String(error)} is a ${kind.name}`);
+      assert.equal(error.code, expected, error.message);
+      return true;
+    };
+
+    it('answers every Windows rule and Micetro lookup failure with its code, name and a typed error', async function () {
+      this.timeout(20000);
+      const client = makeClient();
+      const servers = await client.getDHCPServers();
+      const byName = (short: string) => servers.find((server) => server.name.startsWith(short))!;
+      const [lon1, nyc1, sin1, sin2] = [byName('dhcp-lon-01'), byName('dhcp-nyc-01'), byName('dhcp-sin-01'), byName('dhcp-sin-02')];
+      await client.addDHCPFailoverRelationship(newRelationship(lon1, nyc1, 'errors'));
+
+      // 20113: a scope that is already in another relationship.
+      const [taken] = (await client.getDHCPFailoverRelationships(lon1.ref)).find((relationship) => relationship.dhcpScopeRefs.length > 0)!.dhcpScopeRefs;
+      await assert.rejects(client.addScopesToFailoverRelationship(lon1.ref, 'errors', [taken]), code(20113, MicetroValidationError));
+      // 20005: a scope that is not on the server the command names.
+      const elsewhere = (await client.getDHCPScopes({ filter: `dhcpServerRef=${sin2.ref}` }))[0];
+      await assert.rejects(client.addScopesToFailoverRelationship(lon1.ref, 'errors', [elsewhere.ref]), code(20005, MicetroValidationError));
+      // 20116: removing a scope that is not in the relationship.
+      const free = (await client.getDHCPScopes({ filter: `dhcpServerRef=${lon1.ref}` })).find((scope) => scope.name === '10.20.30.0/24')!;
+      await assert.rejects(client.removeScopesFromFailoverRelationship(lon1.ref, 'errors', [free.ref]), code(20116, MicetroValidationError));
+      // 20133: a second scope while the new relationship is still synchronising.
+      await client.addScopesToFailoverRelationship(lon1.ref, 'errors', [free.ref]);
+      const second = await client.addDHCPScope({ name: '10.253.0.0/24', dhcpServerRef: lon1.ref });
+      await assert.rejects(client.addScopesToFailoverRelationship(lon1.ref, 'errors', [second]), code(20133, MicetroValidationError));
+      // 20120: adding to a relationship whose link is cut (CommunicationInterrupted).
+      const cut = await client.addDHCPScope({ name: '10.254.0.0/24', dhcpServerRef: sin1.ref });
+      await assert.rejects(client.addScopesToFailoverRelationship(sin1.ref, 'sin-standby', [cut]), code(20120, MicetroValidationError));
+      // 20115: a relationship that does not exist.
+      await assert.rejects(client.modifyDHCPFailoverRelationship({ ...newRelationship(lon1, nyc1, 'missing') }), code(20115, MicetroNotFoundError));
+      // 2049 and 16544: Micetro's object and resource not found.
+      await assert.rejects(client.getDHCPScope('DHCPScopes/999999'), code(2049, MicetroNotFoundError));
+      await assert.rejects(client.getDHCPServer('NoSuchResource/1'), code(16544, MicetroNotFoundError));
+    });
+
+    it('refuses the 32nd relationship of a server with ERROR_DHCP_FO_MAX_RELATIONSHIPS (20128)', async function () {
+      this.timeout(20000);
+      const client = makeClient();
+      const [primary, secondary] = await freePair(client);
+      const existing = (await client.getDHCPFailoverRelationships(primary.ref)).length;
+      for (let index = existing; index < MAX_RELATIONSHIPS_PER_SERVER; index++) {
+        await client.addDHCPFailoverRelationship(newRelationship(primary, secondary, `fill-${index}`));
+      }
+      await assert.rejects(client.addDHCPFailoverRelationship(newRelationship(primary, secondary, 'one too many')), (error: unknown) => {
+        assert.ok(error instanceof MicetroValidationError);
+        assert.equal(error.code, 20128);
+        assert.match(error.message, /ERROR_DHCP_FO_MAX_RELATIONSHIPS \(20128\)/);
+        return true;
+      });
+    });
+  });
+
   describe('authentication', () => {
     it('rejects a wrong password with Micetro code 16394 and never retries it', async () => {
       const client = makeClient({ password: 'wrong' });
@@ -346,6 +401,27 @@ describe('MicetroClient transport faults', () => {
     calls.length = 0;
     await assert.rejects(client.removeDHCPScope('DHCPScopes/1'), MicetroNetworkError);
     assert.equal(calls.length, 1, 'a write is never retried');
+  });
+
+  it('pages by what the server returns when it caps pages below the limit asked for', async () => {
+    const all = Array.from({ length: 2500 }, (_, index) => ({ ref: `DHCPScopes/${index + 1}`, name: `10.${index >> 8}.${index & 255}.0/24` }));
+    const capped = createHttpServer((request, response) => {
+      const query = new URL(request.url!, 'http://x').searchParams;
+      const offset = Number(query.get('offset'));
+      const limit = Math.min(Number(query.get('limit')), 500);
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify({ result: { dhcpScopes: all.slice(offset, offset + limit), totalResults: all.length } }));
+    });
+    const address = await listen(capped);
+    try {
+      const scopes = await new MicetroClient({ baseUrl: `http://${address}`, username: 'admin', password: PASSWORD }).getDHCPScopes();
+      assert.deepEqual(
+        scopes.map((scope) => scope.ref),
+        all.map((scope) => scope.ref),
+      );
+    } finally {
+      await closeServer(capped);
+    }
   });
 
   it('gives up after the request timeout', async () => {

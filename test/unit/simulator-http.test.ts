@@ -66,10 +66,21 @@ describe('simulator HTTP transports', () => {
     assert.ok([2049, 16544].includes(missing.body.error.code));
   });
 
-  it('answers a body that is not JSON with 400', async () => {
+  it('answers a body that is not JSON with 400, without echoing the body (it may hold a password)', async () => {
     const { status, body } = await post('/mmws/api/command/GetDHCPFailoverRelationships', '{not json');
     assert.equal(status, 400);
     assert.match(body.error.message, /not valid JSON/);
+    const login = await post('/mmws/api/command/Login', '{"loginName":"admin","password":hunter2-secret}', undefined);
+    assert.equal(login.status, 400);
+    assert.ok(!JSON.stringify(login.body).includes('hunter2'), JSON.stringify(login.body));
+    const rpc = await post('/mmws/json', '{"jsonrpc":"2.0","method":"Login","params":{"password":hunter2-secret}}', undefined);
+    assert.ok(!JSON.stringify(rpc.body).includes('hunter2'), JSON.stringify(rpc.body));
+  });
+
+  it('answers a path that is not valid percent-encoding with 400', async () => {
+    const { status, body } = await get('/mmws/api/DHCPScopes/%E0%A4%A');
+    assert.equal(status, 400);
+    assert.match(body.error.message, /percent-encoding/);
   });
 
   it('takes command params from the query string of a GET', async () => {
@@ -130,5 +141,64 @@ describe('simulator HTTP transports', () => {
     assert.deepEqual(sim.requestsByOperation(), { 'GET DHCPServers': 1, 'command GetDHCPFailoverRelationships': 1 });
     const stats = await post('/mmws/api/command/SimGetStats', {});
     assert.equal(stats.body.result.requests, 3);
+  });
+});
+
+describe('REST command bridge and JSON-RPC give the same answers', () => {
+  it('for a whole sequence of reads, changes and errors, run side by side on two identical simulators', async function () {
+    this.timeout(20000);
+    const [rest, rpc] = await Promise.all([startSimulator({ seed: 'demo', password: PASSWORD }), startSimulator({ seed: 'demo', password: PASSWORD })]);
+    try {
+      const lon = 'DHCPServers/dhcp-lon-01.corp.example';
+      const relationship = {
+        name: 'lon-nyc', primaryServer: 'dhcp-lon-01.corp.example', secondaryServer: 'dhcp-nyc-01.corp.example', failoverMode: 'LoadBalance',
+        failoverServerType: 'PrimaryServer', mclt: 3600, safePeriod: 0, percentage: 50, dhcpScopeRefs: [], sharedSecret: 'x',
+      };
+      const steps: Array<[string, Record<string, unknown>]> = [
+        ['GetDHCPFailoverRelationships', {}],
+        ['GetDHCPFailoverRelationships', { dhcpServerRef: lon }],
+        ['GetDHCPFailoverRelationship', { dhcpServerRef: lon, dhcpFailoverRelationshipName: 'rvk-lon-office' }],
+        ['AddDHCPFailoverRelationship', { dhcpFailoverRelationship: relationship }],
+        ['AddDHCPFailoverRelationship', { dhcpFailoverRelationship: relationship }],
+        ['AddDHCPScopesToDHCPFailoverRelationship', { dhcpServerRef: lon, dhcpFailoverRelationshipName: 'lon-nyc', dhcpScopeRefs: ['DHCPScopes/10.20.30.0/24'] }],
+        ['SimAdvanceClock', { seconds: 60 }],
+        ['ModifyDHCPFailoverRelationship', { dhcpFailoverRelationship: { ...relationship, percentage: 70, sharedSecret: undefined } }],
+        ['ReplicateDHCPFailover', { dhcpServerRef: lon, dhcpFailoverRelationshipName: 'lon-nyc' }],
+        ['GetDHCPFailoverRelationship', { dhcpServerRef: lon, dhcpFailoverRelationshipName: 'lon-nyc' }],
+        ['RemoveDHCPScopesFromDHCPFailoverRelationship', { dhcpServerRef: lon, dhcpFailoverRelationshipName: 'lon-nyc', dhcpScopeRefs: ['DHCPScopes/10.20.30.0/24'], dhcpFailoverRelationshipDeconfigureAction: 'Disable' }],
+        ['RemoveDHCPFailoverRelationships', { dhcpRefAndFailoverRelationshipNames: [{ dhcpServerRef: lon, dhcpFailoverRelationshipName: 'lon-nyc' }] }],
+        ['GetDHCPFailoverRelationship', { dhcpServerRef: lon, dhcpFailoverRelationshipName: 'lon-nyc' }],
+        ['GetDHCPFailoverRelationships', { dhcpServerRef: 'DHCPServers/999' }],
+        ['AdsdDHCPScopesFromDHCPFailoverRelationship', {}],
+      ];
+      let errors = 0;
+      for (const [method, params] of steps) {
+        const viaRest = await fetch(`${rest.url}/mmws/api/command/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: BASIC },
+          body: JSON.stringify(params),
+        });
+        const restBody = (await viaRest.json()) as { result?: unknown; error?: unknown };
+        const viaRpc = await fetch(`${rpc.url}/mmws/json`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: BASIC },
+          body: JSON.stringify({ jsonrpc: '2.0', method, params, id: method }),
+        });
+        assert.equal(viaRpc.status, 200, 'JSON-RPC always answers 200');
+        const rpcBody = (await viaRpc.json()) as { result?: unknown; error?: unknown; id: unknown };
+        assert.equal(rpcBody.id, method);
+        assert.equal(viaRest.ok, rpcBody.error === undefined, `${method}: both succeed or both fail`);
+        if (rpcBody.error) {
+          errors++;
+          assert.deepEqual(restBody.error, rpcBody.error, method);
+          assert.ok(viaRest.status >= 400);
+        } else if (!method.startsWith('Sim')) {
+          assert.deepEqual(restBody.result, rpcBody.result, method);
+        }
+      }
+      assert.equal(errors, 4, 'the duplicate, the removed relationship, the unknown server and the misspelled command fail');
+    } finally {
+      await Promise.all([rest.close(), rpc.close()]);
+    }
   });
 });
