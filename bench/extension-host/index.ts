@@ -37,7 +37,12 @@ export async function run(): Promise<void> {
   const url = env('BENCH_SIM_URL');
   const user = env('BENCH_SIM_USER');
   const password = env('BENCH_SIM_PASSWORD');
-  const api = await vscode.extensions.getExtension<DhcpFailoverApi>(EXTENSION_ID)!.activate();
+  // Activation as VS Code sees it (loading the bundle included), when this suite is the first to ask for it.
+  const extension = vscode.extensions.getExtension<DhcpFailoverApi>(EXTENSION_ID)!;
+  const wasActive = extension.isActive;
+  const activationStarted = performance.now();
+  const api = await extension.activate();
+  const activationMs = wasActive ? api.activationMs : performance.now() - activationStarted;
   const prompts = new ScriptedPrompts();
   api.setPrompts(prompts);
   await api.connection.connectMicetro({ url, user }, password);
@@ -86,7 +91,7 @@ export async function run(): Promise<void> {
   await measure(
     `Expand its biggest relationship (${biggestRelationship.dhcpScopeRefs.length} scopes)`,
     () => servers.getChildren(relationshipNode),
-    biggestScopes,
+    biggestRelationship.dhcpScopeRefs.length,
   );
   const allScopes = [...counts.values()].reduce((a, b) => a + b, 0);
   await measure(`Open the Scopes view (${allScopes} scopes)`, () => scopes.getChildren(undefined), allScopes);
@@ -137,6 +142,6 @@ export async function run(): Promise<void> {
   );
   if (prompts.errors.length) throw new Error(`the commands reported: ${prompts.errors.join('; ')}`);
 
-  const figures: ExtensionHostFigures = { activationMs: api.activationMs, roundTrips, treeModel };
+  const figures: ExtensionHostFigures = { activationMs, roundTrips, treeModel };
   writeFileSync(env('BENCH_OUT'), JSON.stringify(figures, null, 2));
 }
