@@ -2,6 +2,7 @@
 // renders it, asks the host for the chosen server's scopes and relationships, and reports what the user does.
 import type { AddressRange } from '../src/failover';
 import {
+  createScopeBlockers,
   createScopeIssues,
   initialCreateScopeState,
   isScopeReady,
@@ -58,6 +59,8 @@ function change(patch: Partial<CreateScopeValues>): void {
 function loadServer(serverRef: string): void {
   server = undefined;
   serverError = undefined;
+  // The previous server's relationships go at once: none of them can take a scope on this server.
+  renderRelationships();
   if (serverRef) vscode.postMessage({ t: 'loadServer', serverRef });
 }
 
@@ -151,7 +154,7 @@ function build(): void {
     byId('app'),
     h('h1', {}, 'Create Scope'),
     fields.get('serverRef')?.row,
-    h('p', { id: 'server-status', class: 'field-hint', role: 'status' }),
+    h('div', { class: 'field-control' }, h('p', { id: 'server-status', class: 'field-hint', role: 'status' }), button('server-retry', 'Retry', true)),
     fields.get('network')?.row,
     descriptionField.row,
     fields.get('poolFrom')?.row,
@@ -172,13 +175,23 @@ function build(): void {
       h('p', { id: 'partial-text' }),
       h('div', { class: 'buttons' }, button('retry-add', 'Retry Adding to Relationship'), button('close', 'Close', true)),
     ),
-    h('div', { class: 'buttons footer', id: 'form-buttons' }, button('cancel', 'Cancel', true), button('create', 'Create')),
+    h(
+      'div',
+      { class: 'buttons footer', id: 'form-buttons' },
+      button('cancel', 'Cancel', true),
+      button('create', 'Create'),
+      h('p', { id: 'blockers', class: 'blockers', role: 'status' }),
+    ),
   );
   renderExclusions();
   renderRelationships();
   byId('cancel').addEventListener('click', () => vscode.postMessage({ t: 'cancel' }));
   byId('close').addEventListener('click', () => vscode.postMessage({ t: 'cancel' }));
   byId('create').addEventListener('click', submit);
+  byId('server-retry').addEventListener('click', () => {
+    loadServer(state.values.serverRef);
+    refresh();
+  });
   byId('retry-add').addEventListener('click', () => {
     if (!partial || busy) return;
     busy = true;
@@ -216,6 +229,7 @@ function refresh(): void {
   if (serverError) status = serverError;
   else if (state.values.serverRef && server?.serverRef !== state.values.serverRef) status = 'Loading the scopes and relationships of this server…';
   replaceChildren(byId('server-status'), status);
+  byId('server-retry').hidden = serverError === undefined;
 
   const formError = byId('form-error');
   formError.hidden = error === undefined;
@@ -235,6 +249,9 @@ function refresh(): void {
     (element as HTMLInputElement).disabled = partial !== undefined;
   }
   (byId('create') as VscodeButton).disabled = busy || !isScopeReady(state.values, server);
+  // Nothing is disabled without the reason beside it.
+  const blockers = busy ? [] : createScopeBlockers(state.values, server);
+  replaceChildren(byId('blockers'), blockers.length > 0 ? `To continue: ${blockers.join(' ')}` : '');
   (byId('retry-add') as VscodeButton).disabled = busy;
   byId('app').setAttribute('aria-busy', String(busy));
 }
@@ -257,9 +274,20 @@ onHostMessage<CreateScopeToWebview>((message) => {
       refresh();
       break;
     }
-    case 'loadFailed':
-      replaceChildren(byId('app'), h('h1', {}, 'Create Scope'), h('div', { class: 'error-box', role: 'alert' }, message.message));
+    case 'loadFailed': {
+      const retry = button('retry-load', 'Retry');
+      retry.addEventListener('click', () => {
+        replaceChildren(byId('app'), h('p', { class: 'loading', role: 'status' }, 'Loading…'));
+        vscode.postMessage({ t: 'ready' });
+      });
+      replaceChildren(
+        byId('app'),
+        h('h1', {}, 'Create Scope'),
+        h('div', { class: 'error-box', role: 'alert' }, h('p', {}, message.message), h('div', { class: 'buttons' }, retry)),
+      );
+      retry.focus();
       break;
+    }
     case 'serverContext':
       if (message.context.serverRef !== state.values.serverRef) return;
       server = message.context;

@@ -18,6 +18,7 @@ import {
   previousStep,
   relationshipIssues,
   relationshipSummary,
+  stepBlockers,
   touch,
   updateValues,
   type RelationshipWizardField,
@@ -59,11 +60,16 @@ function button(id: string, label: string, secondary = false): VscodeButton {
   return h('vscode-button', { id, secondary }, label) as VscodeButton;
 }
 
-/** A number with its unit (MCLT, switchover interval). */
-function durationControl(id: string, input: DurationInput, onChange: (input: DurationInput) => void): { value: VscodeTextfield; unit: HTMLSelectElement } {
+/** A number with its unit (MCLT, switchover interval); `label` names the field the unit belongs to. */
+function durationControl(
+  id: string,
+  label: string,
+  input: DurationInput,
+  onChange: (input: DurationInput) => void,
+): { value: VscodeTextfield; unit: HTMLSelectElement } {
   const value = textfield(id, input.value, { type: 'number', min: '0' });
   const unit = selectElement(`${id}-unit`, DURATION_UNITS.map((name) => ({ value: name, text: name })), input.unit);
-  unit.setAttribute('aria-label', 'Unit');
+  unit.setAttribute('aria-label', `${label} unit`);
   const read = () => onChange({ value: value.value, unit: unit.value as DurationInput['unit'] });
   value.addEventListener('input', read);
   unit.addEventListener('change', read);
@@ -106,6 +112,8 @@ function buildGeneral(): HTMLElement {
     saveError = undefined;
     save();
     refresh();
+    // The question appears beside the mode; the keyboard goes to it so it is heard and answered.
+    if (state.pendingMode) byId('mode-confirm-yes').focus();
   };
   mode.addEventListener('change', readMode);
   // vscode-radio-group 2.5.1 checks a radio on arrow keys without a change event.
@@ -123,6 +131,7 @@ function buildGeneral(): HTMLElement {
     state = answerModeChange(state, confirmed);
     save();
     refresh();
+    byId(`mode-${state.values.failoverMode}`).focus();
   };
   confirm.querySelector('#mode-confirm-yes')?.addEventListener('click', () => answer(true));
   confirm.querySelector('#mode-confirm-no')?.addEventListener('click', () => answer(false));
@@ -166,14 +175,14 @@ function buildModeSettings(): HTMLElement {
 }
 
 function buildAdvanced(): HTMLElement {
-  const mclt = durationControl('mclt', state.values.mclt, (input) => change({ mclt: input }));
+  const mclt = durationControl('mclt', 'Maximum client lead time', state.values.mclt, (input) => change({ mclt: input }));
   const mcltField = field('Maximum client lead time', mclt.value, {
     extra: mclt.unit,
     hint: 'How long a server may extend a lease beyond what its partner knows. Default 1 hour.',
   });
   fields.set('mclt', mcltField);
 
-  const safePeriod = durationControl('safe-period', state.values.safePeriod, (input) => change({ safePeriod: input }));
+  const safePeriod = durationControl('safe-period', 'State switchover interval', state.values.safePeriod, (input) => change({ safePeriod: input }));
   const safePeriodField = field('State switchover interval', safePeriod.value, {
     extra: safePeriod.unit,
     hint: 'After this long in Communication interrupted a server moves to Partner down on its own. 0 = automatic switchover off.',
@@ -182,7 +191,11 @@ function buildAdvanced(): HTMLElement {
 
   const auth = h('vscode-checkbox', { id: 'auth', label: 'Message authentication' }) as VscodeCheckbox;
   auth.checked = state.values.messageAuthentication;
-  auth.addEventListener('change', () => change({ messageAuthentication: auth.checked }));
+  auth.addEventListener('change', () => {
+    // With authentication off there is no secret to re-enter after a reload.
+    if (!auth.checked) secretEntered = false;
+    change({ messageAuthentication: auth.checked });
+  });
 
   const secretInput = textfield('secret', '', { type: 'password', autocomplete: 'off' });
   secretInput.addEventListener('input', () => {
@@ -233,6 +246,7 @@ function build(): void {
     button('back', 'Back', true),
     button('next', 'Next'),
     button('save', setup.kind === 'edit' ? 'Save' : 'Add'),
+    h('p', { id: 'blockers', class: 'blockers', role: 'status' }),
   );
   replaceChildren(
     byId('app'),
@@ -250,6 +264,7 @@ function build(): void {
     state = previousStep(state);
     save();
     refresh();
+    focusStep();
   });
   byId('next').addEventListener('click', () => {
     if (!isStepValid(setup, state, secret)) return;
@@ -284,7 +299,9 @@ function setDisabled(id: string, disabled: boolean): void {
 function refresh(): void {
   const issues = relationshipIssues(setup, state.values, secret);
   for (const [name, view] of fields) {
-    view.setError(state.touched.includes(name) || (name === 'sharedSecret' && secretEntered) ? issues[name] : undefined);
+    // The primary is never typed: a primary at its limit must show its message without being touched.
+    const shown = name === 'primary' || state.touched.includes(name) || (name === 'sharedSecret' && secretEntered);
+    view.setError(shown ? issues[name] : undefined);
   }
   for (const step of RELATIONSHIP_STEPS) {
     byId(`step-${step}`).hidden = step !== state.step;
@@ -309,7 +326,10 @@ function refresh(): void {
 
   const percentage = byId('percentage') as VscodeTextfield;
   const loadBalance = state.values.failoverMode === 'LoadBalance';
-  replaceChildren(byId('percentage-field').querySelector('vscode-label') as Element, loadBalance ? 'Local server load balance percentage' : 'Addresses reserved for the standby server (%)');
+  const percentageLabel = loadBalance ? 'Local server load balance percentage' : 'Addresses reserved for the standby server (%)';
+  replaceChildren(byId('percentage-field').querySelector('vscode-label') as Element, percentageLabel);
+  // vscode-label names its textfield only when it connects, so the field's own name follows the mode here.
+  percentage.label = percentageLabel;
   if (percentage.value !== percentageText(state.values)) percentage.value = percentageText(state.values);
   const share = Number(percentageText(state.values));
   replaceChildren(
@@ -318,7 +338,7 @@ function refresh(): void {
   );
 
   byId('secret-field').hidden = !state.values.messageAuthentication;
-  byId('secret-notice').hidden = !(secretEntered && secret === '');
+  byId('secret-notice').hidden = !(state.values.messageAuthentication && secretEntered && secret === '');
 
   const rows = relationshipSummary(setup, state, secret).map((row) => h('tr', {}, h('th', { scope: 'row' }, row.label), h('td', {}, row.value)));
   replaceChildren(byId('summary').querySelector('tbody') as Element, ...rows);
@@ -334,6 +354,9 @@ function refresh(): void {
   setDisabled('back', saving);
   setDisabled('next', !isStepValid(setup, state, secret));
   setDisabled('save', saving || !isReadyToSend(setup, state, secret));
+  // Nothing is disabled without the reason beside it.
+  const blockers = saving ? [] : stepBlockers(setup, state, secret);
+  replaceChildren(byId('blockers'), blockers.length > 0 ? `To continue: ${blockers.join(' ')}` : '');
   byId('app').setAttribute('aria-busy', String(saving));
 }
 
@@ -354,9 +377,20 @@ onHostMessage<RelationshipWizardToWebview>((message) => {
       refresh();
       break;
     }
-    case 'loadFailed':
-      replaceChildren(byId('app'), h('h1', {}, 'Failover Relationship'), h('div', { class: 'error-box', role: 'alert' }, message.message));
+    case 'loadFailed': {
+      const retry = button('retry-load', 'Retry');
+      retry.addEventListener('click', () => {
+        replaceChildren(byId('app'), h('p', { class: 'loading', role: 'status' }, 'Loading…'));
+        vscode.postMessage({ t: 'ready' });
+      });
+      replaceChildren(
+        byId('app'),
+        h('h1', {}, 'Failover Relationship'),
+        h('div', { class: 'error-box', role: 'alert' }, h('p', {}, message.message), h('div', { class: 'buttons' }, retry)),
+      );
+      retry.focus();
       break;
+    }
     case 'saveFailed':
       saving = false;
       saveError = message.message;

@@ -143,6 +143,15 @@ export function createScopeIssues(values: CreateScopeValues, server: ScopeServer
   return byField;
 }
 
+/** Why Create cannot run yet (every field, touched or not), for the line beside a disabled Create. */
+export function createScopeBlockers(values: CreateScopeValues, server: ScopeServerContext | undefined): string[] {
+  const waiting = values.serverRef !== '' && server?.serverRef !== values.serverRef;
+  return [
+    ...Object.values(createScopeIssues(values, server)),
+    ...(waiting ? ["Wait until this server's scopes and relationships are read (the overlap check needs them)."] : []),
+  ];
+}
+
 /** Ready when every rule passes and the chosen server's data is loaded (so the overlap rule has run). */
 export function isScopeReady(values: CreateScopeValues, server: ScopeServerContext | undefined): boolean {
   return server?.serverRef === values.serverRef && Object.keys(createScopeIssues(values, server)).length === 0;

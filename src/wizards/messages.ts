@@ -13,7 +13,7 @@ export type RelationshipWizardToWebview =
   | { t: 'saveFailed'; message: string };
 
 export type RelationshipWizardFromWebview =
-  /** The page is loaded and listening (sent again after a reload). */
+  /** The page is loaded and listening (sent again after a reload, and by Retry after a failed load). */
   | { t: 'ready' }
   /** The secret travels only here, never in the persisted state. */
   | { t: 'submit'; state: RelationshipWizardState; sharedSecret: string }
@@ -50,6 +50,7 @@ export type CreateScopeToWebview =
   | ({ t: 'addToRelationshipFailed' } & PartialScopeCreation);
 
 export type CreateScopeFromWebview =
+  /** As for the wizard; the answer is `init`, then the last failure again if there was one. */
   | { t: 'ready' }
   | { t: 'loadServer'; serverRef: string }
   | { t: 'submit'; values: CreateScopeValues }

@@ -49,6 +49,8 @@ export interface ExistingRelationship {
   safePeriod: number;
   /** Message authentication; undefined when Micetro does not say (a real Micetro never does). */
   enableAuth?: boolean;
+  /** The primary's scopes of the relationship, sent back unchanged by Modify. */
+  dhcpScopeRefs: string[];
 }
 
 /** What the host tells the wizard when it opens. */
@@ -188,6 +190,21 @@ export function isStepValid(
   return RELATIONSHIP_STEP_FIELDS[step].every((field) => issues[field] === undefined) && (step !== 'general' || !state.pendingMode);
 }
 
+/** Why `step` cannot go on yet (every field, touched or not), for the line beside a disabled Next / Add. */
+export function stepBlockers(
+  setup: RelationshipWizardSetup,
+  state: RelationshipWizardState,
+  secret: string,
+  step: RelationshipStep = state.step,
+): string[] {
+  // The summary sends, so it is blocked by whatever blocks any step.
+  const steps = step === 'summary' ? RELATIONSHIP_STEPS : [step];
+  const issues = relationshipIssues(setup, state.values, secret);
+  const messages = steps.flatMap((each) => RELATIONSHIP_STEP_FIELDS[each].map((field) => issues[field]));
+  if (state.pendingMode && steps.includes('general')) messages.push('Answer the question about changing the mode.');
+  return [...new Set(messages.filter((message): message is string => message !== undefined))];
+}
+
 /** Every step up to the summary is valid, so Add / Save can send. */
 export function isReadyToSend(setup: RelationshipWizardSetup, state: RelationshipWizardState, secret: string): boolean {
   return RELATIONSHIP_STEPS.every((step) => isStepValid(setup, state, secret, step));
@@ -250,7 +267,7 @@ export function relationshipToSend(
     failoverServerType: 'PrimaryServer',
     mclt: draft.mclt,
     safePeriod: draft.safePeriod,
-    dhcpScopeRefs: [],
+    dhcpScopeRefs: setup.kind === 'edit' ? [...(setup.existing?.dhcpScopeRefs ?? [])] : [],
     percentage: draft.percentage,
     dhcpServerRef: setup.primary.ref,
   };

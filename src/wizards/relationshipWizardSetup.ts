@@ -34,6 +34,24 @@ export function partnerChoices(primary: DHCPServer, servers: readonly DHCPServer
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/**
+ * The relationship as its primary reports it. Micetro lists a relationship once per server; read from the secondary,
+ * its scope refs are the secondary's instances, so the primary's record is preferred when it was loaded.
+ */
+function fromPrimary(existing: DHCPFailoverRelationship, relationships: readonly DHCPFailoverRelationship[]): DHCPFailoverRelationship {
+  if (existing.failoverServerType === 'PrimaryServer') return existing;
+  return (
+    relationships.find(
+      (other) => other.name === existing.name && other.failoverServerType === 'PrimaryServer' && other.primaryServer === existing.primaryServer,
+    ) ?? existing
+  );
+}
+
+/** The primary's ref: the record's own server when read from the primary, else the primary's ref it names. */
+function primaryRefOf(relationship: DHCPFailoverRelationship): string | undefined {
+  return relationship.failoverServerType === 'PrimaryServer' ? (relationship.dhcpServerRef ?? relationship.primaryServerRef) : relationship.primaryServerRef;
+}
+
 export function relationshipWizardSetup(
   primary: DHCPServer,
   servers: readonly DHCPServer[],
@@ -41,20 +59,26 @@ export function relationshipWizardSetup(
   existing?: DHCPFailoverRelationship,
 ): RelationshipWizardSetup {
   const relationshipNames = relationshipNamesByServer(relationships);
-  const base = { primary: { ref: primary.ref, name: primary.name }, relationshipNames };
-  if (!existing) return { ...base, kind: 'add', partners: partnerChoices(primary, servers, relationshipNames) };
+  if (!existing) {
+    return { kind: 'add', primary: { ref: primary.ref, name: primary.name }, relationshipNames, partners: partnerChoices(primary, servers, relationshipNames) };
+  }
+  // Edit: the primary and the partner are the relationship's own, whichever server the record was read from.
+  const record = fromPrimary(existing, relationships);
   return {
-    ...base,
     kind: 'edit',
+    primary: { ref: primaryRefOf(record) ?? primary.ref, name: record.primaryServer },
+    relationshipNames,
     partners: [],
     existing: {
-      name: existing.name,
-      secondaryServer: existing.secondaryServer,
-      failoverMode: existing.failoverMode,
-      percentage: existing.percentage,
-      mclt: existing.mclt,
-      safePeriod: existing.safePeriod,
-      enableAuth: existing.enableAuth,
+      name: record.name,
+      secondaryServer: record.secondaryServer,
+      failoverMode: record.failoverMode,
+      percentage: record.percentage,
+      mclt: record.mclt,
+      safePeriod: record.safePeriod,
+      enableAuth: record.enableAuth,
+      // Read from the secondary, the refs are its own instances; Modify on the primary needs the primary's.
+      dhcpScopeRefs: record.failoverServerType === 'PrimaryServer' ? [...record.dhcpScopeRefs] : [],
     },
   };
 }

@@ -153,6 +153,41 @@ describe('webview: create scope form', function () {
     assert.match(page.text('#server-status'), /Could not read this server's scopes and relationships: Could not reach Micetro\./);
   });
 
+  it('says beside a disabled Create why, untouched fields and the loading server data included', async () => {
+    page = await openWebview('createScope');
+    await page.send({ t: 'init', setup });
+    assert.match(page.text('#blockers'), /^To continue: Enter an IPv4 network in CIDR form.*Wait until this server's scopes and relationships are read/);
+    await page.send({ t: 'serverContext', context });
+    await page.type('#network', '10.9.0.0/24');
+    assert.equal(disabled(page, '#create'), false);
+    assert.equal(page.text('#blockers'), '');
+  });
+
+  it('drops the previous server’s relationships at once when the server changes, and retries a failed read', async () => {
+    page = await openWebview('createScope');
+    await ready(page);
+    await page.select('#server', 'DHCPServers/2');
+    const options = [...page.document.querySelectorAll('#relationship option')].map((option) => option.textContent);
+    assert.deepEqual(options, ['None: not in a failover relationship']);
+    assert.equal(page.element('#server-retry').hidden, true);
+    await page.send({ t: 'serverLoadFailed', serverRef: 'DHCPServers/2', message: 'Could not reach Micetro.' });
+    assert.equal(page.element('#server-retry').hidden, false);
+    const before = page.posted.length;
+    await page.click('#server-retry');
+    assert.deepEqual(page.posted.slice(before), [{ t: 'loadServer', serverRef: 'DHCPServers/2' }]);
+    assert.match(page.text('#server-status'), /Loading/);
+    assert.equal(page.element('#server-retry').hidden, true);
+  });
+
+  it('offers Retry when the servers could not be read, and Retry asks the host again', async () => {
+    page = await openWebview('createScope');
+    await page.send({ t: 'loadFailed', message: 'Could not read the DHCP servers: Micetro is not reachable.' });
+    await page.click('#retry-load');
+    assert.deepEqual(page.posted, [{ t: 'ready' }, { t: 'ready' }]);
+    await ready(page);
+    assert.equal(page.element<HTMLSelectElement>('#server').value, 'DHCPServers/1');
+  });
+
   it('shows server and relationship names as text, never as markup (XSS)', async () => {
     page = await openWebview('createScope');
     await page.send({ t: 'init', setup: { servers: [{ ref: 'DHCPServers/1', name: XSS }], serverRef: 'DHCPServers/1' } });

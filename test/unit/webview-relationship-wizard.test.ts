@@ -28,7 +28,7 @@ function editSetup(): RelationshipWizardSetup {
     primary: { ref: 'DHCPServers/1', name: 'dhcp-a' },
     partners: [],
     relationshipNames: { 'dhcp-a': ['a-b'], 'dhcp-b': ['a-b'] },
-    existing: { name: 'a-b', secondaryServer: 'dhcp-b', failoverMode: 'LoadBalance', percentage: 60, mclt: 3600, safePeriod: 0, enableAuth: true },
+    existing: { name: 'a-b', secondaryServer: 'dhcp-b', failoverMode: 'LoadBalance', percentage: 60, mclt: 3600, safePeriod: 0, enableAuth: true, dhcpScopeRefs: [] },
   };
 }
 
@@ -221,6 +221,92 @@ describe('webview: relationship wizard', function () {
     await page.click('#save');
     const submit = page.posted.at(-1);
     assert.deepEqual(submit?.t === 'submit' && submit.sharedSecret, '');
+  });
+
+  it('shows the message of a primary at its limit without any typing, and says beside Next why it is disabled', async () => {
+    page = await openWebview('relationshipWizard');
+    const setup = addSetup();
+    setup.relationshipNames['dhcp-a'] = Array.from({ length: 31 }, (_, i) => `r${i}`);
+    await page.send({ t: 'init', setup });
+    assert.match(page.text('#primary-error'), /"dhcp-a" already has 31/);
+    assert.equal(disabled(page, '#next'), true);
+    assert.match(page.text('#blockers'), /^To continue: Enter a name for the relationship\. "dhcp-a" already has 31 .* Choose the partner server\.$/);
+  });
+
+  it('lists what blocks Next, untouched fields included, and clears the line once the step is valid', async () => {
+    page = await openWebview('relationshipWizard');
+    await page.send({ t: 'init', setup: addSetup() });
+    assert.equal(page.text('#blockers'), 'To continue: Enter a name for the relationship. Choose the partner server.');
+    await page.type('#name', 'a-b-2');
+    assert.equal(page.text('#blockers'), 'To continue: Choose the partner server.');
+    await page.select('#partner', 'dhcp-b');
+    assert.equal(page.text('#blockers'), '');
+    assert.equal(page.element('#blockers').getAttribute('role'), 'status');
+  });
+
+  it('accessibility: the percentage field is named for its mode, the units are named, messages reach screen readers, focus follows', async () => {
+    page = await openWebview('relationshipWizard');
+    await page.send({ t: 'init', setup: editSetup() });
+    const percentage = page.element<HTMLElement & { label: string }>('#percentage');
+    assert.equal(percentage.label, 'Local server load balance percentage');
+    assert.equal(page.element('#mclt-unit').getAttribute('aria-label'), 'Maximum client lead time unit');
+    assert.equal(page.element('#safe-period-unit').getAttribute('aria-label'), 'State switchover interval unit');
+    // A native control points at its message; a vscode-elements control's message is a live region.
+    assert.equal(page.element('#name').hasAttribute('aria-describedby'), false);
+    assert.equal(page.element('#name-error').getAttribute('aria-live'), 'polite');
+
+    const hotStandby = page.element<HTMLElement & { checked: boolean }>('#mode-HotStandby');
+    hotStandby.checked = true;
+    hotStandby.dispatchEvent(new page.window.Event('change', { bubbles: true }) as unknown as Event);
+    await page.settle();
+    assert.equal(page.document.activeElement?.id, 'mode-confirm-yes', 'the mode question takes the focus');
+    await page.click('#mode-confirm-yes');
+    assert.equal(percentage.label, 'Addresses reserved for the standby server (%)');
+    await page.click('#next');
+    assert.equal(page.document.activeElement?.id, 'step-mode-title');
+    await page.click('#back');
+    assert.equal(page.element('#step-general').hidden, false);
+    assert.equal(page.document.activeElement?.id, 'step-general-title', 'Back moves the focus to the step shown');
+  });
+
+  it('forgets the lost secret when message authentication is turned off: no notice, nothing to re-enter', async () => {
+    page = await openWebview('relationshipWizard');
+    await page.send({ t: 'init', setup: addSetup() });
+    await fillGeneral(page);
+    await page.click('#next');
+    await page.click('#next');
+    const auth = page.element<HTMLElement & { checked: boolean }>('#auth');
+    auth.checked = true;
+    auth.dispatchEvent(new page.window.Event('change', { bubbles: true }) as unknown as Event);
+    await page.type('#secret', 'typed-secret');
+    const saved = page.state();
+    await page.close();
+
+    page = await openWebview('relationshipWizard', saved);
+    await page.send({ t: 'init', setup: addSetup() });
+    assert.equal(page.element('#secret-notice').hidden, false);
+    const reloadedAuth = page.element<HTMLElement & { checked: boolean }>('#auth');
+    reloadedAuth.checked = false;
+    reloadedAuth.dispatchEvent(new page.window.Event('change', { bubbles: true }) as unknown as Event);
+    await page.settle();
+    assert.equal(page.element('#secret-notice').hidden, true);
+    assert.equal(page.state()?.secretEntered, false);
+    assert.equal(disabled(page, '#next'), false);
+    reloadedAuth.checked = true;
+    reloadedAuth.dispatchEvent(new page.window.Event('change', { bubbles: true }) as unknown as Event);
+    await page.settle();
+    assert.equal(page.element('#secret-notice').hidden, true, 'turned on again, it simply asks for a secret');
+    assert.match(page.text('#blockers'), /Enter the shared secret/);
+  });
+
+  it('offers Retry when the setup could not be read, and Retry asks the host again', async () => {
+    page = await openWebview('relationshipWizard');
+    await page.send({ t: 'loadFailed', message: 'Could not read the DHCP servers and their relationships: Micetro is not reachable.' });
+    assert.match(page.text('.error-box'), /Micetro is not reachable/);
+    await page.click('#retry-load');
+    assert.deepEqual(page.posted, [{ t: 'ready' }, { t: 'ready' }]);
+    await page.send({ t: 'init', setup: addSetup() });
+    assert.equal(page.text('#title'), 'Add Failover Relationship');
   });
 
   it('shows server and relationship names as text, never as markup (XSS)', async () => {

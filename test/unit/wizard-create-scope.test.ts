@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import type { DHCPFailoverRelationship, DHCPScope, DHCPServer } from '../../src/api/types';
 import {
+  createScopeBlockers,
   createScopeIssues,
   createScopeSetup,
   initialCreateScopeState,
@@ -107,6 +108,19 @@ describe('wizard model: create scope', () => {
     assert.match(createScopeIssues(typed({ network: '10.5.0.0/24', relationshipName: 'a-interrupted' }).values, context).relationshipName ?? '', /only while the relationship is Normal/);
     assert.match(createScopeIssues(typed({ network: '10.5.0.0/24', relationshipName: 'b-primary' }).values, context).relationshipName ?? '', /not the primary of a relationship named "b-primary"/);
     assert.equal(createScopeIssues(typed({ network: '10.5.0.0/24', relationshipName: 'a-empty' }).values, context).relationshipName, undefined);
+  });
+
+  it('says why Create cannot run: every field, touched or not, and the server data still loading', () => {
+    const empty = initialCreateScopeState(createScopeSetup(servers, 'DHCPServers/1'));
+    assert.deepEqual(createScopeBlockers(empty.values, context), [
+      'Enter an IPv4 network in CIDR form, e.g. 10.1.20.0/24.',
+      'Enter the first address of the pool, e.g. 10.1.20.10.',
+      'Enter the last address of the pool, e.g. 10.1.20.200.',
+    ]);
+    const typedIn = typed({ network: '10.5.0.0/24' });
+    assert.deepEqual(createScopeBlockers(typedIn.values, context), []);
+    assert.deepEqual(createScopeBlockers(typedIn.values, undefined), ["Wait until this server's scopes and relationships are read (the overlap check needs them)."]);
+    assert.deepEqual(createScopeBlockers(typed({ serverRef: '' }, typedIn).values, undefined), ['Choose the DHCP server the scope is created on.']);
   });
 
   it('clears the relationship when the server changes', () => {

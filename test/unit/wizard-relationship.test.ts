@@ -13,6 +13,7 @@ import {
   relationshipIssues,
   relationshipSummary,
   relationshipToSend,
+  stepBlockers,
   touch,
   updateValues,
   type RelationshipWizardSetup,
@@ -86,7 +87,43 @@ describe('wizard model: relationship', () => {
       const setup = editSetup();
       assert.equal(setup.kind, 'edit');
       assert.deepEqual(setup.partners, []);
-      assert.deepEqual(setup.existing, { name: 'a-b', secondaryServer: 'dhcp-b', failoverMode: 'LoadBalance', percentage: 70, mclt: 7200, safePeriod: 600, enableAuth: true });
+      assert.deepEqual(setup.existing, {
+        name: 'a-b',
+        secondaryServer: 'dhcp-b',
+        failoverMode: 'LoadBalance',
+        percentage: 70,
+        mclt: 7200,
+        safePeriod: 600,
+        enableAuth: true,
+        dhcpScopeRefs: [],
+      });
+    });
+
+    it('edit from the secondary’s record: primary and partner are the relationship’s, the scope refs the primary’s', () => {
+      const onPrimary = relationship('a-b', 'dhcp-a', 'dhcp-b', { dhcpServerRef: 'DHCPServers/1', dhcpScopeRefs: ['DHCPScopes/a1'], percentage: 70 });
+      const onSecondary: DHCPFailoverRelationship = {
+        ...onPrimary,
+        failoverServerType: 'SecondaryServer',
+        dhcpServerRef: 'DHCPServers/2',
+        primaryServerRef: 'DHCPServers/1',
+        secondaryServerRef: 'DHCPServers/2',
+        dhcpScopeRefs: ['DHCPScopes/b1'],
+      };
+      // The caller passes the server the record was read from.
+      const setup = relationshipWizardSetup(B, [A, B, C], [onPrimary, onSecondary], onSecondary);
+      assert.deepEqual(setup.primary, { ref: 'DHCPServers/1', name: 'dhcp-a' });
+      assert.equal(setup.existing?.secondaryServer, 'dhcp-b');
+      const sent = relationshipToSend(setup, initialRelationshipState(setup), '');
+      assert.equal(sent?.primaryServer, 'dhcp-a');
+      assert.equal(sent?.secondaryServer, 'dhcp-b');
+      assert.equal(sent?.dhcpServerRef, 'DHCPServers/1');
+      assert.deepEqual(sent?.dhcpScopeRefs, ['DHCPScopes/a1']);
+
+      // Without the primary's record: the sides still come from the record, and the secondary's refs are not sent.
+      const alone = relationshipWizardSetup(B, [A, B, C], [onSecondary], onSecondary);
+      assert.deepEqual(alone.primary, { ref: 'DHCPServers/1', name: 'dhcp-a' });
+      assert.equal(alone.existing?.secondaryServer, 'dhcp-b');
+      assert.deepEqual(alone.existing?.dhcpScopeRefs, []);
     });
   });
 
@@ -158,6 +195,29 @@ describe('wizard model: relationship', () => {
     });
   });
 
+  describe('why a step cannot go on', () => {
+    it('lists every issue of the step, touched or not, and the unanswered mode question', () => {
+      const setup = addSetup();
+      const state = initialRelationshipState(setup);
+      assert.deepEqual(stepBlockers(setup, state, ''), ['Enter a name for the relationship.', 'Choose the partner server.']);
+      assert.deepEqual(stepBlockers(setup, filledAdd(setup), ''), []);
+      const noSecret = updateValues(filledAdd(setup), { messageAuthentication: true, loadBalancePercent: '101' });
+      assert.deepEqual(stepBlockers(setup, noSecret, '', 'mode').length, 1);
+      const summary = stepBlockers(setup, { ...noSecret, step: 'summary' }, '');
+      assert.equal(summary.length, 2, 'the summary lists what blocks any step');
+      assert.match(summary.join(' '), /whole number from 0 to 100.*Enter the shared secret/);
+      const edit = editSetup();
+      const pending = chooseMode(edit, initialRelationshipState(edit), 'HotStandby');
+      assert.deepEqual(stepBlockers(edit, pending, ''), ['Answer the question about changing the mode.']);
+    });
+
+    it('names a primary already at the limit', () => {
+      const full = Array.from({ length: 31 }, (_, i) => relationship(`r${i}`, 'dhcp-a', `other-${i}`));
+      const setup = addSetup(full);
+      assert.match(stepBlockers(setup, filledAdd(setup), '').join(' '), /"dhcp-a" already has 31/);
+    });
+  });
+
   describe('Mode settings step', () => {
     it('keeps a percentage per mode, so switching back and forth loses nothing', () => {
       const setup = addSetup();
@@ -203,7 +263,7 @@ describe('wizard model: relationship', () => {
         '',
       );
       assert.match(issues.mclt ?? '', /more than 0 seconds/);
-      assert.match(issues.safePeriod ?? '', /0 \(off\) or a positive number/);
+      assert.match(issues.safePeriod ?? '', /0 \(off\) or a positive/);
     });
 
     it('needs a shared secret when message authentication is turned on', () => {
@@ -309,6 +369,12 @@ describe('wizard model: relationship', () => {
       assert.equal(sent?.percentage, 5);
       assert.equal(relationshipSummary(setup, state, '').at(-1)?.value, 'Load balance → Hot standby');
       assert.equal(chooseMode(setup, state, 'LoadBalance').pendingMode, undefined, 'going back to the original mode needs no confirmation');
+    });
+
+    it('sends the relationship’s existing scopes back with Modify', () => {
+      const setup = editSetup({ dhcpScopeRefs: ['DHCPScopes/1', 'DHCPScopes/2'] });
+      const state = updateValues(initialRelationshipState(setup), { loadBalancePercent: '40' });
+      assert.deepEqual(relationshipToSend(setup, state, '')?.dhcpScopeRefs, ['DHCPScopes/1', 'DHCPScopes/2']);
     });
 
     it('rejects invalid parameters exactly as on add', () => {

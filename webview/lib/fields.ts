@@ -1,5 +1,7 @@
-// A labelled form field with its validation message beside it. The label is tied to the control (`for`), and the
-// message has an id the control points at, so screen readers read it with the field.
+// A labelled form field with its validation message beside it. The label is tied to the control (`for`). A native
+// control points at its message and hint with aria-describedby, so screen readers read them with the field. The
+// input of a vscode-elements control sits in a shadow root that ids outside cannot reach, so there the message is
+// a polite live region instead: a screen reader announces it when it appears or changes.
 import { h, replaceChildren } from './dom';
 
 export interface Field {
@@ -13,8 +15,9 @@ export function field(label: string, control: HTMLElement, options: { hint?: str
   const id = control.id;
   const errorId = `${id}-error`;
   const hintId = options.hint ? `${id}-hint` : undefined;
-  const labelElement = control.tagName.toLowerCase().startsWith('vscode-') ? h('vscode-label', { for: id }, label) : h('label', { for: id }, label);
-  control.setAttribute('aria-describedby', [errorId, hintId].filter(Boolean).join(' '));
+  const shadowed = control.tagName.toLowerCase().startsWith('vscode-');
+  const labelElement = shadowed ? h('vscode-label', { for: id }, label) : h('label', { for: id }, label);
+  if (!shadowed) control.setAttribute('aria-describedby', [errorId, hintId].filter(Boolean).join(' '));
   const error = h('div', { id: errorId, class: 'field-error', 'aria-live': 'polite' });
   const row = h(
     'div',
