@@ -120,7 +120,11 @@ function build(): void {
 
   const network = textfield('network', state.values.network, { placeholder: '10.1.20.0/24' });
   network.addEventListener('input', () => change({ network: network.value }));
-  fields.set('network', field('Network (CIDR)', network, { hint: 'Micetro names the scope by its network.' }));
+  fields.set('network', field('Network (CIDR)', network));
+
+  const name = textfield('scope-name', state.values.name, { placeholder: 'defaults to the network' });
+  name.addEventListener('input', () => change({ name: name.value }));
+  fields.set('name', field('Name', name, { hint: 'Optional, up to 255 characters; without one the scope is named by its network.' }));
 
   const description = textfield('description', state.values.description);
   description.addEventListener('input', () => change({ description: description.value }));
@@ -156,6 +160,7 @@ function build(): void {
     fields.get('serverRef')?.row,
     h('div', { class: 'field-control' }, h('p', { id: 'server-status', class: 'field-hint', role: 'status' }), button('server-retry', 'Retry', true)),
     fields.get('network')?.row,
+    fields.get('name')?.row,
     descriptionField.row,
     fields.get('poolFrom')?.row,
     fields.get('poolTo')?.row,
@@ -264,7 +269,9 @@ onHostMessage<CreateScopeToWebview>((message) => {
       setup = message.setup;
       const saved = vscode.getState();
       const restored = saved?.key === formKey(setup) ? saved : undefined;
-      state = restored?.form ?? initialCreateScopeState(setup);
+      const fresh = initialCreateScopeState(setup);
+      // A draft saved before the form had a Name field has no name.
+      state = restored?.form ? { ...restored.form, values: { ...fresh.values, ...restored.form.values } } : fresh;
       error = restored?.error;
       partial = restored?.partial;
       busy = false;

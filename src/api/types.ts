@@ -28,8 +28,9 @@ export interface DHCPServer {
 
 export interface DHCPScope {
   ref: string;
-  /** CIDR-like name, e.g. `10.1.20.0/24`; usable as a ref (`DHCPScopes/10.1.20.0/24`). */
+  /** A free-text name (`London office`), or the network when the scope has none (`10.1.20.0/24`). */
   name: string;
+  /** The scope's range; `Ranges/10.1.20.0/24` names its network (see `scopeNetwork`), and `DHCPScopes/<network>` is a ref. */
   rangeRef: string;
   dhcpServerRef: string;
   superscope: string;
@@ -90,8 +91,10 @@ export interface DHCPAddressPool {
 
 /** The body of `POST DHCPScopes`: what a new scope instance holds. */
 export interface NewDHCPScope {
+  /** Free text when `rangeRef` gives the network; without `rangeRef`, the network in CIDR form. */
   name: string;
   dhcpServerRef: string;
+  /** `Ranges/<cidr>`: the network the scope covers. */
   rangeRef?: string;
   description?: string;
   enabled?: boolean;

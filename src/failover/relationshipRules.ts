@@ -50,7 +50,8 @@ export interface RelationshipContext {
   relationshipNames?(server: string): readonly string[];
 }
 
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+/** Windows refuses names with control characters (relationship and scope names alike). */
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 function isWholeNumber(value: number): boolean {
   return Number.isInteger(value);

@@ -1,6 +1,7 @@
 // Rules for a new DHCPv4 scope: a network in CIDR form, an address pool inside it, exclusions inside the
 // pool, and no overlap with the server's other scopes. Shared by the simulator and the Create Scope form.
 import ipaddr from 'ipaddr.js';
+import { CONTROL_CHARACTERS } from './relationshipRules';
 
 export interface AddressRange {
   from: string;
@@ -50,6 +51,30 @@ export function parseNetwork(text: string): Network | undefined {
   const size = 2 ** (32 - prefix);
   const first = Math.floor(address / size) * size;
   return { cidr: `${numberToIpv4(first)}/${prefix}`, first, last: first + size - 1 };
+}
+
+/** The network of a range ref of the form `Ranges/<cidr>`; undefined for any other ref (e.g. `Ranges/17`). */
+export function rangeNetwork(rangeRef: string): Network | undefined {
+  const range = /^Ranges\/(.+)$/i.exec(rangeRef);
+  return range ? parseNetwork(range[1]) : undefined;
+}
+
+/**
+ * A scope's network: from `rangeRef` when it is `Ranges/<cidr>`, else from its name when that is a CIDR (Micetro
+ * names a scope by its network unless it was given a free-text name).
+ */
+export function scopeNetwork(scope: { name: string; rangeRef?: string }): Network | undefined {
+  return (scope.rangeRef === undefined ? undefined : rangeNetwork(scope.rangeRef)) ?? parseNetwork(scope.name);
+}
+
+/** Windows keeps a scope name of up to 255 characters. */
+export const MAX_SCOPE_NAME_LENGTH = 255;
+
+/** Why a free-text scope name cannot be used, or undefined when it can (an empty name means "the network"). */
+export function scopeNameIssue(name: string): string | undefined {
+  if (name.length > MAX_SCOPE_NAME_LENGTH) return `The scope name is ${name.length} characters long; at most ${MAX_SCOPE_NAME_LENGTH} are allowed.`;
+  if (CONTROL_CHARACTERS.test(name)) return 'Remove the control characters (tabs, line breaks…) from the scope name.';
+  return undefined;
 }
 
 /** The usable host range of a network (without network and broadcast addresses for prefixes up to /30). */

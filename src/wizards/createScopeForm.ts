@@ -1,8 +1,8 @@
-// The Create Scope form without a DOM: what the user typed, validation from src/failover's scope rules (addresses
-// inside the network, start ≤ end, exclusions inside the pool, no overlap with the server's scopes), which failover
-// relationships the scope may join, and the exact NewDHCPScope sent to Micetro.
+// The Create Scope form without a DOM: what the user typed, validation from src/failover's scope rules (an optional
+// free-text name, addresses inside the network, start ≤ end, exclusions inside the pool, no overlap with the server's
+// scopes), which failover relationships the scope may join, and the exact NewDHCPScope sent to Micetro.
 import type { DHCPFailoverRelationship, DHCPScope, DHCPServer, NewDHCPScope } from '../api/types';
-import { parseNetwork, stateLabel, usableRange, validateScope, type AddressRange, type ScopeField } from '../failover';
+import { parseNetwork, scopeNameIssue, scopeNetwork, stateLabel, usableRange, validateScope, type AddressRange, type ScopeField } from '../failover';
 
 /** A relationship the server takes part in as primary. */
 export interface ScopeRelationshipChoice {
@@ -17,7 +17,7 @@ export interface ScopeRelationshipChoice {
 /** What the form needs to know about the chosen server. */
 export interface ScopeServerContext {
   serverRef: string;
-  /** CIDR names of the server's scopes, for the overlap rule. */
+  /** The networks (CIDR) of the server's scopes, for the overlap rule. */
   existingNetworks: string[];
   relationships: ScopeRelationshipChoice[];
 }
@@ -31,9 +31,11 @@ export interface CreateScopeSetup {
 
 export interface CreateScopeValues {
   serverRef: string;
-  /** The network in CIDR form; Micetro names a scope by its network, so this is also the scope's name. */
+  /** The network in CIDR form; sent as the scope's range. */
   network: string;
-  /** The person-readable text shown with the scope (the wire has no separate friendly name). */
+  /** The scope's free-text name; '' = named by its network. */
+  name: string;
+  /** The longer text shown with the scope. */
   description: string;
   poolFrom: string;
   poolTo: string;
@@ -42,7 +44,7 @@ export interface CreateScopeValues {
   relationshipName: string;
 }
 
-export type CreateScopeField = 'serverRef' | 'network' | 'poolFrom' | 'poolTo' | 'exclusions' | 'relationshipName';
+export type CreateScopeField = 'serverRef' | 'network' | 'name' | 'poolFrom' | 'poolTo' | 'exclusions' | 'relationshipName';
 
 export interface CreateScopeState {
   values: CreateScopeValues;
@@ -76,7 +78,8 @@ export function scopeServerContext(
 ): ScopeServerContext {
   return {
     serverRef,
-    existingNetworks: scopes.map((scope) => scope.name),
+    // By the range, not the name: a scope with a free-text name is still checked for overlaps.
+    existingNetworks: scopes.flatMap((scope) => scopeNetwork(scope)?.cidr ?? []),
     relationships: relationships
       .filter((relationship) => relationship.failoverServerType === 'PrimaryServer')
       .map(scopeRelationshipChoice)
@@ -100,6 +103,7 @@ export function initialCreateScopeState(setup: CreateScopeSetup): CreateScopeSta
     values: {
       serverRef: setup.serverRef ?? (setup.servers.length === 1 ? setup.servers[0].ref : ''),
       network: '',
+      name: '',
       description: '',
       poolFrom: '',
       poolTo: '',
@@ -135,12 +139,22 @@ export function createScopeIssues(values: CreateScopeValues, server: ScopeServer
     server?.serverRef === values.serverRef ? server.existingNetworks : [],
   );
   for (const issue of issues) byField[RULE_FIELDS[issue.field]] ??= issue.message;
+  const nameIssue = scopeNameIssue(values.name) ?? otherNetworkAsName(values);
+  if (nameIssue) byField.name = nameIssue;
   if (values.relationshipName) {
     const choice = server?.relationships.find((relationship) => relationship.name === values.relationshipName);
     if (server && !choice) byField.relationshipName = `This server is not the primary of a relationship named "${values.relationshipName}".`;
     else if (choice?.disabledReason) byField.relationshipName = choice.disabledReason;
   }
   return byField;
+}
+
+/** A name that is a network must be the scope's own network (Micetro takes such a name as the network). */
+function otherNetworkAsName(values: CreateScopeValues): string | undefined {
+  const named = parseNetwork(values.name);
+  const network = parseNetwork(values.network);
+  if (!named || !network || named.cidr === network.cidr) return undefined;
+  return `The name ${named.cidr} is another network than ${network.cidr}; type a free-text name or leave it empty.`;
 }
 
 /** Why Create cannot run yet (every field, touched or not), for the line beside a disabled Create. */
@@ -157,12 +171,15 @@ export function isScopeReady(values: CreateScopeValues, server: ScopeServerConte
   return server?.serverRef === values.serverRef && Object.keys(createScopeIssues(values, server)).length === 0;
 }
 
-/** The scope exactly as it is created; the pool and exclusions are the simulator's extension of the API. */
+/**
+ * The scope exactly as it is created: named as typed, or by its network when no name is typed; the network goes in
+ * the range ref. The pool and exclusions are the simulator's extension of the API.
+ */
 export function scopeToSend(values: CreateScopeValues): NewDHCPScope {
   const network = parseNetwork(values.network);
   const cidr = network?.cidr ?? values.network.trim();
   return {
-    name: cidr,
+    name: values.name.trim() || cidr,
     rangeRef: `Ranges/${cidr}`,
     dhcpServerRef: values.serverRef,
     description: values.description.trim(),

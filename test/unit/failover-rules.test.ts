@@ -3,12 +3,15 @@ import { strict as assert } from 'node:assert';
 import {
   DEFAULT_HOT_STANDBY_RESERVE_PERCENT,
   DEFAULT_LOAD_BALANCE_PERCENT,
+  MAX_SCOPE_NAME_LENGTH,
   bestUnit,
   defaultPercentage,
   formatDuration,
   healthOf,
   messagesByField,
   parseNetwork,
+  scopeNameIssue,
+  scopeNetwork,
   stateLabel,
   usableRange,
   validateParameters,
@@ -152,6 +155,19 @@ describe('failover rules', () => {
       assert.deepEqual(fields({ ...base, exclusions: [{ from: '10.1.20.30', to: '10.1.20.20' }] }), ['exclusions']);
       assert.deepEqual(fields({ ...base, exclusions: [{ from: '10.1.20.30', to: '10.1.20.40' }] }), []);
       assert.match(validateScope(base, ['10.1.0.0/16'])[0].message, /overlaps the scope 10\.1\.0\.0\/16/);
+    });
+
+    it('finds a scope’s network from its rangeRef, else from a CIDR name, and checks free-text names', () => {
+      assert.equal(scopeNetwork({ name: 'Office LAN', rangeRef: 'Ranges/10.1.20.0/24' })?.cidr, '10.1.20.0/24');
+      assert.equal(scopeNetwork({ name: '10.9.0.0/16', rangeRef: 'Ranges/10.1.20.0/24' })?.cidr, '10.1.20.0/24', 'the range wins');
+      assert.equal(scopeNetwork({ name: '10.1.20.7/24' })?.cidr, '10.1.20.0/24');
+      assert.equal(scopeNetwork({ name: '10.1.20.0/24', rangeRef: 'Ranges/17' })?.cidr, '10.1.20.0/24', 'a numeric range ref says nothing');
+      assert.equal(scopeNetwork({ name: 'Office LAN', rangeRef: 'Ranges/17' }), undefined);
+      assert.equal(scopeNetwork({ name: 'Office LAN' }), undefined);
+      assert.equal(scopeNameIssue(''), undefined);
+      assert.equal(scopeNameIssue('x'.repeat(MAX_SCOPE_NAME_LENGTH)), undefined);
+      assert.match(scopeNameIssue('x'.repeat(MAX_SCOPE_NAME_LENGTH + 1)) ?? '', /at most 255/);
+      assert.match(scopeNameIssue('Office\tLAN') ?? '', /control characters/);
     });
   });
 

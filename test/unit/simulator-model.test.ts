@@ -526,4 +526,81 @@ describe('simulator model: commands', () => {
       });
     }
   });
+
+  describe('free-text scope names', () => {
+    const OFFICE = { name: 'London office', rangeRef: 'Ranges/10.5.0.0/24', dhcpServerRef: A };
+    const detail = (model: SimulatorModel, ref: string, server?: string) =>
+      (model.execute('SimGetScopeDetail', { dhcpScopeRef: ref, ...(server ? { dhcpServerRef: server } : {}) }) as { dhcpScope: { ref: string; name: string; rangeRef: string; options: unknown[] } }).dhcpScope;
+
+    it('creates a scope with a free-text name, its network from rangeRef; refs by CIDR and name filters still work', () => {
+      const model = fixture();
+      const ref = model.createScope({ ...OFFICE, name: '  London office ' });
+      const scope = model.getScope(ref);
+      assert.equal(scope.name, 'London office');
+      assert.equal(scope.rangeRef, 'Ranges/10.5.0.0/24');
+      assert.equal(scope.available, 254, 'the default pool comes from the range');
+      assert.equal(model.getScope('DHCPScopes/10.5.0.0/24').ref, ref);
+      assert.equal(model.getScope('10.5.0.0/24').ref, ref);
+      assert.deepEqual(model.listScopes({ filter: 'name="london office"' }).dhcpScopes.map((s) => s.ref), [ref]);
+      assert.equal(model.listScopes({ filter: 'name=10.5.0.0/24' }).totalResults, 0, 'the filter matches the name shown');
+      assert.deepEqual(model.listScopes({ filter: 'rangeRef=Ranges/10.5.0.0/24' }).dhcpScopes.map((s) => s.ref), [ref]);
+      assert.equal(model.listScopes({ filter: 'name=10.0.1.0/24' }).totalResults, 1, 'scopes named by their network as before');
+      assert.equal(model.getScope(model.createScope({ name: '10.6.0.0/24', rangeRef: 'Ranges/10.6.0.0/24', dhcpServerRef: A })).name, '10.6.0.0/24');
+      assert.equal(model.toJSON().scopes.find((s) => s.name === '10.6.0.0/24')?.title, undefined, 'a CIDR name is no free-text name');
+    });
+
+    it('refuses bad names and ranges with clear messages, and a network that exists under another name', () => {
+      const model = fixture();
+      fails(() => model.createScope({ ...OFFICE, name: 'x'.repeat(256) }), 87, 400, /256 characters long; at most 255/);
+      fails(() => model.createScope({ ...OFFICE, name: 'London\noffice' }), 87, 400, /control characters/);
+      fails(() => model.createScope({ ...OFFICE, name: '10.7.0.0/24' }), 87, 400, /another network than the rangeRef's 10\.5\.0\.0\/24/);
+      fails(() => model.createScope({ ...OFFICE, rangeRef: 'Ranges/17' }), 87, 400, /rangeRef must name the network as Ranges\/<network in CIDR form>/);
+      fails(() => model.createScope({ name: 'London office', dhcpServerRef: A }), 87, 400, /free-text name needs rangeRef/);
+      assert.equal(model.getScope(model.createScope({ ...OFFICE, name: 'x'.repeat(255) })).name.length, 255);
+      fails(() => model.createScope(OFFICE), 20004, 400, /Scope 10\.5\.0\.0\/24 already exists on dhcp-a/);
+      fails(() => model.createScope({ ...OFFICE, rangeRef: 'Ranges/10.5.0.128/25' }), 87, 400, /overlaps/);
+    });
+
+    it('copies the name to the partner when the scope joins failover, and replication carries it', () => {
+      const model = fixture();
+      const ref = model.createScope(OFFICE);
+      add(model, 'ab', { dhcpScopeRefs: [ref] });
+      toNormal(model);
+      const copyRef = get(model, B, 'ab').dhcpScopeRefs[0];
+      assert.notEqual(copyRef, ref);
+      assert.deepEqual([detail(model, copyRef).name, detail(model, copyRef).rangeRef], ['London office', 'Ranges/10.5.0.0/24']);
+      assert.equal(detail(model, 'DHCPScopes/10.5.0.0/24', B).ref, copyRef, 'the partner instance resolves by CIDR too');
+
+      const instance = (scopeRef: string) => model.inventory.scopeById(Number(scopeRef.split('/')[1]));
+      const source = instance(ref);
+      source.title = 'London office, floor 2';
+      model.execute('ReplicateDHCPFailover', { dhcpServerRef: A, dhcpScopeRef: ref });
+      assert.equal(model.getScope(copyRef).name, 'London office, floor 2');
+      delete source.title;
+      model.execute('ReplicateDHCPFailover', { dhcpServerRef: A, dhcpScopeRef: ref });
+      assert.equal(model.getScope(copyRef).name, '10.5.0.0/24');
+      assert.equal('title' in instance(copyRef), false, 'absent, as a loaded file has it');
+    });
+
+    it('loads a data file written before scopes had names, and round-trips names', () => {
+      const model = fixture();
+      const old = JSON.parse(JSON.stringify(model.toJSON()));
+      assert.ok(old.scopes.every((scope: Record<string, unknown>) => !('title' in scope)), 'the old shape');
+      const loaded = SimulatorModel.load(old, new SimulatedClock({ speed: 0 }));
+      assert.deepEqual(loaded.listScopes({}).dhcpScopes.map((s) => s.name), ['10.0.1.0/24', '10.0.2.0/24', '10.0.3.0/24', '10.0.4.0/24', '10.0.9.0/24']);
+
+      const ref = loaded.createScope(OFFICE);
+      const json = JSON.parse(JSON.stringify(loaded.toJSON()));
+      const again = SimulatorModel.load(json, new SimulatedClock({ speed: 0 }));
+      assert.deepEqual(JSON.parse(JSON.stringify(again.toJSON())), json);
+      assert.equal(again.getScope(ref).name, 'London office');
+
+      const named = json.scopes.findIndex((s: { title?: string }) => s.title === 'London office');
+      for (const [title, text] of [[42, /expected a non-empty string/], ['a\u0007b', /control characters/], ['10.9.9.0/24', /not a free-text name/]] as const) {
+        const spoilt = JSON.parse(JSON.stringify(json));
+        spoilt.scopes[named].title = title;
+        assert.throws(() => SimulatorModel.load(spoilt), new RegExp(`scopes\\[${named}\\]\\.title: .*${text.source}`));
+      }
+    });
+  });
 });

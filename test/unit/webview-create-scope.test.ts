@@ -91,6 +91,7 @@ describe('webview: create scope form', function () {
       values: {
         serverRef: 'DHCPServers/1',
         network: '10.9.0.0/24',
+        name: '',
         description: '',
         poolFrom: '10.9.0.1',
         poolTo: '10.9.0.200',
@@ -188,11 +189,50 @@ describe('webview: create scope form', function () {
     assert.equal(page.element<HTMLSelectElement>('#server').value, 'DHCPServers/1');
   });
 
+  it('has a labelled Name field, checked next to it as typed, sent as the scope name', async () => {
+    page = await openWebview('createScope');
+    await ready(page);
+    assert.equal(page.element('vscode-label[for="scope-name"]').textContent, 'Name');
+    assert.equal(page.element('#scope-name').getAttribute('placeholder'), 'defaults to the network');
+    await page.type('#network', '10.9.0.0/24');
+    await page.type('#scope-name', 'x'.repeat(256));
+    assert.match(page.text('#scope-name-error'), /256 characters long; at most 255/);
+    assert.equal(page.element('#scope-name').getAttribute('aria-invalid'), 'true');
+    assert.equal(disabled(page, '#create'), true);
+    await page.type('#scope-name', 'London\toffice');
+    assert.match(page.text('#scope-name-error'), /control characters/);
+    assert.match(page.text('#blockers'), /control characters/);
+    await page.type('#scope-name', 'London office');
+    assert.equal(page.text('#scope-name-error'), '');
+    assert.equal(disabled(page, '#create'), false);
+    await page.click('#create');
+    const submitted = page.posted.at(-1);
+    assert.ok(submitted?.t === 'submit');
+    assert.equal(submitted.values.name, 'London office');
+    assert.equal(page.state()?.form.values.name, 'London office', 'kept in the draft');
+  });
+
+  it('restores a draft saved before the form had a Name field', async () => {
+    page = await openWebview('createScope');
+    await ready(page);
+    await page.type('#network', '10.9.0.0/24');
+    const saved = page.state();
+    assert.ok(saved);
+    const { name: _name, ...oldValues } = saved.form.values;
+    await page.close();
+    page = await openWebview('createScope', { ...saved, form: { ...saved.form, values: oldValues as typeof saved.form.values } });
+    await ready(page);
+    assert.equal(page.element<HTMLElement & { value: string }>('#scope-name').value, '');
+    assert.equal(page.text('#scope-name-error'), '');
+    assert.equal(disabled(page, '#create'), false);
+  });
+
   it('shows server and relationship names as text, never as markup (XSS)', async () => {
     page = await openWebview('createScope');
     await page.send({ t: 'init', setup: { servers: [{ ref: 'DHCPServers/1', name: XSS }], serverRef: 'DHCPServers/1' } });
     await page.send({ t: 'serverContext', context: { serverRef: 'DHCPServers/1', existingNetworks: [], relationships: [{ name: XSS, partner: XSS, stateLabel: XSS }] } });
     await page.type('#network', '10.9.0.0/24');
+    await page.type('#scope-name', XSS);
     await page.click('#create');
     await page.send({ t: 'addToRelationshipFailed', scopeRef: 'DHCPScopes/1', scopeName: XSS, dhcpServerRef: 'DHCPServers/1', relationshipName: XSS, message: XSS });
     assert.equal(page.document.querySelectorAll('img').length, 0);

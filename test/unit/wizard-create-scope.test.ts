@@ -141,4 +141,29 @@ describe('wizard model: create scope', () => {
     });
     assert.deepEqual(state.touched.sort(), ['exclusions', 'network']);
   });
+
+  it('takes an optional free-text name: checked as typed, sent as the name with the network as range', () => {
+    const state = typed({ network: '10.5.0.0/24', name: '  London office ' });
+    assert.deepEqual(createScopeIssues(state.values, context), {});
+    assert.deepEqual(state.touched.sort(), ['name', 'network']);
+    const sent = scopeToSend(state.values);
+    assert.deepEqual([sent.name, sent.rangeRef], ['London office', 'Ranges/10.5.0.0/24']);
+    assert.equal(scopeToSend(typed({ network: '10.5.0.0/24', name: '   ' }).values).name, '10.5.0.0/24', 'blank = named by the network');
+    assert.match(createScopeIssues(typed({ network: '10.5.0.0/24', name: 'x'.repeat(256) }).values, context).name ?? '', /at most 255/);
+    assert.equal(createScopeIssues(typed({ network: '10.5.0.0/24', name: 'x'.repeat(255) }).values, context).name, undefined);
+    assert.match(createScopeIssues(typed({ network: '10.5.0.0/24', name: 'London\toffice' }).values, context).name ?? '', /control characters/);
+    assert.match(createScopeIssues(typed({ network: '10.5.0.0/24', name: '10.6.0.0/24' }).values, context).name ?? '', /another network than 10\.5\.0\.0\/24/);
+    assert.equal(createScopeIssues(typed({ network: '10.5.0.0/24', name: '10.5.0.0/24' }).values, context).name, undefined);
+    assert.equal(isScopeReady(typed({ network: '10.5.0.0/24', name: 'a\nb' }).values, context), false);
+    assert.deepEqual(createScopeBlockers(typed({ network: '10.5.0.0/24', name: 'a\nb' }).values, context), ['Remove the control characters (tabs, line breaks…) from the scope name.']);
+  });
+
+  it('checks overlaps against existing scopes by their range, also when they carry a free-text name', () => {
+    const office: DHCPScope = { ...scope('10.3.0.0/16'), name: 'Office', ref: 'DHCPScopes/7' };
+    const legacy: DHCPScope = { ...scope('10.4.0.0/24'), rangeRef: 'Ranges/12' };
+    const withNames = scopeServerContext('DHCPServers/1', [office, legacy, { ...scope('x'), name: 'Lab', rangeRef: 'Ranges/13' }], []);
+    assert.deepEqual(withNames.existingNetworks, ['10.3.0.0/16', '10.4.0.0/24'], 'a scope with neither a CIDR range nor a CIDR name has no known network');
+    assert.match(createScopeIssues(typed({ network: '10.3.4.0/24' }).values, withNames).network ?? '', /overlaps the scope 10\.3\.0\.0\/16/);
+    assert.match(createScopeIssues(typed({ network: '10.4.0.0/25' }).values, withNames).network ?? '', /overlaps the scope 10\.4\.0\.0\/24/);
+  });
 });

@@ -7,6 +7,7 @@ import {
   MAX_RELATIONSHIPS_PER_SERVER,
   MAX_RELATIONSHIP_NAME_LENGTH,
   parseNetwork,
+  scopeNameIssue,
   type FailoverState,
 } from '../../failover';
 import type { Endpoint, FailoverPair } from './failoverStateMachine';
@@ -104,10 +105,18 @@ function scope(value: unknown, path: string): ScopeRecord {
   const s = record(value, path);
   const name = text(s.name, `${path}.name`, true);
   if (parseNetwork(name)?.cidr !== name) fail(`${path}.name`, `expected a network in canonical CIDR form, got "${name}"`);
+  // Optional: files written before scopes had free-text names have none.
+  const title = s.title === undefined ? undefined : text(s.title, `${path}.title`, true);
+  if (title !== undefined) {
+    const issue = scopeNameIssue(title);
+    if (issue) fail(`${path}.title`, issue);
+    if (parseNetwork(title)) fail(`${path}.title`, 'a network is not a free-text name; leave title out to name the scope by its network');
+  }
   return {
     id: integer(s.id, `${path}.id`, 1),
     serverId: integer(s.serverId, `${path}.serverId`, 1),
     name,
+    ...(title === undefined ? {} : { title }),
     description: text(s.description, `${path}.description`),
     superscope: text(s.superscope, `${path}.superscope`),
     enabled: flag(s.enabled, `${path}.enabled`),

@@ -25,8 +25,10 @@ export interface ReservationRecord {
 export interface ScopeRecord {
   id: number;
   serverId: number;
-  /** Canonical CIDR, e.g. `10.1.20.0/24`. */
+  /** Canonical CIDR, e.g. `10.1.20.0/24`: the scope's identity (refs, overlaps, failover pairs). */
   name: string;
+  /** The free-text name the API shows instead of the CIDR (e.g. `London office`); absent = named by the CIDR. */
+  title?: string;
   description: string;
   superscope: string;
   enabled: boolean;

@@ -1,4 +1,4 @@
-// A scope instance's configuration: what replication and adding a scope to failover copy (pool,
+// A scope instance's configuration: what replication and adding a scope to failover copy (name, pool,
 // exclusions, reservations, options, description, enabled), and what they never copy (leases).
 import { ipv4ToNumber, type AddressRange } from '../../failover';
 import type { Inventory } from './inventory';
@@ -16,6 +16,7 @@ export function copyScopeTo(inventory: Inventory, source: ScopeRecord, serverId:
     id: inventory.newScopeId(),
     serverId,
     name: source.name,
+    ...(source.title === undefined ? {} : { title: source.title }),
     description: source.description,
     superscope: source.superscope,
     enabled: source.enabled,
@@ -29,6 +30,9 @@ export function copyScopeTo(inventory: Inventory, source: ScopeRecord, serverId:
 
 /** Replication: the destination's configuration is replaced with the source's; its leases stay. */
 export function replicateContent(inventory: Inventory, source: ScopeRecord, destination: ScopeRecord): void {
+  // Absent rather than undefined, so the record matches what the data file loads.
+  if (source.title === undefined) delete destination.title;
+  else destination.title = source.title;
   destination.description = source.description;
   destination.enabled = source.enabled;
   destination.pool = copyRange(source.pool);

@@ -1,7 +1,7 @@
 // The REST scope resources: create and delete one scope instance, its options and reservations.
 // Options and reservations written to a failover scope are not copied to the partner (that is replication).
 import type { DHCPOption, DHCPReservation, NewDHCPScope } from '../../api/types';
-import { ipv4ToNumber, parseNetwork, usableRange, validateScope, type AddressRange } from '../../failover';
+import { ipv4ToNumber, parseNetwork, rangeNetwork, scopeNameIssue, usableRange, validateScope, type AddressRange, type Network } from '../../failover';
 import { type CommandContext, requireRunning } from './commandContext';
 import { emptyIfNoScopes } from './failoverCommands';
 import { isRecord, optionalString, requireString, type Params } from './params';
@@ -16,15 +16,36 @@ function rangeOf(value: unknown, what: string): AddressRange {
   return { from: value.from.trim(), to: value.to.trim() };
 }
 
+/**
+ * The network of a new scope and its free-text name: with `rangeRef: "Ranges/<cidr>"` the network comes from the
+ * range and `name` is free text (or that same network); without it `name` is the network.
+ */
+function networkAndTitle(body: Params): { network: Network; title?: string } {
+  const name = requireString(body, 'name', 'the scope name, or the network in CIDR form when there is no rangeRef');
+  const range = optionalString(body, 'rangeRef', 'a range ref such as Ranges/10.1.20.0/24');
+  const named = parseNetwork(name);
+  if (!range) {
+    if (!named) throw invalidParameter(`"${name}" is not an IPv4 network in CIDR form, e.g. 10.1.20.0/24; a free-text name needs rangeRef "Ranges/<network>".`);
+    return { network: named };
+  }
+  const network = rangeNetwork(range);
+  if (!network) throw invalidParameter(`rangeRef must name the network as Ranges/<network in CIDR form>, e.g. Ranges/10.1.20.0/24; got "${range}".`);
+  if (named) {
+    if (named.cidr !== network.cidr) throw invalidParameter(`The name ${name} is another network than the rangeRef's ${network.cidr}; use that network or a free-text name.`);
+    return { network };
+  }
+  const issue = scopeNameIssue(name);
+  if (issue) throw invalidParameter(issue);
+  return { network, title: name.trim() };
+}
+
 export function createScope(ctx: CommandContext, input: NewDHCPScope | unknown): string {
   const { inventory } = ctx;
   if (!isRecord(input)) throw invalidParameter('The new scope must be an object like {"name": "10.1.20.0/24", "dhcpServerRef": "DHCPServers/1"}.');
   const body: Params = input;
-  const name = requireString(body, 'name', 'the network in CIDR form, e.g. 10.1.20.0/24');
+  const { network, title } = networkAndTitle(body);
   const server = inventory.server(requireString(body, 'dhcpServerRef', 'a DHCP server ref such as DHCPServers/1'));
   if (server.type !== 'MSDHCP') throw invalidParameter(`${server.name} is a ${server.type} server; the simulator creates scopes on Microsoft DHCP servers only.`);
-  const network = parseNetwork(name);
-  if (!network) throw invalidParameter(`"${name}" is not an IPv4 network in CIDR form, e.g. 10.1.20.0/24.`);
   const pool = body.addressPool === undefined || body.addressPool === null ? usableRange(network) : rangeOf(body.addressPool, 'addressPool');
   const exclusionsInput = body.exclusions ?? [];
   if (!Array.isArray(exclusionsInput)) throw invalidParameter('exclusions must be a list of {"from", "to"} ranges.');
@@ -44,6 +65,7 @@ export function createScope(ctx: CommandContext, input: NewDHCPScope | unknown):
     id: inventory.newScopeId(),
     serverId: server.id,
     name: network.cidr,
+    ...(title === undefined ? {} : { title }),
     description,
     superscope,
     enabled: body.enabled ?? true,

@@ -1,6 +1,7 @@
 // The simulated Micetro in front of Windows DHCP servers: every bridge command and REST resource the
 // transports serve (SimulatorBackend), the failover timers, and the JSON data file.
 import type { DHCPOption, DHCPReservation, DHCPScope, DHCPServer, NewDHCPScope } from '../../api/types';
+import { parseNetwork } from '../../failover';
 import type { ListQuery, SimulatorBackend } from '../backend';
 import { SimulatorError } from '../simulatorError';
 import type { CommandContext } from './commandContext';
@@ -18,7 +19,7 @@ import { buildLarge, type InventorySize } from './seeds/large';
 import * as sim from './simCommands';
 import { SimulatedClock } from './simulatedClock';
 import { TransitionScheduler } from './transitions';
-import { optionsToWire, reservationToWire, scopeToWire, serverToWire } from './wire';
+import { optionsToWire, reservationToWire, scopeToWire, scopeWireName, serverToWire } from './wire';
 import { INTERNAL_ERROR_CODE, invalidParameter, unknownMethod } from './windowsErrors';
 
 export type SimulatorSeed = 'demo' | 'empty' | 'large' | InventorySize;
@@ -78,7 +79,7 @@ export class SimulatorModel implements SimulatorBackend {
     };
     this.scopeFields = {
       ref: { get: (s) => scopeRef(s.id) },
-      name: { get: (s) => s.name },
+      name: { get: scopeWireName },
       rangeRef: { get: (s) => rangeRef(s.name) },
       dhcpServerRef: { get: (s) => serverRef(s.serverId), normalize: asServerRef },
       superscope: { get: (s) => s.superscope },
@@ -182,8 +183,9 @@ export class SimulatorModel implements SimulatorBackend {
       const server = this.inventory.findServer(byServer.value);
       return server ? this.inventory.scopesOf(server.id) : [];
     }
+    // Free-text names are never networks, so a network is looked up in the CIDR index; other names need a scan.
     const byName = terms.find((t) => t.field === 'name' && t.op === 'eq');
-    if (byName) return this.inventory.scopesNamed(byName.value).sort((a, b) => a.id - b.id);
+    if (byName && parseNetwork(byName.value)) return this.inventory.scopesNamed(byName.value).sort((a, b) => a.id - b.id);
     return this.inventory.scopes.values();
   }
 

@@ -19,10 +19,13 @@ export function serverToWire(server: ServerRecord): DHCPServer {
   };
 }
 
+/** The name the API shows: the free-text name when the scope has one, else its network. */
+export const scopeWireName = (scope: ScopeRecord): string => scope.title ?? scope.name;
+
 export function scopeToWire(scope: ScopeRecord): DHCPScope {
   return {
     ref: scopeRef(scope.id),
-    name: scope.name,
+    name: scopeWireName(scope),
     rangeRef: rangeRef(scope.name),
     dhcpServerRef: serverRef(scope.serverId),
     superscope: scope.superscope,
