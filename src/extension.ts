@@ -19,7 +19,10 @@ import { ScopesTreeProvider } from './ui/tree/scopesTreeProvider';
 import { ServersTreeProvider } from './ui/tree/serversTreeProvider';
 import { TreeViews } from './ui/tree/treeViews';
 
-/** What activate() returns: used by the integration tests (and the wizard tests) to drive the extension. */
+/**
+ * What activate() returns outside production (integration tests, extension development): used by the integration
+ * tests (and the wizard tests) to drive the extension. An installed extension exposes nothing.
+ */
 export interface DhcpFailoverApi {
   readonly connection: ConnectionManager;
   readonly views: TreeViews;
@@ -32,7 +35,7 @@ export interface DhcpFailoverApi {
 
 let connection: ConnectionManager | undefined;
 
-export function activate(context: vscode.ExtensionContext): DhcpFailoverApi {
+export function activate(context: vscode.ExtensionContext): DhcpFailoverApi | undefined {
   const started = performance.now();
   const log = createLog();
   const credentials = new CredentialStore(context.secrets, context.globalState);
@@ -55,6 +58,12 @@ export function activate(context: vscode.ExtensionContext): DhcpFailoverApi {
     servers.view,
     scopes.view,
     current.onDidChange(() => views.reset()),
+    current.onDidRejectPassword((login) =>
+      commandContext.prompts.showError(`Micetro at ${login.url} rejected the password of ${login.user}; disconnected. Reconnect to enter it again.`, {
+        title: 'Reconnect…',
+        command: 'dhcpFailover.connectToMicetro',
+      }),
+    ),
     createConnectionStatusBar(current),
     startAutoRefresh(views, current),
     ...registerConnectionCommands(commandContext),
@@ -67,11 +76,12 @@ export function activate(context: vscode.ExtensionContext): DhcpFailoverApi {
 
   current.restore().catch((error: unknown) => {
     logError(log, 'Connecting', error);
-    commandContext.prompts.showError(`Could not connect: ${describeError(error)}`);
+    if (!current.isRejectedPassword(error)) commandContext.prompts.showError(`Could not connect: ${describeError(error)}`);
   });
 
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
+  if (context.extensionMode === vscode.ExtensionMode.Production) return undefined;
   return {
     connection: current,
     views,

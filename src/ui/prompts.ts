@@ -15,11 +15,29 @@ export function isCancellation(error: unknown): boolean {
 }
 
 export interface PickItem<T> {
+  /** Shown as text: `$(…)` in a server's name is not turned into an icon. */
   label: string;
   description?: string;
   detail?: string;
+  /** A codicon shown before the label, e.g. `plug`. */
+  icon?: string;
   picked?: boolean;
   value: T;
+}
+
+type QuickPickEntry<T> = vscode.QuickPickItem & { value: T };
+
+/** Quick pick items whose texts show as typed: names from Micetro may contain `$(`, which would render as an icon. */
+export function toQuickPickItems<T>(items: readonly PickItem<T>[]): QuickPickEntry<T>[] {
+  const text = (value: string | undefined) => value?.replace(/\$\(/g, '\\$(');
+  return items.map((item) => ({
+    label: text(item.label)!,
+    description: text(item.description),
+    detail: text(item.detail),
+    iconPath: item.icon ? new vscode.ThemeIcon(item.icon) : undefined,
+    picked: item.picked,
+    value: item.value,
+  }));
 }
 
 export interface PickOptions {
@@ -37,6 +55,12 @@ export interface InputOptions {
   validate?(text: string): string | undefined;
 }
 
+/** A button of an error notification that runs a command, e.g. Reconnect…. */
+export interface ErrorAction {
+  title: string;
+  command: string;
+}
+
 export interface Prompts {
   /** One item; throws CancelledError when dismissed. */
   pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T>;
@@ -46,8 +70,8 @@ export interface Prompts {
   input(options: InputOptions): Promise<string>;
   /** A modal question with one action; throws CancelledError unless the action is chosen. */
   confirm(message: string, detail: string, action: string): Promise<void>;
-  /** One line for a failure; "Show Log" opens the log. */
-  showError(message: string): void;
+  /** One line for a failure; "Show Log" opens the log, `action` (when given) runs its command. */
+  showError(message: string, action?: ErrorAction): void;
   showInfo(message: string): void;
 }
 
@@ -56,13 +80,13 @@ export class WindowPrompts implements Prompts {
   constructor(private readonly log: vscode.LogOutputChannel) {}
 
   async pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T> {
-    const chosen = await vscode.window.showQuickPick(items.slice(), { ...options, ignoreFocusOut: true, matchOnDescription: true });
+    const chosen = await vscode.window.showQuickPick(toQuickPickItems(items), { ...options, ignoreFocusOut: true, matchOnDescription: true });
     if (!chosen) throw new CancelledError();
     return chosen.value;
   }
 
   async pickMany<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T[]> {
-    const chosen = await vscode.window.showQuickPick(items.slice(), {
+    const chosen = await vscode.window.showQuickPick(toQuickPickItems(items), {
       ...options,
       canPickMany: true,
       ignoreFocusOut: true,
@@ -91,9 +115,11 @@ export class WindowPrompts implements Prompts {
     if (answer !== action) throw new CancelledError();
   }
 
-  showError(message: string): void {
-    void vscode.window.showErrorMessage(message, 'Show Log').then((answer) => {
-      if (answer) this.log.show(true);
+  showError(message: string, action?: ErrorAction): void {
+    const buttons = action ? [action.title, 'Show Log'] : ['Show Log'];
+    void vscode.window.showErrorMessage(message, ...buttons).then((answer) => {
+      if (answer === 'Show Log') this.log.show(true);
+      else if (action && answer === action.title) void vscode.commands.executeCommand(action.command);
     });
   }
 

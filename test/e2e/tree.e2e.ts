@@ -49,10 +49,12 @@ describe('Servers tree', function () {
     await wb().screenshot('tree-4-link-restored');
   });
 
-  it('Remove from Failover… on a scope deletes it on the partner and drops it from the relationship', async () => {
+  it('Remove from Failover… on a scope, confirmed in a modal dialog, deletes it on the partner and drops it from the relationship', async () => {
     const scope = wb().treeItem(row('10.10.31.0/24'), servers);
     await wb().contextMenu(scope, 'Remove from Failover…');
     await wb().quickInput().pick(`Delete the scope on ${PARTNER}`);
+    const question = await wb().answerDialog('Remove from Failover');
+    assert.match(question, new RegExp(`10\\.10\\.31\\.0/24 .*"${RELATIONSHIP}".* on ${PARTNER.replace(/\./g, '\\.')} is deleted`, 's'));
     await scope.waitFor({ state: 'detached' });
     await wb().treeItem(row('10.10.30.0/24'), servers).waitFor();
     // The Scopes view now lists it as a standalone scope of the server that kept it.

@@ -1,11 +1,14 @@
 // Use Built-in Simulator, Disconnect, Select Connection…, Connect to Micetro… (accepted, rejected password,
 // unreachable), Refresh and Show Log.
 import * as assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
 import { children, freshSimulator, label, run, startHarness, type Harness } from './extensionUnderTest';
-import { pick, type } from './scriptedPrompts';
+import { dismiss, pick, type } from './scriptedPrompts';
 
 /** A loopback port nothing listens on. */
 async function closedPort(): Promise<number> {
@@ -91,6 +94,66 @@ describe('Connection commands', () => {
     assert.equal(prompts.questions.length, 2, 'the saved password was used');
     assert.equal(api.connection.current.kind, 'micetro');
     await api.connection.useSimulator();
+  });
+
+  it('forgets a password Micetro rejects during the session, disconnects, says so once and offers Reconnect…', async () => {
+    const { api, prompts } = harness;
+    const dataFile = join(mkdtempSync(join(tmpdir(), 'dhcp-failover-it-')), 'micetro.json');
+    let server = await startSimulator({ seed: 'demo', dataFile, user: 'netadmin', password: 'before-change' });
+    // Read afresh each time (assertions would narrow `api.connection.current.kind`).
+    const kind = (): string => api.connection.current.kind;
+    try {
+      prompts.script(type(server.url), type('netadmin'), type('before-change'));
+      await run('connectToMicetro');
+      assert.deepEqual(prompts.errors, []);
+      assert.equal(kind(), 'micetro');
+      const url = server.url;
+
+      // An administrator changes the password: the same Micetro (same address, same data) now refuses the old one.
+      const restart = async (password: string) => {
+        const port = server.port;
+        await server.close();
+        server = await startSimulator({ port, dataFile, user: 'netadmin', password });
+      };
+      await restart('after-change');
+      prompts.script();
+      api.views.refreshAll();
+      const nodes = await children(api.views.servers);
+      await api.connection.whenSettled();
+      assert.equal(kind(), 'none', `disconnected (the tree showed ${nodes.map(label).join(', ')})`);
+      assert.equal(prompts.errors.length, 1, `one error: ${prompts.errors.join(' | ')}`);
+      assert.match(prompts.errors[0], /Micetro at http:\/\/127\.0\.0\.1:\d+ rejected the password of netadmin/);
+      assert.doesNotMatch(prompts.errors[0], /before-change|after-change/);
+      assert.deepEqual(prompts.errorActions[0], { title: 'Reconnect…', command: 'dhcpFailover.connectToMicetro' });
+      assert.deepEqual(await children(api.views.servers), [], 'the disconnected view shows its welcome');
+      // Nothing tries the rejected password again.
+      const requests = server.requestCount();
+      await new Promise((done) => setTimeout(done, 1500));
+      assert.equal(server.requestCount(), requests, 'no request after the rejection');
+
+      // Reconnect… (what the button runs) is prefilled and asks for the password again: the old one was forgotten.
+      prompts.script(type(url), type('netadmin'), type('after-change'));
+      await run('connectToMicetro');
+      assert.deepEqual(prompts.errors, []);
+      assert.deepEqual(prompts.questions.map((question) => question.choices), [[url], ['netadmin'], []], 'URL and user prefilled, the password asked');
+      assert.equal(kind(), 'micetro');
+
+      // The same while a command runs: one line about the password, not a second one from the command.
+      await restart('changed-again');
+      prompts.script();
+      api.views.refreshAll();
+      await run('removeRelationship');
+      await api.connection.whenSettled();
+      assert.equal(kind(), 'none');
+      assert.equal(prompts.errors.length, 1, `one error: ${prompts.errors.join(' | ')}`);
+      assert.match(prompts.errors[0], /rejected the password of netadmin/);
+      prompts.script(type(url), type('netadmin'), dismiss());
+      await run('connectToMicetro');
+      assert.equal(prompts.questions.length, 3, 'the password is asked for again');
+    } finally {
+      await server.close();
+      await api.connection.useSimulator();
+    }
   });
 
   it('explains an unreachable Micetro in one line', async () => {

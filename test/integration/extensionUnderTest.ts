@@ -28,9 +28,10 @@ export interface Harness {
 
 /** Activates the extension, answers its questions from a script, and connects it to a fresh simulator. */
 export async function startHarness(): Promise<Harness> {
-  const extension = vscode.extensions.getExtension<DhcpFailoverApi>(EXTENSION_ID);
+  const extension = vscode.extensions.getExtension<DhcpFailoverApi | undefined>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not installed`);
   const api = await extension.activate();
+  assert.ok(api, 'the test API is returned outside production mode');
   const prompts = new ScriptedPrompts();
   api.setPrompts(prompts);
   return { api, prompts, client: await freshSimulator(api) };

@@ -94,6 +94,29 @@ describe('Failover relationship commands', () => {
     assert.match(description(failoverRow), new RegExp(`${primary.name} ⇄ ${secondary.name} · it-add-from-row`));
   });
 
+  it('offers a standalone scope only the relationships whose partner does not have its network', async () => {
+    const { client, prompts, api } = harness;
+    const third = (await client.getDHCPServers()).find(
+      (server) => server.type === 'MSDHCP' && server.state === 'OK' && server.ref !== primary.ref && server.ref !== secondary.ref,
+    );
+    assert.ok(third, 'the demo inventory has a third healthy Microsoft server');
+    await newRelationship(client, primary, secondary, 'it-row-free');
+    await newRelationship(client, primary, third, 'it-row-taken');
+    const scope = await newScope(client, primary);
+    await client.addDHCPScope({ name: scope.name, dhcpServerRef: third.ref, description: 'already there' });
+    api.views.refreshAll();
+
+    const row = (await children(api.views.scopes)).find((node) => isScopeRow(node) && node.instances[0].scope.ref === scope.ref);
+    assert.ok(row);
+    prompts.script(pick('it-row-free'));
+    await run('addScopesToRelationship', row);
+    assertCleanRun(prompts);
+    const offered = prompts.questions[0].choices;
+    assert.ok(offered.includes('it-row-free'));
+    assert.ok(!offered.includes('it-row-taken'), `${third.name} already has ${scope.name}: ${offered.join(', ')}`);
+    assert.deepEqual((await relationship(client, primary, 'it-row-free')).dhcpScopeRefs, [scope.ref]);
+  });
+
   it('shows Micetro’s Windows error when the relationship is not Normal, and changes nothing', async () => {
     const { client, prompts, api } = harness;
     await normalRelationship(client, primary, secondary, 'it-not-normal');

@@ -37,9 +37,11 @@ describe('Scope commands', () => {
     api.views.refreshAll();
 
     const scopeNode = await child(api.views.servers, await relationshipNode(harness, primary, 'it-scope-disable'), removed.name);
-    prompts.script(pick(`Disable the scope on ${secondary.name}`));
+    prompts.script(pick(`Disable the scope on ${secondary.name}`), accept());
     await run('removeScopeFromFailover', scopeNode);
     assertCleanRun(prompts);
+    assert.equal(prompts.questions[1].title, `Remove the scope ${removed.name} from the failover relationship "it-scope-disable"?`);
+    assert.match(prompts.confirmations[0], new RegExp(`stays on ${primary.name} .*with ${secondary.name}.* on ${secondary.name} stays, disabled`));
 
     assert.deepEqual((await relationship(client, primary, 'it-scope-disable')).dhcpScopeRefs, [kept.ref]);
     const partnerInstance = await scopeOn(client, secondary, removed.name);
@@ -54,9 +56,15 @@ describe('Scope commands', () => {
     const [scope] = await normalRelationship(client, primary, secondary, 'it-scope-delete');
     harness.api.views.refreshAll();
 
-    prompts.script(pick('it-scope-delete'), pick(scope.name), pick(`Delete the scope on ${secondary.name}`));
+    prompts.script(pick('it-scope-delete'), pick(scope.name), pick(`Delete the scope on ${secondary.name}`), decline());
+    await run('removeScopeFromFailover');
+    assert.deepEqual(prompts.errors, [], 'declining is silent');
+    assert.deepEqual((await relationship(client, primary, 'it-scope-delete')).dhcpScopeRefs, [scope.ref], 'declining changes nothing');
+
+    prompts.script(pick('it-scope-delete'), pick(scope.name), pick(`Delete the scope on ${secondary.name}`), accept());
     await run('removeScopeFromFailover');
     assertCleanRun(prompts);
+    assert.match(prompts.confirmations[0], new RegExp(`Its instance on ${secondary.name} is deleted`));
     assert.deepEqual((await relationship(client, primary, 'it-scope-delete')).dhcpScopeRefs, []);
     assert.equal(await scopeOn(client, secondary, scope.name), undefined);
     assert.ok(await scopeOn(client, primary, scope.name), 'the primary keeps the scope');

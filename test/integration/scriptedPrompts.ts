@@ -1,5 +1,5 @@
 // Answers the commands' questions from a script, and records the errors and notices they show.
-import type { InputOptions, PickItem, PickOptions, Prompts } from '../../src/ui/prompts';
+import type { ErrorAction, InputOptions, PickItem, PickOptions, Prompts } from '../../src/ui/prompts';
 import { CancelledError } from '../../src/ui/prompts';
 
 type Answer =
@@ -12,6 +12,7 @@ type Answer =
 export interface Question {
   kind: Answer['kind'];
   title: string;
+  /** The labels offered; for an input box, the text it was prefilled with. */
   choices: string[];
 }
 
@@ -55,6 +56,8 @@ export class ScriptedPrompts implements Prompts {
   private answers: Answer[] = [];
   readonly questions: Question[] = [];
   readonly errors: string[] = [];
+  /** The button each error offered besides Show Log, if any (same order as `errors`). */
+  readonly errorActions: (ErrorAction | undefined)[] = [];
   readonly notices: string[] = [];
   /** The detail text of every confirmation shown. */
   readonly confirmations: string[] = [];
@@ -64,6 +67,7 @@ export class ScriptedPrompts implements Prompts {
     this.answers = answers;
     this.questions.length = 0;
     this.errors.length = 0;
+    this.errorActions.length = 0;
     this.notices.length = 0;
     this.confirmations.length = 0;
     return this;
@@ -89,7 +93,7 @@ export class ScriptedPrompts implements Prompts {
   }
 
   async input(options: InputOptions): Promise<string> {
-    const answer = this.next('input', options.title, []);
+    const answer = this.next('input', options.title, options.value === undefined ? [] : [options.value]);
     if (answer.text === undefined) throw new CancelledError();
     const problem = options.validate?.(answer.text);
     if (problem) throw new Error(`The input box of "${options.title}" refused "${answer.text}": ${problem}`);
@@ -102,8 +106,9 @@ export class ScriptedPrompts implements Prompts {
     if (!answer.accept) throw new CancelledError();
   }
 
-  showError(message: string): void {
+  showError(message: string, action?: ErrorAction): void {
     this.errors.push(message);
+    this.errorActions.push(action);
   }
 
   showInfo(message: string): void {

@@ -4,6 +4,7 @@ import type { DHCPServer } from '../../src/api/types';
 import {
   assertCleanRun,
   description,
+  newRelationship,
   normalRelationship,
   relationship,
   relationshipNode,
@@ -41,6 +42,29 @@ describe('Simulator commands', () => {
 
     await run('restoreLink', cut);
     assertCleanRun(prompts);
+    await settle(client);
+    assert.equal((await relationship(client, primary, 'it-sim')).state, 'Normal');
+  });
+
+  it('offers from the palette only Normal links to cut, and only interrupted links to restore', async () => {
+    const { client, prompts } = harness;
+    await newRelationship(client, primary, secondary, 'it-sim-empty');
+    harness.api.views.refreshAll();
+    prompts.script(pick('it-sim'));
+    await run('cutLink');
+    assertCleanRun(prompts);
+    const cuttable = prompts.questions[0].choices;
+    assert.ok(!cuttable.includes('it-sim-empty'), 'an Empty relationship has no link to cut');
+    assert.equal((await relationship(client, primary, 'it-sim')).state, 'CommunicationInterrupted');
+
+    prompts.script(pick('it-sim'));
+    await run('restoreLink');
+    assertCleanRun(prompts);
+    // The choices were read before the restore: each was interrupted then, as its primary saw it.
+    const asPrimaries = (await client.getDHCPFailoverRelationships()).filter((r) => r.failoverServerType === 'PrimaryServer');
+    for (const name of prompts.questions[0].choices.filter((choice) => choice !== 'it-sim')) {
+      assert.match(asPrimaries.find((r) => r.name === name)?.state ?? '', /^(CommunicationInterrupted|PartnerDown)$/, name);
+    }
     await settle(client);
     assert.equal((await relationship(client, primary, 'it-sim')).state, 'Normal');
   });

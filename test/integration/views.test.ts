@@ -1,11 +1,17 @@
 // The two views against the simulator: structure, descriptions, escaped tooltips, cost per expansion, paging,
 // the Scopes filter, and a failed load shown as an error node with Retry.
 import * as assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { startSimulator } from '../../src/simulator/server';
+import { toQuickPickItems } from '../../src/ui/prompts';
+import type { TreeNode } from '../../src/ui/tree/nodes/treeNode';
 import { PAGE_SIZE } from '../../src/ui/tree/pagedTreeProvider';
 import {
   assertCleanRun,
+  child,
   children,
   description,
   freshSimulator,
@@ -22,6 +28,7 @@ import {
   normalRelationship,
   relationshipNode,
   run,
+  serverNode,
   startHarness,
   type Harness,
 } from './extensionUnderTest';
@@ -98,6 +105,14 @@ describe('Views', () => {
     assert.doesNotMatch(tooltip.value, /secret/i);
   });
 
+  it('shows names from Micetro in quick picks as text, never as icons', () => {
+    const [item] = toQuickPickItems([{ label: '$(zap) evil', description: 'on $(server) x', detail: 'a $(b', icon: 'plug', value: 1 }]);
+    assert.equal(item.label, '\\$(zap) evil');
+    assert.equal(item.description, 'on \\$(server) x');
+    assert.equal(item.detail, 'a \\$(b');
+    assert.ok(item.iconPath instanceof vscode.ThemeIcon && item.iconPath.id === 'plug', 'our own icon goes through iconPath');
+  });
+
   it('lists every scope in the Scopes view with its authority, and filters them by text', async () => {
     const { api, prompts } = harness;
     const rows = await children(api.views.scopes);
@@ -138,6 +153,104 @@ describe('Views', () => {
     assert.equal((await children(api.views.servers, node)).length, PAGE_SIZE + 5);
   });
 
+  it('recovers through Retry once Micetro answers again, at the root and under a relationship', async () => {
+    const { api, prompts } = harness;
+    const dataFile = join(mkdtempSync(join(tmpdir(), 'dhcp-failover-it-')), 'micetro.json');
+    let micetro = await startSimulator({ seed: 'demo', dataFile, user: 'netadmin', password: 'pw' });
+    const restart = async () => {
+      const port = micetro.port;
+      await micetro.close();
+      const failed = async (node?: TreeNode) => {
+        const nodes = await children(api.views.servers, node);
+        assert.ok(nodes.length === 1 && isError(nodes[0]), `an error node, not ${nodes.map(label).join(', ')}`);
+        return nodes[0];
+      };
+      return { failed, start: async () => (micetro = await startSimulator({ port, dataFile, user: 'netadmin', password: 'pw' })) };
+    };
+    const retried = async (error: TreeNode) => {
+      const fired: (TreeNode | undefined)[] = [];
+      const listening = api.views.servers.onDidChangeTreeData((node) => fired.push(node));
+      try {
+        await run('retry', error);
+      } finally {
+        listening.dispose();
+      }
+      return fired;
+    };
+    try {
+      await api.connection.connectMicetro({ url: micetro.url, user: 'netadmin' }, 'pw');
+      prompts.script();
+
+      // The whole list: Micetro is down when the view loads, then back.
+      let outage = await restart();
+      api.views.refreshAll();
+      const rootError = await outage.failed();
+      await outage.start();
+      assert.deepEqual(await retried(rootError), [undefined], 'Retry reloads the root');
+      const servers = await children(api.views.servers);
+      assert.ok(servers.length > 1 && servers.every(isServer), 'the servers are back');
+
+      // One relationship's scopes: only that node reloads.
+      const server = servers.find((node) => isServer(node) && (node.relationshipCount ?? 0) > 0)!;
+      const scoped = (await children(api.views.servers, server)).find((node) => isRelationship(node) && node.relationship.dhcpScopeRefs.length > 0)!;
+      outage = await restart();
+      const childError = await outage.failed(scoped);
+      await outage.start();
+      assert.deepEqual(await retried(childError), [scoped], 'Retry reloads only the node that failed');
+      const scopes = await children(api.views.servers, scoped);
+      assert.ok(scopes.length > 0 && scopes.every(isScope), 'the scopes are back');
+      assert.deepEqual(prompts.errors, [], 'no pop-up');
+    } finally {
+      await micetro.close();
+      harness.client = await freshSimulator(api);
+    }
+  });
+
+  it('auto-refreshes while the view is visible: scopes added elsewhere and a cut link show without a manual refresh', async () => {
+    const { api, client } = harness;
+    const [primary, secondary] = await twoServers(client);
+    await normalRelationship(client, primary, secondary, 'it-auto-refresh');
+    await vscode.commands.executeCommand('dhcpFailover.servers.focus');
+    for (let waited = 0; !api.views.servers.view.visible; waited += 50) {
+      assert.ok(waited < 5000, 'the Servers view becomes visible');
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    const settings = vscode.workspace.getConfiguration('dhcpFailover');
+    await settings.update('autoRefreshSeconds', 1, vscode.ConfigurationTarget.Global);
+    /** What `read` shows once it matches `pattern`, or after 6 s; only the timer re-reads, the cache would not change. */
+    const eventually = async (read: () => Promise<string>, pattern: RegExp) => {
+      let shown = await read();
+      for (let waited = 0; waited < 6000 && !pattern.test(shown); waited += 200) {
+        await new Promise((done) => setTimeout(done, 200));
+        shown = await read();
+      }
+      return shown;
+    };
+    let cut = false;
+    try {
+      api.views.refreshAll();
+      assert.match(description(await relationshipNode(harness, primary, 'it-auto-refresh')), / · Normal · /);
+      const onSecondary = async () => {
+        const node = await child(api.views.servers, await serverNode(harness, secondary), 'it-auto-refresh');
+        return (await children(api.views.servers, node)).map(label).join(', ');
+      };
+      const shownBefore = await onSecondary();
+
+      // Another Micetro user adds a scope: the partner gets a new instance its cached scope list lacks.
+      const added = await newScope(client, primary);
+      await client.addScopesToFailoverRelationship(primary.ref, 'it-auto-refresh', [added.ref]);
+      assert.match(await eventually(onSecondary, new RegExp(added.name.replace(/\./g, '\\.'))), new RegExp(`^${shownBefore}, ${added.name.replace(/\./g, '\\.')}$`));
+
+      await client.command('SimCutLink', { dhcpServerRef: primary.ref, dhcpFailoverRelationshipName: 'it-auto-refresh' });
+      cut = true;
+      const state = () => relationshipNode(harness, primary, 'it-auto-refresh').then(description);
+      assert.match(await eventually(state, /Communication interrupted/), / · Communication interrupted · /);
+    } finally {
+      await settings.update('autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
+      if (cut) await client.command('SimRestoreLink', { dhcpServerRef: primary.ref, dhcpFailoverRelationshipName: 'it-auto-refresh' });
+    }
+  });
+
   it('shows a failed load as one error node with Retry, without a pop-up', async () => {
     const { api, prompts } = harness;
     const micetro = await startSimulator({ seed: 'demo', user: 'netadmin', password: 'pw' });
@@ -150,8 +263,10 @@ describe('Views', () => {
     assert.ok(isError(nodes[0]));
     assert.match(label(nodes[0]), /Could not load: Could not reach Micetro/);
     assert.equal(nodes[0].toTreeItem().contextValue, 'error');
+    assert.deepEqual(nodes[0].toTreeItem().command?.command, 'dhcpFailover.retry', 'a click retries');
+    assert.equal(nodes[0].toTreeItem().command?.arguments?.[0], nodes[0]);
     await run('retry', nodes[0]);
     assert.deepEqual(prompts.errors, [], 'no pop-up');
-    await freshSimulator(api);
+    harness.client = await freshSimulator(api);
   });
 });

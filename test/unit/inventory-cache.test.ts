@@ -86,16 +86,35 @@ describe('InventoryCache', () => {
     assert.deepEqual(source.calls, ['scopes dhcpServerRef=DHCPServers/1', 'scopes dhcpServerRef=DHCPServers/2', 'scopes dhcpServerRef=DHCPServers/1']);
   });
 
-  it('after a change on one server, re-reads only that server instead of everything', async () => {
+  it('after a change on one server, re-reads its scopes alone and its relationships with one listing', async () => {
     const source = new FakeSource();
     const cache = new InventoryCache(() => source);
     await cache.getAllRelationships();
     await cache.getAllScopes();
     source.calls.length = 0;
     cache.invalidateServers(['DHCPServers/2']);
-    await cache.getAllRelationships();
+    const relationships = await cache.getAllRelationships();
     await cache.getAllScopes();
-    assert.deepEqual(source.calls, ['servers', 'relationships DHCPServers/2', 'scopes dhcpServerRef=DHCPServers/2']);
+    assert.deepEqual(source.calls, ['servers', 'relationships all', 'scopes dhcpServerRef=DHCPServers/2']);
+    assert.deepEqual(
+      relationships.get('DHCPServers/2')?.map((r) => r.failoverServerType),
+      ['SecondaryServer'],
+      'only its own perspective is taken from the listing',
+    );
+  });
+
+  it('leaves out a server whose relationships cannot be read, instead of failing them all', async () => {
+    const source = new FakeSource();
+    const cache = new InventoryCache(() => source);
+    await cache.getAllRelationships();
+    cache.invalidateServers(['DHCPServers/1']);
+    source.failNext = true;
+    const readable = await cache.getReadableRelationships();
+    assert.equal(readable.has('DHCPServers/1'), false);
+    assert.equal(readable.get('DHCPServers/2')?.length, 1);
+    assert.equal(readable.size, 5);
+    // The failure is not kept: expanding that server asks again.
+    assert.equal((await cache.getRelationships('DHCPServers/1')).length, 1);
   });
 
   it('does not keep a failed load: the next read asks again', async () => {

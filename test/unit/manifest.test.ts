@@ -20,6 +20,7 @@ const commands: Command[] = manifest.contributes.commands;
 const menus: Record<string, MenuItem[]> = manifest.contributes.menus;
 const ids = new Set(commands.map((command) => command.command));
 const TREE_ONLY = ['dhcpFailover.loadMore', 'dhcpFailover.retry'];
+const SIMULATOR_ONLY = ['stopServer', 'startServer', 'cutLink', 'restoreLink', 'setPartnerDown'].map((id) => `dhcpFailover.${id}`);
 const SMALL_WORDS = new Set(['to', 'on', 'from', 'of', 'in', 'a', 'the', 'and']);
 
 describe('package.json contributions', () => {
@@ -46,8 +47,27 @@ describe('package.json contributions', () => {
   it('hides tree-only commands from the palette and shows simulator controls only with the simulator', () => {
     const palette = new Map(menus.commandPalette.map((item) => [item.command, item.when]));
     for (const id of TREE_ONLY) assert.equal(palette.get(id), 'false', id);
-    for (const id of ['stopServer', 'startServer', 'cutLink', 'restoreLink', 'setPartnerDown']) {
-      assert.equal(palette.get(`dhcpFailover.${id}`), 'dhcpFailover.connection == simulator', id);
+    for (const id of SIMULATOR_ONLY) assert.equal(palette.get(id), 'dhcpFailover.connection == simulator', id);
+    for (const menu of ['view/item/context', 'view/title']) {
+      for (const item of menus[menu] ?? []) {
+        if (SIMULATOR_ONLY.includes(item.command)) {
+          assert.match(item.when ?? '', /(^|&& )dhcpFailover\.connection == simulator( &&|$)/, `${menu} shows ${item.command} without the simulator`);
+        }
+      }
+    }
+  });
+
+  it('offers Add Scopes to Failover Relationship… only on relationships that can take scopes', () => {
+    const onRelationships = menus['view/item/context'].filter(
+      (item) => item.command === 'dhcpFailover.addScopesToRelationship' && /viewItem =~ \/\^relationship;/.test(item.when ?? ''),
+    );
+    assert.equal(onRelationships.length, 2, 'inline and in the context menu');
+    for (const item of onRelationships) {
+      const pattern = new RegExp(/viewItem =~ \/(.*)\/$/.exec(item.when ?? '')![1]);
+      for (const state of ['normal', 'empty', 'configured']) assert.ok(pattern.test(`relationship;health-ok;${state};primary`), `${state}: ${item.when}`);
+      for (const state of ['communicationInterrupted', 'partnerDown', 'recoverWait', 'startup']) {
+        assert.ok(!pattern.test(`relationship;health-warning;hasScopes;primary;${state}`), `${state}: ${item.when}`);
+      }
     }
   });
 
@@ -57,6 +77,16 @@ describe('package.json contributions', () => {
     }
     for (const welcome of manifest.contributes.viewsWelcome) {
       for (const [, id] of (welcome.contents as string).matchAll(/\(command:([\w.]+)\)/g)) assert.ok(ids.has(id), `welcome names unknown ${id}`);
+    }
+  });
+
+  it('gives every welcome state a button (a command link alone on its line)', () => {
+    for (const welcome of manifest.contributes.viewsWelcome) {
+      const lines = (welcome.contents as string).split('\n');
+      assert.ok(
+        lines.some((line) => /^\[[^\]]+\]\(command:[\w.]+\)$/.test(line.trim())),
+        `${welcome.view} (${welcome.when}) has no button: ${JSON.stringify(welcome.contents)}`,
+      );
     }
   });
 

@@ -71,9 +71,14 @@ async function connectToMicetro(context: CommandContext): Promise<void> {
 async function selectConnection(context: CommandContext): Promise<void> {
   const kind = context.connection.current.kind;
   const choices = [
-    { label: '$(server-environment) Use Built-in Simulator', description: kind === 'simulator' ? 'connected' : 'demo data on this machine', value: 'dhcpFailover.useBuiltInSimulator' },
-    { label: '$(plug) Connect to Micetro…', description: kind === 'micetro' ? 'connected' : '', value: 'dhcpFailover.connectToMicetro' },
-    ...(kind === 'none' ? [] : [{ label: '$(debug-disconnect) Disconnect', description: '', value: 'dhcpFailover.disconnect' }]),
+    {
+      label: 'Use Built-in Simulator',
+      icon: 'server-environment',
+      description: kind === 'simulator' ? 'connected' : 'demo data on this machine',
+      value: 'dhcpFailover.useBuiltInSimulator',
+    },
+    { label: 'Connect to Micetro…', icon: 'plug', description: kind === 'micetro' ? 'connected' : '', value: 'dhcpFailover.connectToMicetro' },
+    ...(kind === 'none' ? [] : [{ label: 'Disconnect', icon: 'debug-disconnect', description: '', value: 'dhcpFailover.disconnect' }]),
   ];
   const command = await context.prompts.pick(choices, { title: 'DHCP Failover Connection', placeHolder: 'Where should DHCP Failover connect?' });
   await vscode.commands.executeCommand(command);

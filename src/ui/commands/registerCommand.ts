@@ -10,15 +10,19 @@ export function registerCommand(
   id: string,
   /** What the user sees the failure as, e.g. "Could not remove the failover relationship". */
   failure: string,
-  handler: (...args: never[]) => Promise<void>,
+  /** What it returns reaches `executeCommand`'s caller (the wizard commands return their panel). */
+  handler: (...args: never[]) => Promise<unknown>,
 ): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
-      await handler(...(args as never[]));
+      return await handler(...(args as never[]));
     } catch (error) {
-      if (isCancellation(error)) return;
+      if (isCancellation(error)) return undefined;
       logError(context.log, id, error);
+      // A password Micetro rejected mid-session was already reported once, with a Reconnect… button.
+      if (context.connection.isRejectedPassword(error)) return undefined;
       context.prompts.showError(`${failure}: ${describeError(error)}`);
+      return undefined;
     }
   });
 }

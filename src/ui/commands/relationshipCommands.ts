@@ -1,11 +1,12 @@
 // Add / Edit (the wizard), Remove, and Add Scopes to a failover relationship.
 import type * as vscode from 'vscode';
 import type { DeconfigureAction, DHCPFailoverRelationship } from '../../api/types';
-import { openRelationshipWizard } from '../panels/relationshipWizardPanel';
+import { MAX_RELATIONSHIPS_PER_SERVER } from '../../failover';
+import { openRelationshipWizard, type RelationshipWizardPanel } from '../panels/relationshipWizardPanel';
 import { RelationshipNode } from '../tree/nodes/relationshipNode';
 import { ScopeNode } from '../tree/nodes/scopeNode';
 import { ScopeRowNode } from '../tree/nodes/scopeRowNode';
-import { partnerName, serverRefsOf } from '../tree/relationshipText';
+import { partnerName, partnerRef, serverRefsOf } from '../tree/relationshipText';
 import { compareScopeNames } from '../tree/sortKeys';
 import { requireClient, type CommandContext } from './commandContext';
 import { registerCommand, withViewProgress } from './registerCommand';
@@ -33,9 +34,14 @@ async function showSaved(context: CommandContext, saved: { name: string; primary
   await views.servers.revealRelationship(saved.primaryServerRef, saved.name);
 }
 
-async function addRelationship(context: CommandContext, node: unknown): Promise<void> {
+/** Returns the wizard's panel (tests drive it). */
+async function addRelationship(context: CommandContext, node: unknown): Promise<RelationshipWizardPanel> {
   const primary = await serverTarget(context, node, 'Add Failover Relationship: primary server', (server) => server.type === 'MSDHCP');
-  openRelationshipWizard({
+  const count = (await context.views.inventory.getRelationships(primary.ref)).length;
+  if (count >= MAX_RELATIONSHIPS_PER_SERVER) {
+    nothingToDo(context, `${primary.name} already has ${count} failover relationships, the most a server can have.`);
+  }
+  return openRelationshipWizard({
     extensionUri: context.extensionUri,
     client: requireClient(context),
     log: context.log,
@@ -44,9 +50,9 @@ async function addRelationship(context: CommandContext, node: unknown): Promise<
   });
 }
 
-async function editRelationship(context: CommandContext, node: unknown): Promise<void> {
+async function editRelationship(context: CommandContext, node: unknown): Promise<RelationshipWizardPanel> {
   const target = await asPrimary(context, await relationshipTarget(context, node, 'Edit Failover Relationship'));
-  openRelationshipWizard({
+  return openRelationshipWizard({
     extensionUri: context.extensionUri,
     client: requireClient(context),
     log: context.log,
@@ -107,8 +113,19 @@ async function addScopesToRelationship(context: CommandContext, node: unknown): 
   let scopeRefs: string[];
   const scope = node instanceof ScopeRowNode && !node.relationship && node.instances.length === 1 ? node.instances[0] : undefined;
   if (scope) {
-    const candidates = (await primaryRelationships(context)).filter((candidate) => candidate.server.ref === scope.server.ref);
-    if (candidates.length === 0) nothingToDo(context, `${scope.server.name} is not the primary server of any failover relationship.`);
+    const ofServer = (await primaryRelationships(context)).filter((candidate) => candidate.server.ref === scope.server.ref);
+    if (ofServer.length === 0) nothingToDo(context, `${scope.server.name} is not the primary server of any failover relationship.`);
+    // A partner that already has a scope with this network could not take the copy.
+    const partnerHas = await Promise.all(
+      ofServer.map(async ({ relationship }) => {
+        const ref = partnerRef(relationship);
+        return ref !== undefined && (await views.inventory.getScopes(ref)).some((other) => other.name === scope.scope.name);
+      }),
+    );
+    const candidates = ofServer.filter((_, index) => !partnerHas[index]);
+    if (candidates.length === 0) {
+      nothingToDo(context, `${scope.scope.name} cannot join a relationship of ${scope.server.name}: each partner already has a scope ${scope.scope.name}.`);
+    }
     target = await prompts.pick(candidates.map(relationshipItem), { title, placeHolder: `Add ${scope.scope.name} to which relationship?` });
     scopeRefs = [scope.scope.ref];
   } else {

@@ -1,7 +1,7 @@
 // Remove from Failover…, Remove Scope Instance…, Create Scope… (the form).
 import type * as vscode from 'vscode';
 import type { DeconfigureAction } from '../../api/types';
-import { openCreateScopeForm } from '../panels/createScopePanel';
+import { openCreateScopeForm, type CreateScopePanel } from '../panels/createScopePanel';
 import { RelationshipNode } from '../tree/nodes/relationshipNode';
 import { ServerNode } from '../tree/nodes/serverNode';
 import { partnerName, serverRefsOf } from '../tree/relationshipText';
@@ -30,6 +30,15 @@ async function removeScopeFromFailover(context: CommandContext, node: unknown): 
     ],
     { title, placeHolder: `${scope.name} leaves ${relationship.name}. What happens to its instance on ${partner}?` },
   );
+  const consequence =
+    action === 'Delete'
+      ? `Its instance on ${partner} is deleted, with its leases, reservations and options there.`
+      : `Its instance on ${partner} stays, disabled: it hands out no addresses until it is enabled again.`;
+  await context.prompts.confirm(
+    `Remove the scope ${scope.name} from the failover relationship "${relationship.name}"?`,
+    `${scope.name} stays on ${server.name} as a scope without failover; ${relationship.name} with ${partner} no longer covers it. ${consequence}`,
+    'Remove from Failover',
+  );
   await withViewProgress(`Removing ${scope.name} from ${relationship.name}…`, () =>
     requireClient(context).removeScopesFromFailoverRelationship(server.ref, relationship.name, [scope.ref], action),
   );
@@ -47,7 +56,8 @@ async function removeScopeInstance(context: CommandContext, node: unknown): Prom
   await context.views.afterChange(relationship ? serverRefsOf(relationship) : [server.ref]);
 }
 
-async function createScope(context: CommandContext, node: unknown): Promise<void> {
+/** Returns the form's panel (tests drive it). */
+async function createScope(context: CommandContext, node: unknown): Promise<CreateScopePanel> {
   let server = node instanceof ServerNode ? node.server : undefined;
   let relationshipName: string | undefined;
   if (node instanceof RelationshipNode) {
@@ -56,7 +66,7 @@ async function createScope(context: CommandContext, node: unknown): Promise<void
     server = primary.server;
     relationshipName = primary.relationship.name;
   }
-  openCreateScopeForm({
+  return openCreateScopeForm({
     extensionUri: context.extensionUri,
     client: requireClient(context),
     log: context.log,

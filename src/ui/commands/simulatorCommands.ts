@@ -1,6 +1,7 @@
 // Built-in simulator only: make failover visible by stopping servers, cutting links and declaring a partner down.
 import type * as vscode from 'vscode';
 import type { MicetroClient } from '../../api/micetroClient';
+import type { DHCPFailoverRelationship } from '../../api/types';
 import { RelationshipNode } from '../tree/nodes/relationshipNode';
 import { serverRefsOf } from '../tree/relationshipText';
 import { compareNames } from '../tree/sortKeys';
@@ -38,7 +39,12 @@ async function setServerRunning(context: CommandContext, node: unknown, running:
 async function changeLink(context: CommandContext, node: unknown, command: 'SimCutLink' | 'SimRestoreLink'): Promise<void> {
   const client = simulatorClient(context);
   const title = command === 'SimCutLink' ? 'Cut Link' : 'Restore Link';
-  const { server, relationship } = await relationshipTarget(context, node, title, (candidate) => candidate.dhcpScopeRefs.length > 0);
+  // From the palette, only links that can be cut (Normal) or restored (interrupted or partner down) are offered.
+  const fits =
+    command === 'SimCutLink'
+      ? (candidate: DHCPFailoverRelationship) => candidate.state === 'Normal'
+      : (candidate: DHCPFailoverRelationship) => candidate.state === 'CommunicationInterrupted' || candidate.state === 'PartnerDown';
+  const { server, relationship } = await relationshipTarget(context, node, title, fits);
   await withViewProgress(`${title}: ${relationship.name}…`, () =>
     client.command(command, { dhcpServerRef: server.ref, dhcpFailoverRelationshipName: relationship.name }),
   );

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { MicetroAuthError } from '../../api/errors';
+import { MicetroAuthError, type MicetroError } from '../../api/errors';
 import { MicetroClient } from '../../api/micetroClient';
 import type { RunningSimulator } from '../../simulator/server';
 import { logApiCall } from '../log';
@@ -28,12 +28,24 @@ export type ConnectionKind = Connection['kind'];
 
 const KIND_KEY = 'dhcpFailover.connectionKind';
 
+/** Micetro refused the user name or password (not a 403 for one operation the user may not do). */
+function isPasswordRejection(error: unknown): error is MicetroAuthError {
+  return error instanceof MicetroAuthError && error.status !== 403;
+}
+
 export class ConnectionManager implements vscode.Disposable {
   private connection: Connection = { kind: 'none' };
   private simulator?: RunningSimulator;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly changed = new vscode.EventEmitter<Connection>();
   readonly onDidChange = this.changed.event;
+  private readonly passwordRejected = new vscode.EventEmitter<MicetroLogin>();
+  /** Micetro rejected the saved password (at start or during the session): it was forgotten and the connection closed. */
+  readonly onDidRejectPassword = this.passwordRejected.event;
+  /** The client whose password was rejected, while its requests still fail. */
+  private rejectedClient?: MicetroClient;
+  /** Failures already reported through onDidRejectPassword, so commands do not report them again. */
+  private readonly rejections = new WeakSet<object>();
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -66,10 +78,19 @@ export class ConnectionManager implements vscode.Disposable {
       } catch (error) {
         await this.set({ kind: 'none' }, false);
         // A rejected password is forgotten so the next Connect to Micetro… asks for it; it is never retried.
-        if (error instanceof MicetroAuthError) await this.credentials.forgetPassword(login);
+        if (isPasswordRejection(error)) {
+          await this.credentials.forgetPassword(login);
+          this.rejections.add(error);
+          this.passwordRejected.fire(login);
+        }
         throw error;
       }
     });
+  }
+
+  /** True for a failure that onDidRejectPassword already reported. */
+  isRejectedPassword(error: unknown): boolean {
+    return typeof error === 'object' && error !== null && this.rejections.has(error);
   }
 
   /** Starts a fresh built-in simulator (its data file keeps the user's changes) and connects to it. */
@@ -105,6 +126,7 @@ export class ConnectionManager implements vscode.Disposable {
   dispose(): void {
     void this.stopSimulator();
     this.changed.dispose();
+    this.passwordRejected.dispose();
   }
 
   private async startSimulator(dataFile: string): Promise<void> {
@@ -132,18 +154,43 @@ export class ConnectionManager implements vscode.Disposable {
 
   private async switchToMicetro(login: MicetroLogin, password: string): Promise<void> {
     const settings = readClientSettings();
-    const client = new MicetroClient({
+    const client: MicetroClient = new MicetroClient({
       baseUrl: login.url,
       username: login.user,
       password,
       authMode: settings.authMode,
       timeoutMs: settings.timeoutMs,
       ca: settings.ca,
-      log: (record) => logApiCall(this.log, record),
+      log: (record) => {
+        logApiCall(this.log, record);
+        if (isPasswordRejection(record.error)) this.rejectedDuringSession(client, login, record.error);
+      },
     });
     await client.testConnection();
     await this.stopSimulator();
     await this.set({ kind: 'micetro', client, login });
+  }
+
+  /**
+   * Micetro rejected the password of the connected client (changed or revoked meanwhile): forget it, disconnect and
+   * report it once. It is never tried again; Reconnect… asks for it. Failures while connecting are the caller's.
+   */
+  private rejectedDuringSession(client: MicetroClient, login: MicetroLogin, error: MicetroError): void {
+    const current = this.connection;
+    const connected = current.kind === 'micetro' && current.client === client;
+    if (!connected && this.rejectedClient !== client) return;
+    this.rejections.add(error);
+    if (this.rejectedClient === client) return;
+    this.rejectedClient = client;
+    void this.serialize(async () => {
+      if (this.connection.kind !== 'micetro' || this.connection.client !== client) return;
+      await this.credentials.forgetPassword(login);
+      this.log.warn(`Micetro at ${login.url} rejected the password of ${login.user}: disconnected, the saved password is forgotten`);
+      await this.set({ kind: 'none' }, false);
+      this.passwordRejected.fire(login);
+    }).catch((failure: unknown) => {
+      this.log.error('Disconnecting after the rejected password failed:', failure instanceof Error ? failure.message : String(failure));
+    });
   }
 
   /** `remember: false` when a failure, not the user, disconnected: the next start tries the user's choice again. */

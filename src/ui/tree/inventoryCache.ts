@@ -10,8 +10,11 @@ export interface InventorySource {
   getDHCPScopes(options?: ListOptions): Promise<DHCPScope[]>;
 }
 
-/** Above this many servers without a cached list, one listing of everything is cheaper than one per server. */
-const BULK_THRESHOLD = 3;
+/**
+ * Above this many servers without a cached scope list, one listing of every scope is cheaper than one per server.
+ * Relationships are small, so any missing list is read with one listing of all of them.
+ */
+const SCOPES_BULK_THRESHOLD = 3;
 
 export class InventoryCache {
   private servers?: Promise<DHCPServer[]>;
@@ -48,16 +51,33 @@ export class InventoryCache {
   /** Every relationship from every server's perspective, keyed by server ref. */
   async getAllRelationships(): Promise<Map<string, DHCPFailoverRelationship[]>> {
     const servers = await this.getServers();
+    const lists = await Promise.all(this.relationshipLists(servers));
+    return new Map(servers.map((server, index) => [server.ref, lists[index]]));
+  }
+
+  /** Like getAllRelationships, but a server whose relationships cannot be read is left out instead of failing all. */
+  async getReadableRelationships(): Promise<Map<string, DHCPFailoverRelationship[]>> {
+    const servers = await this.getServers();
+    const lists = await Promise.allSettled(this.relationshipLists(servers));
+    return new Map(
+      servers.flatMap((server, index) => {
+        const list = lists[index];
+        return list.status === 'fulfilled' ? [[server.ref, list.value] as const] : [];
+      }),
+    );
+  }
+
+  /** Each server's relationships; the ones not cached come from one listing of every relationship. */
+  private relationshipLists(servers: readonly DHCPServer[]): Promise<DHCPFailoverRelationship[]>[] {
     const missing = servers.filter((server) => !this.relationships.has(server.ref));
-    if (missing.length > BULK_THRESHOLD) {
+    if (missing.length > 0) {
       const everything = this.source.getDHCPFailoverRelationships();
       for (const server of missing) {
         const entry = everything.then((all) => all.filter((relationship) => relationship.dhcpServerRef === server.ref));
         remember(this.relationships, server.ref, entry);
       }
     }
-    const lists = await Promise.all(servers.map((server) => this.getRelationships(server.ref)));
-    return new Map(servers.map((server, index) => [server.ref, lists[index]]));
+    return servers.map((server) => this.getRelationships(server.ref));
   }
 
   /** The scope instances on `serverRef`. */
@@ -69,7 +89,7 @@ export class InventoryCache {
   async getAllScopes(): Promise<Map<string, DHCPScope[]>> {
     const servers = await this.getServers();
     const missing = servers.filter((server) => !this.scopes.has(server.ref));
-    if (missing.length > BULK_THRESHOLD) {
+    if (missing.length > SCOPES_BULK_THRESHOLD) {
       const everything = this.source.getDHCPScopes().then((all) => {
         const byServer = new Map<string, DHCPScope[]>();
         for (const scope of all) {
@@ -94,6 +114,11 @@ export class InventoryCache {
       this.relationships.delete(ref);
       this.scopes.delete(ref);
     }
+  }
+
+  /** Forgets these servers' scope lists only. */
+  invalidateScopes(serverRefs: Iterable<string>): void {
+    for (const ref of serverRefs) this.scopes.delete(ref);
   }
 
   /** Forgets the server list and every relationship (states change over time); scope lists stay. */

@@ -72,7 +72,10 @@ export class ServersTreeProvider extends PagedTreeProvider {
     await this.connection.whenSettled();
     if (this.connection.current.kind === 'none') return [];
     const servers = await this.inventory.getServers();
-    const relationships = await this.inventory.getAllRelationships();
+    // A server whose relationships cannot be read shows no count; expanding it shows the error and Retry.
+    const relationships = await this.inventory.getReadableRelationships();
+    const unread = servers.filter((server) => !relationships.has(server.ref));
+    if (unread.length > 0) this.log.warn(`Could not read the failover relationships of ${unread.map((server) => server.name).join(', ')}`);
     await vscode.commands.executeCommand('setContext', 'dhcpFailover.noServers', servers.length === 0);
     return servers
       .slice()

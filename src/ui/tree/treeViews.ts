@@ -30,8 +30,10 @@ export class TreeViews {
       this.scopes.refresh();
       return;
     }
-    const changed = [...after].filter(([ref, signature]) => before.get(ref) !== signature).map(([ref]) => ref);
+    const changed = [...after].filter(([ref, signature]) => before.get(ref)?.state !== signature.state).map(([ref]) => ref);
     if (changed.length === 0) return;
+    // Scopes joined or left a relationship elsewhere (another Micetro user): that server's scope list is stale too.
+    this.inventory.invalidateScopes(changed.filter((ref) => before.get(ref)?.scopeRefs !== after.get(ref)?.scopeRefs));
     await this.servers.showServers(changed);
     this.scopes.refresh();
   }
@@ -43,12 +45,21 @@ export class TreeViews {
     this.scopes.refresh();
   }
 
-  /** Each server's state and relationships as one comparable string; undefined when they cannot be read. */
-  private async stateSignatures(): Promise<Map<string, string> | undefined> {
+  /**
+   * Each server's state and relationships as one comparable string, and the scope refs of its relationships as
+   * another; undefined when they cannot be read.
+   */
+  private async stateSignatures(): Promise<Map<string, { state: string; scopeRefs: string }> | undefined> {
     try {
       const servers = await this.inventory.getServers();
       const relationships = await this.inventory.getAllRelationships();
-      return new Map(servers.map((server) => [server.ref, JSON.stringify([server, relationships.get(server.ref)])]));
+      return new Map(
+        servers.map((server) => {
+          const own = relationships.get(server.ref) ?? [];
+          const scopeRefs = JSON.stringify(own.map((relationship) => [relationship.name, relationship.dhcpScopeRefs.slice().sort()]));
+          return [server.ref, { state: JSON.stringify([server, own]), scopeRefs }];
+        }),
+      );
     } catch {
       return undefined;
     }

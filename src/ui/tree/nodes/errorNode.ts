@@ -1,4 +1,4 @@
-// A load that failed: one line in place of the children, with a Retry action; never a pop-up per node.
+// A load that failed: one line in place of the children, retried by a click or its Retry action; never a pop-up per node.
 import * as vscode from 'vscode';
 import { describeError } from '../../log';
 import type { TreeNode } from './treeNode';
@@ -23,6 +23,8 @@ export class ErrorNode implements TreeNode {
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     item.tooltip = `${this.message}\n\nRetry, or see the DHCP Failover log for details.`;
     item.contextValue = 'error';
+    // A click retries too, not only the inline action.
+    item.command = { command: 'dhcpFailover.retry', title: 'Retry', arguments: [this] };
     return item;
   }
 }
