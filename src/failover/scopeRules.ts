@@ -67,6 +67,11 @@ export function scopeNetwork(scope: { name: string; rangeRef?: string }): Networ
   return (scope.rangeRef === undefined ? undefined : rangeNetwork(scope.rangeRef)) ?? parseNetwork(scope.name);
 }
 
+/** The network a scope covers in CIDR form, or its name when neither rangeRef nor name is a network. */
+export function scopeCidr(scope: { name: string; rangeRef?: string }): string {
+  return scopeNetwork(scope)?.cidr ?? scope.name;
+}
+
 /** Windows keeps a scope name of up to 255 characters. */
 export const MAX_SCOPE_NAME_LENGTH = 255;
 

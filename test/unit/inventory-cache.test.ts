@@ -141,4 +141,27 @@ describe('buildScopeRows', () => {
     );
     assert.equal(rows[0].instances[0].relationship?.failoverServerType, 'PrimaryServer');
   });
+
+  it('joins the instances of a named scope by their network, and sorts rows by network', () => {
+    const named = (ref: string, serverRef: string): DHCPScope => ({ ...scope(ref, 'London office', serverRef), rangeRef: 'Ranges/10.0.9.0/24' });
+    const rows = buildScopeRows(
+      [server(1), server(2)],
+      new Map([
+        ['DHCPServers/1', [relationship('r', 'DHCPServers/1', 'PrimaryServer', ['DHCPScopes/31'])]],
+        ['DHCPServers/2', [relationship('r', 'DHCPServers/2', 'SecondaryServer', ['DHCPScopes/32'])]],
+      ]),
+      new Map([
+        ['DHCPServers/1', [named('DHCPScopes/31', 'DHCPServers/1'), scope('DHCPScopes/33', '10.0.10.0/24', 'DHCPServers/1')]],
+        ['DHCPServers/2', [named('DHCPScopes/32', 'DHCPServers/2'), scope('DHCPScopes/34', '10.0.2.0/24', 'DHCPServers/2')]],
+      ]),
+    );
+    assert.deepEqual(
+      rows.map((row) => [row.id, row.instances.map((instance) => instance.scope.ref)]),
+      [
+        ['scope:DHCPScopes/34', ['DHCPScopes/34']],
+        ['relationship:r/scope:10.0.9.0/24', ['DHCPScopes/31', 'DHCPScopes/32']],
+        ['scope:DHCPScopes/33', ['DHCPScopes/33']],
+      ],
+    );
+  });
 });

@@ -1,10 +1,10 @@
 // Add / Edit (the wizard), Remove, and Add Scopes to a failover relationship.
 import type * as vscode from 'vscode';
 import type { DeconfigureAction, DHCPFailoverRelationship } from '../../api/types';
-import { MAX_RELATIONSHIPS_PER_SERVER } from '../../failover';
+import { MAX_RELATIONSHIPS_PER_SERVER, scopeCidr } from '../../failover';
 import { openRelationshipWizard, type RelationshipWizardPanel } from '../panels/relationshipWizardPanel';
 import { RelationshipNode } from '../tree/nodes/relationshipNode';
-import { ScopeNode } from '../tree/nodes/scopeNode';
+import { ScopeNode, scopeTexts } from '../tree/nodes/scopeNode';
 import { ScopeRowNode } from '../tree/nodes/scopeRowNode';
 import { partnerName, partnerRef, serverRefsOf } from '../tree/relationshipText';
 import { compareScopeNames } from '../tree/sortKeys';
@@ -119,7 +119,7 @@ async function addScopesToRelationship(context: CommandContext, node: unknown): 
     const partnerHas = await Promise.all(
       ofServer.map(async ({ relationship }) => {
         const ref = partnerRef(relationship);
-        return ref !== undefined && (await views.inventory.getScopes(ref)).some((other) => other.name === scope.scope.name);
+        return ref !== undefined && (await views.inventory.getScopes(ref)).some((other) => scopeCidr(other) === scopeCidr(scope.scope));
       }),
     );
     const candidates = ofServer.filter((_, index) => !partnerHas[index]);
@@ -138,7 +138,7 @@ async function addScopesToRelationship(context: CommandContext, node: unknown): 
       nothingToDo(context, `${target.server.name} has no scope that can join ${target.relationship.name}: each is in a relationship or exists on ${partner}.`);
     }
     scopeRefs = await prompts.pickMany(
-      eligible.map((candidate) => ({ label: candidate.name, description: candidate.description, value: candidate.ref })),
+      eligible.map((candidate) => ({ label: scopeCidr(candidate), description: scopeTexts(candidate).filter(Boolean).join(' · '), value: candidate.ref })),
       { title, placeHolder: `Scopes on ${target.server.name} to add to ${target.relationship.name} (they are copied to ${partner})` },
     );
   }
@@ -162,8 +162,9 @@ async function eligibleScopes(context: CommandContext, relationship: DHCPFailove
     inventory.getScopes(partnerRef),
   ]);
   const inRelationship = new Set(relationships.flatMap((r) => r.dhcpScopeRefs));
-  const onPartner = new Set(partnerScopes.map((scope) => scope.name));
+  // A scope joins only if no scope with its network exists on the partner.
+  const onPartner = new Set(partnerScopes.map(scopeCidr));
   return scopes
-    .filter((scope) => !inRelationship.has(scope.ref) && !onPartner.has(scope.name))
-    .sort((a, b) => compareScopeNames(a.name, b.name));
+    .filter((scope) => !inRelationship.has(scope.ref) && !onPartner.has(scopeCidr(scope)))
+    .sort((a, b) => compareScopeNames(scopeCidr(a), scopeCidr(b)));
 }

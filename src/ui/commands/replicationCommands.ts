@@ -1,6 +1,7 @@
 // Replicate Scope…, Replicate Failover Relationship…, Replicate All Failover Scopes on Server…: each confirms
 // source → destination, and that the destination's scope content is replaced.
 import type * as vscode from 'vscode';
+import { scopeCidr } from '../../failover';
 import { RelationshipNode } from '../tree/nodes/relationshipNode';
 import { ScopeNode } from '../tree/nodes/scopeNode';
 import { ScopeRowNode } from '../tree/nodes/scopeRowNode';
@@ -29,7 +30,7 @@ async function replicateScope(context: CommandContext, node: unknown): Promise<v
   let scope = picked.scope;
   if (source.server.ref !== picked.server.ref) {
     const instance = node instanceof ScopeRowNode ? node.instances.find((i) => i.server.ref === source.server.ref)?.scope : undefined;
-    const mirrored = instance ?? (await context.views.inventory.getScopes(source.server.ref)).find((s) => s.name === picked.scope.name);
+    const mirrored = instance ?? (await context.views.inventory.getScopes(source.server.ref)).find((s) => scopeCidr(s) === scopeCidr(picked.scope));
     if (!mirrored) throw new Error(`${picked.scope.name} does not exist on ${source.server.name}.`);
     scope = mirrored;
   }

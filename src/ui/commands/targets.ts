@@ -1,9 +1,9 @@
 // What a command acts on: the node it was run from, or (from the palette) what the user picks.
 import type { DHCPFailoverRelationship, DHCPScope, DHCPServer } from '../../api/types';
-import { stateLabel } from '../../failover';
+import { scopeCidr, stateLabel } from '../../failover';
 import { CancelledError, type PickItem } from '../prompts';
 import { RelationshipNode } from '../tree/nodes/relationshipNode';
-import { ScopeNode } from '../tree/nodes/scopeNode';
+import { ScopeNode, scopeTexts } from '../tree/nodes/scopeNode';
 import { ScopeRowNode, type ScopeInstance } from '../tree/nodes/scopeRowNode';
 import { ServerNode } from '../tree/nodes/serverNode';
 import { modeSummary, pairName } from '../tree/relationshipText';
@@ -82,6 +82,11 @@ async function relationshipScopes(context: CommandContext, target: RelationshipT
 }
 
 /** A scope of a relationship: the node's, one instance of a Scopes row, or picked from a relationship. */
+/** A scope as a quick-pick item: its network, then its name and description. */
+function scopeItem(scope: DHCPScope): PickItem<DHCPScope> {
+  return { label: scopeCidr(scope), description: scopeTexts(scope).filter(Boolean).join(' · '), value: scope };
+}
+
 export async function failoverScopeTarget(context: CommandContext, node: unknown, title: string): Promise<ScopeInstance & RelationshipTarget> {
   if (node instanceof ScopeNode) return { scope: node.scope, server: node.parent.parent.server, relationship: node.parent.relationship };
   if (node instanceof ScopeRowNode) {
@@ -91,7 +96,7 @@ export async function failoverScopeTarget(context: CommandContext, node: unknown
   const target = await relationshipTarget(context, undefined, title, (relationship) => relationship.dhcpScopeRefs.length > 0);
   const scopes = await relationshipScopes(context, target);
   const scope = await context.prompts.pick(
-    scopes.map((scope) => ({ label: scope.name, description: scope.description, value: scope })),
+    scopes.map((scope) => scopeItem(scope)),
     { title, placeHolder: `Pick a scope of ${target.relationship.name}` },
   );
   return { ...target, scope };
@@ -114,8 +119,8 @@ export async function scopeInstanceTarget(context: CommandContext, node: unknown
   const scope = await context.prompts.pick(
     scopes
       .slice()
-      .sort((a, b) => compareScopeNames(a.name, b.name))
-      .map((scope) => ({ label: scope.name, description: scope.description, value: scope })),
+      .sort((a, b) => compareScopeNames(scopeCidr(a), scopeCidr(b)))
+      .map((scope) => scopeItem(scope)),
     { title, placeHolder: `Pick a scope on ${server.name}` },
   );
   return { scope, server, relationship: relationships.find((relationship) => relationship.dhcpScopeRefs.includes(scope.ref)) };

@@ -1,6 +1,7 @@
 // The rows of the Scopes view from the per-server lists: a failover scope's two instances become one row.
 // No vscode import, so the benchmark can time it in Node.
 import type { DHCPFailoverRelationship, DHCPScope, DHCPServer } from '../../api/types';
+import { scopeCidr } from '../../failover/scopeRules';
 import type { ScopeInstance } from './nodes/scopeRowNode';
 import { compareNames, compareScopeNames } from './sortKeys';
 
@@ -22,8 +23,10 @@ export function buildScopeRows(
       for (const ref of relationship.dhcpScopeRefs) relationshipOf.set(ref, relationship);
     }
     for (const scope of scopesByServer.get(server.ref) ?? []) {
-      const relationship = relationshipOf.get(scope.ref) ?? relationshipOf.get(`DHCPScopes/${scope.name}`);
-      const id = relationship ? `relationship:${relationship.name}/scope:${scope.name}` : `scope:${scope.ref}`;
+      // The two instances of a failover scope share a network, not necessarily a ref.
+      const network = scopeCidr(scope);
+      const relationship = relationshipOf.get(scope.ref) ?? relationshipOf.get(`DHCPScopes/${network}`);
+      const id = relationship ? `relationship:${relationship.name}/scope:${network}` : `scope:${scope.ref}`;
       const instance: ScopeInstance = { scope, server, relationship };
       const row = rows.get(id);
       if (!row) rows.set(id, { id, instances: [instance] });
@@ -33,7 +36,7 @@ export function buildScopeRows(
   }
   return [...rows.values()].sort(
     (a, b) =>
-      compareScopeNames(a.instances[0].scope.name, b.instances[0].scope.name) ||
+      compareScopeNames(scopeCidr(a.instances[0].scope), scopeCidr(b.instances[0].scope)) ||
       compareNames(a.instances[0].server.name, b.instances[0].server.name),
   );
 }

@@ -2,6 +2,7 @@
 // Expanding a server costs at most one request, a relationship none beyond its server's scope list (read once).
 import * as vscode from 'vscode';
 import type { DHCPScope } from '../../api/types';
+import { scopeCidr } from '../../failover';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { InventoryCache } from './inventoryCache';
 import { PagedTreeProvider } from './pagedTreeProvider';
@@ -115,9 +116,9 @@ export class ServersTreeProvider extends PagedTreeProvider {
     const refs = new Set(node.relationship.dhcpScopeRefs);
     if (refs.size === 0) return [];
     const scopes = await this.inventory.getScopes(node.parent.server.ref);
-    const members: DHCPScope[] = scopes.filter((scope) => refs.has(scope.ref) || refs.has(`DHCPScopes/${scope.name}`));
+    const members: DHCPScope[] = scopes.filter((scope) => refs.has(scope.ref) || refs.has(`DHCPScopes/${scopeCidr(scope)}`));
     return members
-      .sort((a, b) => compareScopeNames(a.name, b.name))
+      .sort((a, b) => compareScopeNames(scopeCidr(a), scopeCidr(b)))
       .map((scope) =>
         this.reuse(
           `${node.id}/scope:${scope.ref}`,

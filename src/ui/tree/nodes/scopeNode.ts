@@ -1,6 +1,7 @@
 // One scope instance of a relationship, on the server its parent relationship was read from.
 import * as vscode from 'vscode';
 import type { DHCPScope } from '../../../api/types';
+import { scopeCidr } from '../../../failover';
 import { markdownFacts } from '../markdownFacts';
 import { contextValue, type TreeNode } from './treeNode';
 import type { RelationshipNode } from './relationshipNode';
@@ -17,9 +18,9 @@ export class ScopeNode implements TreeNode {
 
   toTreeItem(): vscode.TreeItem {
     const { scope } = this;
-    const item = new vscode.TreeItem(scope.name, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(scopeCidr(scope), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = [scope.description, scope.enabled ? '' : 'disabled'].filter(Boolean).join(' · ');
+    item.description = [...scopeTexts(scope), scope.enabled ? '' : 'disabled'].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon('symbol-namespace');
     item.tooltip = scopeTooltip(scope, this.parent.parent.server.name, this.parent.relationship.name);
     item.contextValue = contextValue('scope', ['failover', scope.enabled ? 'enabled' : 'disabled']);
@@ -27,9 +28,15 @@ export class ScopeNode implements TreeNode {
   }
 }
 
+/** The scope's own name (when it is not just its network) and its description, for a node's description. */
+export function scopeTexts(scope: DHCPScope): string[] {
+  return [scope.name === scopeCidr(scope) ? '' : scope.name, scope.description];
+}
+
 export function scopeTooltip(scope: DHCPScope, authority: string, relationshipName: string | undefined): vscode.MarkdownString {
-  return markdownFacts(scope.name, [
-    ['Name', scope.description || '(none)'],
+  return markdownFacts(scopeCidr(scope), [
+    ['Name', scope.name],
+    ['Description', scope.description || '(none)'],
     ['Authority', authority],
     ['Failover relationship', relationshipName ?? 'none'],
     ['Enabled', scope.enabled ? 'yes' : 'no'],

@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import type { DHCPFailoverRelationship, DHCPScope, DHCPServer } from '../../../api/types';
 import { pairName } from '../relationshipText';
-import { scopeTooltip } from './scopeNode';
+import { scopeCidr } from '../../../failover';
+import { scopeTexts, scopeTooltip } from './scopeNode';
 import { contextValue, type TreeNode } from './treeNode';
 
 /** One scope on one server, with the relationship it belongs to (read from that server's perspective). */
@@ -33,7 +34,7 @@ export class ScopeRowNode implements TreeNode {
   /** The text the Scopes filter matches: CIDR, name, authority, server names, relationship. */
   get searchText(): string {
     const { scope } = this.instances[0];
-    return [scope.name, scope.description, this.authority, this.relationship?.name ?? '', ...this.instances.map((i) => i.server.name)]
+    return [scopeCidr(scope), scope.name, scope.description, this.authority, this.relationship?.name ?? '', ...this.instances.map((i) => i.server.name)]
       .join('\n')
       .toLowerCase();
   }
@@ -41,9 +42,9 @@ export class ScopeRowNode implements TreeNode {
   toTreeItem(): vscode.TreeItem {
     const { scope } = this.instances[0];
     const relationship = this.relationship;
-    const item = new vscode.TreeItem(scope.name, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(scopeCidr(scope), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = [scope.description, this.authority, relationship?.name, scope.enabled ? '' : 'disabled'].filter(Boolean).join(' · ');
+    item.description = [...scopeTexts(scope), this.authority, relationship?.name, scope.enabled ? '' : 'disabled'].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(relationship ? 'arrow-swap' : 'symbol-namespace');
     item.tooltip = scopeTooltip(scope, this.authority, relationship?.name);
     item.contextValue = contextValue('scope', [relationship ? 'failover' : 'standalone', scope.enabled ? 'enabled' : 'disabled']);
