@@ -80,18 +80,25 @@ async function simulatorThroughput(sim: SimulatorProcess, servers: string[], big
   );
 }
 
-/** Runs bench/extension-host inside code-server's extension host, the way the integration tests run. */
-async function extensionHost(sim: SimulatorProcess, folder: string): Promise<ExtensionHostFigures> {
-  const out = join(folder, 'extension-host.json');
+/** Runs bench/extension-host inside a fresh code-server extension host, the way the integration tests run. */
+async function extensionHost<T>(sim: SimulatorProcess, folder: string, part: 'activation' | 'actions'): Promise<T> {
+  const out = join(folder, `extension-host-${part}.json`);
   const code = await new Promise<number | null>((done) => {
     const child = spawn(process.execPath, [join(ROOT, 'test/vscode/run-integration.js'), ROOT, join(ROOT, 'dist/bench/extension-host/index')], {
       stdio: 'inherit',
-      env: { ...process.env, BENCH_SIM_URL: sim.url, BENCH_SIM_USER: sim.user, BENCH_SIM_PASSWORD: sim.password, BENCH_OUT: out },
+      env: { ...process.env, BENCH_PART: part, BENCH_SIM_URL: sim.url, BENCH_SIM_USER: sim.user, BENCH_SIM_PASSWORD: sim.password, BENCH_OUT: out },
     });
     child.once('exit', done);
   });
-  if (code !== 0) throw new Error(`the extension-host part of the benchmark failed (exit ${code})`);
-  return JSON.parse(readFileSync(out, 'utf8')) as ExtensionHostFigures;
+  if (code !== 0) throw new Error(`the extension-host part of the benchmark (${part}) failed (exit ${code})`);
+  return JSON.parse(readFileSync(out, 'utf8')) as T;
+}
+
+/** Activation happens once per extension host, so it is measured in several fresh hosts. */
+async function activation(sim: SimulatorProcess, folder: string, runs = 5): Promise<{ activationMs: number; activateCallMs: number }> {
+  const figures: Array<{ activationMs: number; activateCallMs: number }> = [];
+  for (let run = 0; run < runs; run++) figures.push(await extensionHost(sim, folder, 'activation'));
+  return { activationMs: median(figures.map((f) => f.activationMs)), activateCallMs: median(figures.map((f) => f.activateCallMs)) };
 }
 
 function reportExtensionHost(figures: ExtensionHostFigures): void {
@@ -118,7 +125,13 @@ function reportExtensionHost(figures: ExtensionHostFigures): void {
     row('Round trips', action.action, `${action.requests} requests (${action.changes} changing)`, target, ok);
   }
   for (const tree of figures.treeModel) row('Tree model', `${tree.what} → ${tree.children} nodes`, `${fixed(tree.ms, 2)} ms`, '≤ 20 ms', tree.ms <= 20);
-  row('Extension', 'Activation time inside the extension host', `${fixed(figures.activationMs, 1)} ms`, '≤ 100 ms', figures.activationMs <= 100);
+  row(
+    'Extension',
+    'Activation in a fresh extension host (median of 5): loading the bundle and activate(), simulator start excluded',
+    `${fixed(figures.activationMs, 1)} ms (activate() itself ${fixed(figures.activateCallMs, 1)} ms)`,
+    '≤ 100 ms',
+    figures.activationMs <= 100,
+  );
 }
 
 function writeResults(): void {
@@ -150,7 +163,8 @@ async function main(): Promise<void> {
       );
       await simulatorThroughput(sim, servers, biggestRef);
       console.log(`Running the extension-host part (biggest server has ${biggestCount} scopes)…`);
-      reportExtensionHost(await extensionHost(sim, folder));
+      const actions = await extensionHost<ExtensionHostFigures>(sim, folder, 'actions');
+      reportExtensionHost({ ...actions, ...(await activation(sim, folder)) });
     } finally {
       await sim.stop();
     }

@@ -7,7 +7,7 @@ import { RelationshipNode } from '../tree/nodes/relationshipNode';
 import { ScopeNode, scopeTexts } from '../tree/nodes/scopeNode';
 import { ScopeRowNode } from '../tree/nodes/scopeRowNode';
 import { partnerName, partnerRef, serverRefsOf } from '../tree/relationshipText';
-import { compareScopeNames } from '../tree/sortKeys';
+import { sortByNetwork } from '../tree/sortKeys';
 import { requireClient, type CommandContext } from './commandContext';
 import { registerCommand, withViewProgress } from './registerCommand';
 import { asPrimary, nothingToDo, primaryRelationships, relationshipItem, relationshipTarget, serverTarget, type RelationshipTarget } from './targets';
@@ -164,7 +164,8 @@ async function eligibleScopes(context: CommandContext, relationship: DHCPFailove
   const inRelationship = new Set(relationships.flatMap((r) => r.dhcpScopeRefs));
   // A scope joins only if no scope with its network exists on the partner.
   const onPartner = new Set(partnerScopes.map(scopeCidr));
-  return scopes
-    .filter((scope) => !inRelationship.has(scope.ref) && !onPartner.has(scopeCidr(scope)))
-    .sort((a, b) => compareScopeNames(scopeCidr(a), scopeCidr(b)));
+  return sortByNetwork(
+    scopes.filter((scope) => !inRelationship.has(scope.ref) && !onPartner.has(scopeCidr(scope))),
+    (scope) => scope,
+  );
 }

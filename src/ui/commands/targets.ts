@@ -7,7 +7,7 @@ import { ScopeNode, scopeTexts } from '../tree/nodes/scopeNode';
 import { ScopeRowNode, type ScopeInstance } from '../tree/nodes/scopeRowNode';
 import { ServerNode } from '../tree/nodes/serverNode';
 import { modeSummary, pairName } from '../tree/relationshipText';
-import { compareNames, compareScopeNames } from '../tree/sortKeys';
+import { compareNames, sortByNetwork } from '../tree/sortKeys';
 import type { CommandContext } from './commandContext';
 
 /** A relationship as one of its servers sees it. */
@@ -78,7 +78,10 @@ export async function asPrimary(context: CommandContext, target: RelationshipTar
 async function relationshipScopes(context: CommandContext, target: RelationshipTarget): Promise<DHCPScope[]> {
   const refs = new Set(target.relationship.dhcpScopeRefs);
   const scopes = await context.views.inventory.getScopes(target.server.ref);
-  return scopes.filter((scope) => refs.has(scope.ref)).sort((a, b) => compareScopeNames(a.name, b.name));
+  return sortByNetwork(
+    scopes.filter((scope) => refs.has(scope.ref)),
+    (scope) => scope,
+  );
 }
 
 /** A scope of a relationship: the node's, one instance of a Scopes row, or picked from a relationship. */
@@ -117,10 +120,7 @@ export async function scopeInstanceTarget(context: CommandContext, node: unknown
   const [scopes, relationships] = await Promise.all([inventory.getScopes(server.ref), inventory.getRelationships(server.ref)]);
   if (scopes.length === 0) throw new Error(`${server.name} has no scopes.`);
   const scope = await context.prompts.pick(
-    scopes
-      .slice()
-      .sort((a, b) => compareScopeNames(scopeCidr(a), scopeCidr(b)))
-      .map((scope) => scopeItem(scope)),
+    sortByNetwork(scopes, (scope) => scope).map((scope) => scopeItem(scope)),
     { title, placeHolder: `Pick a scope on ${server.name}` },
   );
   return { scope, server, relationship: relationships.find((relationship) => relationship.dhcpScopeRefs.includes(scope.ref)) };

@@ -3,7 +3,9 @@
 import type { DHCPFailoverRelationship, DHCPScope, DHCPServer } from '../../api/types';
 import { scopeCidr } from '../../failover/scopeRules';
 import type { ScopeInstance } from './nodes/scopeRowNode';
-import { compareNames, compareScopeNames } from './sortKeys';
+import { compareNames, sortByNetwork } from './sortKeys';
+
+export const NUMERIC_REF = /^DHCPScopes\/\d+$/;
 
 export interface ScopeRow {
   id: string;
@@ -22,10 +24,13 @@ export function buildScopeRows(
     for (const relationship of relationshipsByServer.get(server.ref) ?? []) {
       for (const ref of relationship.dhcpScopeRefs) relationshipOf.set(ref, relationship);
     }
+    // Micetro may list a relationship's scopes by network (`DHCPScopes/10.0.1.0/24`) rather than by id.
+    const byNetwork = [...relationshipOf.keys()].some((ref) => !NUMERIC_REF.test(ref));
     for (const scope of scopesByServer.get(server.ref) ?? []) {
-      // The two instances of a failover scope share a network, not necessarily a ref.
-      const network = scopeCidr(scope);
-      const relationship = relationshipOf.get(scope.ref) ?? relationshipOf.get(`DHCPScopes/${network}`);
+      const byRef = relationshipOf.get(scope.ref);
+      // The two instances of a failover scope share a network, not a ref; parse it only where it is needed.
+      const network = byRef || byNetwork ? scopeCidr(scope) : undefined;
+      const relationship = byRef ?? (network === undefined ? undefined : relationshipOf.get(`DHCPScopes/${network}`));
       const id = relationship ? `relationship:${relationship.name}/scope:${network}` : `scope:${scope.ref}`;
       const instance: ScopeInstance = { scope, server, relationship };
       const row = rows.get(id);
@@ -34,9 +39,9 @@ export function buildScopeRows(
       else row.instances.push(instance);
     }
   }
-  return [...rows.values()].sort(
-    (a, b) =>
-      compareScopeNames(scopeCidr(a.instances[0].scope), scopeCidr(b.instances[0].scope)) ||
-      compareNames(a.instances[0].server.name, b.instances[0].server.name),
+  return sortByNetwork(
+    [...rows.values()],
+    (row) => row.instances[0].scope,
+    (a, b) => compareNames(a.instances[0].server.name, b.instances[0].server.name),
   );
 }

@@ -10,7 +10,8 @@ import { RelationshipNode, relationshipNodeId } from './nodes/relationshipNode';
 import { ScopeNode } from './nodes/scopeNode';
 import { ServerNode, serverNodeId } from './nodes/serverNode';
 import type { TreeNode } from './nodes/treeNode';
-import { compareNames, compareScopeNames } from './sortKeys';
+import { NUMERIC_REF } from './scopeRows';
+import { compareNames, sortByNetwork } from './sortKeys';
 
 export const SERVERS_VIEW_ID = 'dhcpFailover.servers';
 
@@ -116,9 +117,10 @@ export class ServersTreeProvider extends PagedTreeProvider {
     const refs = new Set(node.relationship.dhcpScopeRefs);
     if (refs.size === 0) return [];
     const scopes = await this.inventory.getScopes(node.parent.server.ref);
-    const members: DHCPScope[] = scopes.filter((scope) => refs.has(scope.ref) || refs.has(`DHCPScopes/${scopeCidr(scope)}`));
-    return members
-      .sort((a, b) => compareScopeNames(scopeCidr(a), scopeCidr(b)))
+    // Micetro may list the scopes by network (`DHCPScopes/10.0.1.0/24`) rather than by id.
+    const byNetwork = [...refs].some((ref) => !NUMERIC_REF.test(ref));
+    const members: DHCPScope[] = scopes.filter((scope) => refs.has(scope.ref) || (byNetwork && refs.has(`DHCPScopes/${scopeCidr(scope)}`)));
+    return sortByNetwork(members, (scope) => scope)
       .map((scope) =>
         this.reuse(
           `${node.id}/scope:${scope.ref}`,
