@@ -14,10 +14,11 @@ import {
   type ScopeServerContext,
 } from '../src/wizards/createScopeForm';
 import type { CreateScopeFromWebview, CreateScopePageState, CreateScopeToWebview, PartialScopeCreation } from '../src/wizards/messages';
-import './lib/components';
-import type { VscodeButton, VscodeTextfield } from './lib/components';
+import { blockersLine, showBlockers } from './lib/blockers';
+import { button, textfield, type VscodeButton, type VscodeTextfield } from './lib/components';
 import { byId, h, replaceChildren, selectElement } from './lib/dom';
 import { field, type Field } from './lib/fields';
+import { showLoadFailure } from './lib/loadFailure';
 import { hostApi, onHostMessage } from './lib/vscodeApi';
 
 const vscode = hostApi<CreateScopePageState, CreateScopeFromWebview>();
@@ -37,16 +38,6 @@ function formKey(formSetup: CreateScopeSetup): string {
 
 function save(): void {
   vscode.setState({ key: formKey(setup), form: state, error, partial });
-}
-
-function textfield(id: string, value: string, attributes: Record<string, string | boolean | undefined> = {}): VscodeTextfield {
-  const element = h('vscode-textfield', { id, ...attributes }) as VscodeTextfield;
-  element.value = value;
-  return element;
-}
-
-function button(id: string, label: string, secondary = false): VscodeButton {
-  return h('vscode-button', { id, secondary }, label) as VscodeButton;
 }
 
 function change(patch: Partial<CreateScopeValues>): void {
@@ -185,7 +176,7 @@ function build(): void {
       { class: 'buttons footer', id: 'form-buttons' },
       button('cancel', 'Cancel', true),
       button('create', 'Create'),
-      h('p', { id: 'blockers', class: 'blockers', role: 'status' }),
+      blockersLine(),
     ),
   );
   renderExclusions();
@@ -254,9 +245,7 @@ function refresh(): void {
     (element as HTMLInputElement).disabled = partial !== undefined;
   }
   (byId('create') as VscodeButton).disabled = busy || !isScopeReady(state.values, server);
-  // Nothing is disabled without the reason beside it.
-  const blockers = busy ? [] : createScopeBlockers(state.values, server);
-  replaceChildren(byId('blockers'), blockers.length > 0 ? `To continue: ${blockers.join(' ')}` : '');
+  showBlockers(busy ? [] : createScopeBlockers(state.values, server));
   (byId('retry-add') as VscodeButton).disabled = busy;
   byId('app').setAttribute('aria-busy', String(busy));
 }
@@ -281,20 +270,9 @@ onHostMessage<CreateScopeToWebview>((message) => {
       refresh();
       break;
     }
-    case 'loadFailed': {
-      const retry = button('retry-load', 'Retry');
-      retry.addEventListener('click', () => {
-        replaceChildren(byId('app'), h('p', { class: 'loading', role: 'status' }, 'Loading…'));
-        vscode.postMessage({ t: 'ready' });
-      });
-      replaceChildren(
-        byId('app'),
-        h('h1', {}, 'Create Scope'),
-        h('div', { class: 'error-box', role: 'alert' }, h('p', {}, message.message), h('div', { class: 'buttons' }, retry)),
-      );
-      retry.focus();
+    case 'loadFailed':
+      showLoadFailure('Create Scope', message.message, () => vscode.postMessage({ t: 'ready' }));
       break;
-    }
     case 'serverContext':
       if (message.context.serverRef !== state.values.serverRef) return;
       server = message.context;

@@ -26,10 +26,11 @@ import {
   type RelationshipWizardState,
   type RelationshipWizardValues,
 } from '../src/wizards/relationshipWizard';
-import './lib/components';
-import type { VscodeButton, VscodeCheckbox, VscodeTextfield } from './lib/components';
+import { blockersLine, showBlockers } from './lib/blockers';
+import { button, textfield, type VscodeButton, type VscodeCheckbox, type VscodeTextfield } from './lib/components';
 import { append, byId, h, replaceChildren, selectElement } from './lib/dom';
 import { field, type Field } from './lib/fields';
+import { showLoadFailure } from './lib/loadFailure';
 import { hostApi, onHostMessage } from './lib/vscodeApi';
 
 const vscode = hostApi<RelationshipWizardPageState, RelationshipWizardFromWebview>();
@@ -48,16 +49,6 @@ function wizardKey(wizardSetup: RelationshipWizardSetup): string {
 
 function save(): void {
   vscode.setState({ key: wizardKey(setup), wizard: state, saveError, secretEntered });
-}
-
-function textfield(id: string, value: string, attributes: Record<string, string | boolean | undefined> = {}): VscodeTextfield {
-  const element = h('vscode-textfield', { id, ...attributes }) as VscodeTextfield;
-  element.value = value;
-  return element;
-}
-
-function button(id: string, label: string, secondary = false): VscodeButton {
-  return h('vscode-button', { id, secondary }, label) as VscodeButton;
 }
 
 /** A number with its unit (MCLT, switchover interval); `label` names the field the unit belongs to. */
@@ -246,7 +237,7 @@ function build(): void {
     button('back', 'Back', true),
     button('next', 'Next'),
     button('save', setup.kind === 'edit' ? 'Save' : 'Add'),
-    h('p', { id: 'blockers', class: 'blockers', role: 'status' }),
+    blockersLine(),
   );
   replaceChildren(
     byId('app'),
@@ -354,9 +345,7 @@ function refresh(): void {
   setDisabled('back', saving);
   setDisabled('next', !isStepValid(setup, state, secret));
   setDisabled('save', saving || !isReadyToSend(setup, state, secret));
-  // Nothing is disabled without the reason beside it.
-  const blockers = saving ? [] : stepBlockers(setup, state, secret);
-  replaceChildren(byId('blockers'), blockers.length > 0 ? `To continue: ${blockers.join(' ')}` : '');
+  showBlockers(saving ? [] : stepBlockers(setup, state, secret));
   byId('app').setAttribute('aria-busy', String(saving));
 }
 
@@ -377,20 +366,9 @@ onHostMessage<RelationshipWizardToWebview>((message) => {
       refresh();
       break;
     }
-    case 'loadFailed': {
-      const retry = button('retry-load', 'Retry');
-      retry.addEventListener('click', () => {
-        replaceChildren(byId('app'), h('p', { class: 'loading', role: 'status' }, 'Loading…'));
-        vscode.postMessage({ t: 'ready' });
-      });
-      replaceChildren(
-        byId('app'),
-        h('h1', {}, 'Failover Relationship'),
-        h('div', { class: 'error-box', role: 'alert' }, h('p', {}, message.message), h('div', { class: 'buttons' }, retry)),
-      );
-      retry.focus();
+    case 'loadFailed':
+      showLoadFailure('Failover Relationship', message.message, () => vscode.postMessage({ t: 'ready' }));
       break;
-    }
     case 'saveFailed':
       saving = false;
       saveError = message.message;

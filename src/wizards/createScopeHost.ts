@@ -5,7 +5,7 @@
 import type { DHCPServer } from '../api/types';
 import { createScopeSetup, isScopeReady, scopeServerContext, scopeToSend, type CreateScopeSetup, type CreateScopeValues, type ScopeServerContext } from './createScopeForm';
 import type { CreateScopeFromWebview, CreateScopeToWebview } from './messages';
-import { RetryableLoad, type WizardHostDeps } from './wizardHost';
+import { answerReady, RetryableLoad, type WizardHostDeps } from './wizardHost';
 
 export interface CreateScopeTarget {
   server?: DHCPServer;
@@ -44,12 +44,7 @@ export class CreateScopeHost {
   async receive(message: CreateScopeFromWebview): Promise<void> {
     switch (message.t) {
       case 'ready':
-        try {
-          this.deps.post({ t: 'init', setup: await this.setup.get() });
-        } catch (error) {
-          this.deps.post({ t: 'loadFailed', message: `Could not read the DHCP servers: ${this.deps.describe(error)}` });
-          return;
-        }
+        if (!(await answerReady(this.deps, this.setup, 'the DHCP servers'))) return;
         if (this.lastResult) this.deps.post(this.lastResult);
         return;
       case 'loadServer':

@@ -5,7 +5,7 @@ import type { DHCPFailoverRelationship, DHCPServer } from '../api/types';
 import type { RelationshipWizardFromWebview, RelationshipWizardToWebview } from './messages';
 import { MODE_LABELS, relationshipToSend, type RelationshipWizardSetup } from './relationshipWizard';
 import { relationshipWizardSetup } from './relationshipWizardSetup';
-import { RetryableLoad, type WizardHostDeps } from './wizardHost';
+import { answerReady, RetryableLoad, type WizardHostDeps } from './wizardHost';
 
 export interface RelationshipWizardTarget {
   /** Add: the server started from; Edit: the relationship's primary. */
@@ -29,11 +29,7 @@ export class RelationshipWizardHost {
   async receive(message: RelationshipWizardFromWebview): Promise<void> {
     switch (message.t) {
       case 'ready':
-        try {
-          this.deps.post({ t: 'init', setup: await this.setup.get() });
-        } catch (error) {
-          this.deps.post({ t: 'loadFailed', message: `Could not read the DHCP servers and their relationships: ${this.deps.describe(error)}` });
-        }
+        await answerReady(this.deps, this.setup, 'the DHCP servers and their relationships');
         return;
       case 'cancel':
         this.deps.close();

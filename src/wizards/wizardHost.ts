@@ -14,6 +14,23 @@ export interface WizardHostDeps<ToWebview> {
   close(): void;
 }
 
+/** The answers to the page's `ready` that every wizard shares. */
+type SetupMessage<Setup> = { t: 'init'; setup: Setup } | { t: 'loadFailed'; message: string };
+
+/**
+ * Answers the page's `ready` with its setup, or says what could not be read (the page then offers Retry, which sends
+ * `ready` again). Returns whether the setup was sent.
+ */
+export async function answerReady<Setup>(deps: WizardHostDeps<SetupMessage<Setup>>, setup: RetryableLoad<Setup>, couldNotRead: string): Promise<boolean> {
+  try {
+    deps.post({ t: 'init', setup: await setup.get() });
+    return true;
+  } catch (error) {
+    deps.post({ t: 'loadFailed', message: `Could not read ${couldNotRead}: ${deps.describe(error)}` });
+    return false;
+  }
+}
+
 /**
  * Loads once and keeps the result; after a failure the next `get` loads again, so the page's Retry can work.
  * The first load starts at once, and a failure nobody asked for yet is not an unhandled rejection.

@@ -37,6 +37,34 @@ export async function startHarness(): Promise<Harness> {
   return { api, prompts, client: await freshSimulator(api) };
 }
 
+/** The installed extension's folder (what the commands hand the wizard panels). */
+export function extensionUri(): vscode.Uri {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed`);
+  return extension.extensionUri;
+}
+
+/** A suite's harness and its two healthy Microsoft servers (see `twoServers`), set by the suite's `before`. */
+export interface TwoServerFixture {
+  harness: Harness;
+  primary: DHCPServer;
+  secondary: DHCPServer;
+}
+
+/**
+ * Registers the suite's `before`, which starts the harness and picks two servers into the fixture returned, and
+ * unless `refreshBeforeEach` is false a `beforeEach` that refreshes the views, so each test reads the tree afresh.
+ */
+export function twoServerFixture({ refreshBeforeEach = true } = {}): TwoServerFixture {
+  const fixture = {} as TwoServerFixture;
+  before(async () => {
+    fixture.harness = await startHarness();
+    [fixture.primary, fixture.secondary] = await twoServers(fixture.harness.client);
+  });
+  if (refreshBeforeEach) beforeEach(() => fixture.harness.api.views.refreshAll());
+  return fixture;
+}
+
 /** A new built-in simulator on a new data file: every suite starts from the demo inventory. */
 export async function freshSimulator(api: DhcpFailoverApi): Promise<MicetroClient> {
   const folder = mkdtempSync(join(tmpdir(), 'dhcp-failover-it-'));

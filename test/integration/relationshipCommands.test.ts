@@ -1,12 +1,12 @@
 // Add Scopes to Failover Relationship… (from a relationship, a Scopes row, the palette), Remove Failover
 // Relationship… (with and without scopes), and a Micetro error from an invalid change reaching the user.
 import * as assert from 'node:assert/strict';
-import type { DHCPServer } from '../../src/api/types';
 import {
   assertCleanRun,
   child,
   children,
   description,
+  isScopeRow,
   label,
   newRelationship,
   newScope,
@@ -16,26 +16,15 @@ import {
   run,
   scopeOn,
   serverNode,
-  twoServers,
-  isScopeRow,
-  startHarness,
-  type Harness,
+  twoServerFixture,
 } from './extensionUnderTest';
 import { accept, decline, pick, pickMany } from './scriptedPrompts';
 
 describe('Failover relationship commands', () => {
-  let harness: Harness;
-  let primary: DHCPServer;
-  let secondary: DHCPServer;
-
-  before(async () => {
-    harness = await startHarness();
-    [primary, secondary] = await twoServers(harness.client);
-  });
-
-  beforeEach(() => harness.api.views.refreshAll());
+  const fixture = twoServerFixture();
 
   it('adds scopes from a relationship node: the scopes join it, are copied to the partner and show in the tree', async () => {
+    const { harness, primary, secondary } = fixture;
     const { client, prompts, api } = harness;
     await newRelationship(client, primary, secondary, 'it-add-from-node');
     const first = await newScope(client, primary);
@@ -56,6 +45,7 @@ describe('Failover relationship commands', () => {
   });
 
   it('offers only eligible scopes: not in another relationship and absent on the partner', async () => {
+    const { harness, primary, secondary } = fixture;
     const { client, prompts, api } = harness;
     await newRelationship(client, primary, secondary, 'it-eligible');
     const eligible = await newScope(client, primary);
@@ -73,6 +63,7 @@ describe('Failover relationship commands', () => {
   });
 
   it('adds a scope from its row in the Scopes view to a relationship its server is primary of', async () => {
+    const { harness, primary, secondary } = fixture;
     const { client, prompts, api } = harness;
     await newRelationship(client, primary, secondary, 'it-add-from-row');
     const scope = await newScope(client, primary, 'From the Scopes view');
@@ -95,6 +86,7 @@ describe('Failover relationship commands', () => {
   });
 
   it('offers a standalone scope only the relationships whose partner does not have its network', async () => {
+    const { harness, primary, secondary } = fixture;
     const { client, prompts, api } = harness;
     const third = (await client.getDHCPServers()).find(
       (server) => server.type === 'MSDHCP' && server.state === 'OK' && server.ref !== primary.ref && server.ref !== secondary.ref,
@@ -118,6 +110,7 @@ describe('Failover relationship commands', () => {
   });
 
   it('shows Micetro’s Windows error when the relationship is not Normal, and changes nothing', async () => {
+    const { harness, primary, secondary } = fixture;
     const { client, prompts, api } = harness;
     await normalRelationship(client, primary, secondary, 'it-not-normal');
     await client.command('SimCutLink', { dhcpServerRef: primary.ref, dhcpFailoverRelationshipName: 'it-not-normal' });
@@ -133,6 +126,7 @@ describe('Failover relationship commands', () => {
   });
 
   it('removes a relationship with scopes: the chosen server keeps them, the other deletes them', async () => {
+    const { harness, primary, secondary } = fixture;
     const { client, prompts, api } = harness;
     const [scope] = await normalRelationship(client, primary, secondary, 'it-remove-scoped');
     api.views.refreshAll();
@@ -152,6 +146,7 @@ describe('Failover relationship commands', () => {
   });
 
   it('removes an empty relationship from the palette after one confirmation; declining changes nothing', async () => {
+    const { harness, primary, secondary } = fixture;
     const { client, prompts, api } = harness;
     await newRelationship(client, primary, secondary, 'it-remove-empty');
     api.views.refreshAll();
@@ -169,6 +164,7 @@ describe('Failover relationship commands', () => {
   });
 
   it('shows the relationship under both servers, with mode, state and partner', async () => {
+    const { harness, primary, secondary } = fixture;
     const { client, api } = harness;
     await normalRelationship(client, primary, secondary, 'it-shown');
     api.views.refreshAll();

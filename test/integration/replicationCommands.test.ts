@@ -3,18 +3,7 @@
 import * as assert from 'node:assert/strict';
 import type { MicetroClient } from '../../src/api/micetroClient';
 import type { DHCPServer } from '../../src/api/types';
-import {
-  assertCleanRun,
-  child,
-  normalRelationship,
-  relationshipNode,
-  run,
-  scopeOn,
-  serverNode,
-  twoServers,
-  startHarness,
-  type Harness,
-} from './extensionUnderTest';
+import { assertCleanRun, child, normalRelationship, relationshipNode, run, scopeOn, serverNode, twoServerFixture } from './extensionUnderTest';
 import { accept, decline, pick } from './scriptedPrompts';
 
 /** Gives the primary's instance a router option the partner's lacks; returns the partner's instance ref. */
@@ -31,18 +20,10 @@ async function router(client: MicetroClient, scopeRef: string): Promise<string |
 }
 
 describe('Replication commands', () => {
-  let harness: Harness;
-  let primary: DHCPServer;
-  let secondary: DHCPServer;
-
-  before(async () => {
-    harness = await startHarness();
-    [primary, secondary] = await twoServers(harness.client);
-  });
-
-  beforeEach(() => harness.api.views.refreshAll());
+  const fixture = twoServerFixture();
 
   it('replicates one scope from its node after confirming source → destination; declining copies nothing', async () => {
+    const { harness, primary, secondary } = fixture;
     const { client, prompts, api } = harness;
     const [scope] = await normalRelationship(client, primary, secondary, 'it-replicate-scope');
     const destination = await drift(client, primary, secondary, scope.name, '10.250.99.1');
@@ -61,6 +42,7 @@ describe('Replication commands', () => {
   });
 
   it('replicates a relationship from the palette in the direction picked', async () => {
+    const { harness, primary, secondary } = fixture;
     const { client, prompts } = harness;
     const [scope] = await normalRelationship(client, primary, secondary, 'it-replicate-relationship');
     const destination = await drift(client, primary, secondary, scope.name, '10.250.98.1');
@@ -73,6 +55,7 @@ describe('Replication commands', () => {
   });
 
   it('replicates every failover scope of a server from its node', async () => {
+    const { harness, primary, secondary } = fixture;
     const { client, prompts, api } = harness;
     const [scope] = await normalRelationship(client, primary, secondary, 'it-replicate-server');
     const destination = await drift(client, primary, secondary, scope.name, '10.250.97.1');

@@ -1,10 +1,10 @@
 // Remove from Failover… (Delete or Disable the partner's instance) and Remove Scope Instance….
 import * as assert from 'node:assert/strict';
-import type { DHCPServer } from '../../src/api/types';
 import {
   assertCleanRun,
   child,
   children,
+  isScopeRow,
   label,
   newScope,
   normalRelationship,
@@ -12,26 +12,15 @@ import {
   relationshipNode,
   run,
   scopeOn,
-  twoServers,
-  isScopeRow,
-  startHarness,
-  type Harness,
+  twoServerFixture,
 } from './extensionUnderTest';
 import { accept, decline, pick } from './scriptedPrompts';
 
 describe('Scope commands', () => {
-  let harness: Harness;
-  let primary: DHCPServer;
-  let secondary: DHCPServer;
-
-  before(async () => {
-    harness = await startHarness();
-    [primary, secondary] = await twoServers(harness.client);
-  });
-
-  beforeEach(() => harness.api.views.refreshAll());
+  const fixture = twoServerFixture();
 
   it('removes a scope from failover from its node, disabling the partner’s instance', async () => {
+    const { harness, primary, secondary } = fixture;
     const { client, prompts, api } = harness;
     const [kept, removed] = await normalRelationship(client, primary, secondary, 'it-scope-disable', 2);
     api.views.refreshAll();
@@ -52,6 +41,7 @@ describe('Scope commands', () => {
   });
 
   it('removes a scope from failover from the palette, deleting the partner’s instance', async () => {
+    const { harness, primary, secondary } = fixture;
     const { client, prompts } = harness;
     const [scope] = await normalRelationship(client, primary, secondary, 'it-scope-delete');
     harness.api.views.refreshAll();
@@ -71,6 +61,7 @@ describe('Scope commands', () => {
   });
 
   it('removes one scope instance from the palette after confirmation; declining keeps it', async () => {
+    const { harness, primary } = fixture;
     const { client, prompts } = harness;
     const scope = await newScope(client, primary);
     harness.api.views.refreshAll();
@@ -87,6 +78,7 @@ describe('Scope commands', () => {
   });
 
   it('removes one instance of a failover scope from its Scopes row: the partner’s stays, independent', async () => {
+    const { harness, primary, secondary } = fixture;
     const { client, prompts, api } = harness;
     const [scope] = await normalRelationship(client, primary, secondary, 'it-instance');
     api.views.refreshAll();

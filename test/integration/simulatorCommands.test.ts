@@ -1,6 +1,5 @@
 // Stop / Start DHCP Server, Cut / Restore Link, Set Partner Down: the simulator's state machine shows in the tree.
 import * as assert from 'node:assert/strict';
-import type { DHCPServer } from '../../src/api/types';
 import {
   assertCleanRun,
   description,
@@ -11,26 +10,17 @@ import {
   run,
   serverNode,
   settle,
-  twoServers,
-  startHarness,
-  type Harness,
+  twoServerFixture,
 } from './extensionUnderTest';
 import { pick } from './scriptedPrompts';
 
 describe('Simulator commands', () => {
-  let harness: Harness;
-  let primary: DHCPServer;
-  let secondary: DHCPServer;
+  const fixture = twoServerFixture();
 
-  before(async () => {
-    harness = await startHarness();
-    [primary, secondary] = await twoServers(harness.client);
-    await normalRelationship(harness.client, primary, secondary, 'it-sim');
-  });
-
-  beforeEach(() => harness.api.views.refreshAll());
+  before(() => normalRelationship(fixture.harness.client, fixture.primary, fixture.secondary, 'it-sim'));
 
   it('cuts and restores the link of a relationship from its node', async () => {
+    const { harness, primary } = fixture;
     const { client, prompts } = harness;
     prompts.script();
     await run('cutLink', await relationshipNode(harness, primary, 'it-sim'));
@@ -47,6 +37,7 @@ describe('Simulator commands', () => {
   });
 
   it('offers from the palette only Normal links to cut, and only interrupted links to restore', async () => {
+    const { harness, primary, secondary } = fixture;
     const { client, prompts } = harness;
     await newRelationship(client, primary, secondary, 'it-sim-empty');
     harness.api.views.refreshAll();
@@ -70,6 +61,7 @@ describe('Simulator commands', () => {
   });
 
   it('sets the partner down from the palette after the link was cut', async () => {
+    const { harness, primary } = fixture;
     const { client, prompts } = harness;
     await client.command('SimCutLink', { dhcpServerRef: primary.ref, dhcpFailoverRelationshipName: 'it-sim' });
     harness.api.views.refreshAll();
@@ -85,6 +77,7 @@ describe('Simulator commands', () => {
   });
 
   it('stops and starts a DHCP server; its partner sees the interruption', async () => {
+    const { harness, primary, secondary } = fixture;
     const { client, prompts } = harness;
     prompts.script();
     await run('stopServer', await serverNode(harness, secondary));

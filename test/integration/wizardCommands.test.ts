@@ -4,12 +4,11 @@
 // checks the simulator and that the command refreshed the tree and revealed the result without a manual refresh.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { DHCPServer } from '../../src/api/types';
 import { MAX_RELATIONSHIPS_PER_SERVER } from '../../src/failover';
 import type { CreateScopePanel } from '../../src/ui/panels/createScopePanel';
 import type { RelationshipWizardPanel } from '../../src/ui/panels/relationshipWizardPanel';
 import { initialCreateScopeState, updateScopeValues, type CreateScopeSetup } from '../../src/wizards/createScopeForm';
-import { initialRelationshipState, updateValues, type RelationshipWizardSetup, type RelationshipWizardState } from '../../src/wizards/relationshipWizard';
+import { initialRelationshipState, updateValues, type RelationshipWizardSetup } from '../../src/wizards/relationshipWizard';
 import {
   assertCleanRun,
   child,
@@ -23,21 +22,9 @@ import {
   relationshipNode,
   scopeOn,
   serverNode,
-  startHarness,
-  twoServers,
-  type Harness,
+  twoServerFixture,
 } from './extensionUnderTest';
-
-async function initialSetup<T>(panel: { receive(message: { t: 'ready' }): Promise<void>; posted: Array<{ t: string }> }): Promise<T> {
-  await panel.receive({ t: 'ready' });
-  const init = panel.posted.find((message) => message.t === 'init') as { t: 'init'; setup: T } | undefined;
-  assert.ok(init, `the panel answered ready with ${JSON.stringify(panel.posted)}`);
-  return init.setup;
-}
-
-function atSummary(state: RelationshipWizardState): RelationshipWizardState {
-  return { ...state, step: 'summary' };
-}
+import { atSummary, closeWebviewTabs, initialSetup } from './wizardPanels';
 
 /** Runs a command from a node and returns what it returned (the panel it opened). */
 async function runFrom<T>(command: string, node: unknown): Promise<T> {
@@ -59,25 +46,16 @@ async function eventually(what: string, condition: () => boolean | Promise<boole
 
 let selection = () => '';
 
-async function closeWebviewTabs(): Promise<void> {
-  const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview);
-  await vscode.window.tabGroups.close(tabs);
-}
-
 describe('Wizard commands from the tree', () => {
-  let harness: Harness;
-  let primary: DHCPServer;
-  let secondary: DHCPServer;
+  const fixture = twoServerFixture({ refreshBeforeEach: false });
   const selectedIds = (view: vscode.TreeView<{ id: string }>) => view.selection.map((node) => node.id);
 
   before(async () => {
-    harness = await startHarness();
-    selection = () => selectedIds(harness.api.views.servers.view).join(', ');
-    [primary, secondary] = await twoServers(harness.client);
+    selection = () => selectedIds(fixture.harness.api.views.servers.view).join(', ');
     // Reveal only selects in a view the user can see.
     await vscode.commands.executeCommand('dhcpFailover.scopes.focus');
     await vscode.commands.executeCommand('dhcpFailover.servers.focus');
-    await eventually('both views to be visible', () => harness.api.views.servers.view.visible && harness.api.views.scopes.view.visible);
+    await eventually('both views to be visible', () => fixture.harness.api.views.servers.view.visible && fixture.harness.api.views.scopes.view.visible);
     // Let the workbench render the views it just showed: a selection made while it first fills them is dropped.
     await new Promise((done) => setTimeout(done, 1000));
   });
@@ -88,6 +66,7 @@ describe('Wizard commands from the tree', () => {
   });
 
   it('Add Failover Relationship… from a server node: added in Micetro, shown under both servers and revealed', async () => {
+    const { harness, primary, secondary } = fixture;
     const { api, client, prompts } = harness;
     prompts.script();
     // The tree was read before: only the command's refresh can make the new relationship appear.
@@ -113,6 +92,7 @@ describe('Wizard commands from the tree', () => {
   });
 
   it('Edit Failover Relationship… from the secondary’s node edits it on the primary; both nodes show the new split', async () => {
+    const { harness, primary, secondary } = fixture;
     const { api, client, prompts } = harness;
     await newRelationship(client, primary, secondary, 'it-cmd-edit');
     api.views.refreshAll();
@@ -136,6 +116,7 @@ describe('Wizard commands from the tree', () => {
   });
 
   it('Create Scope… from a server node creates a standalone scope and lists it in the Scopes view', async () => {
+    const { harness, primary, secondary } = fixture;
     const { api, client, prompts } = harness;
     const network = '10.252.1.0/24';
     const rowsBefore = await children(api.views.scopes);
@@ -164,6 +145,7 @@ describe('Wizard commands from the tree', () => {
   });
 
   it('Create Scope… from a relationship node creates the scope on the primary and adds it to the relationship', async () => {
+    const { harness, primary, secondary } = fixture;
     const { api, client, prompts } = harness;
     const network = '10.252.2.0/24';
     await normalRelationship(client, primary, secondary, 'it-cmd-scope');
@@ -200,6 +182,7 @@ describe('Wizard commands from the tree', () => {
 
   // Last: it fills the primary up to the limit.
   it('Add Failover Relationship… on a server with 31 relationships says so instead of opening the wizard', async () => {
+    const { harness, primary } = fixture;
     const { api, client, prompts } = harness;
     const partners = (await client.getDHCPServers()).filter((server) => server.type === 'MSDHCP' && server.ref !== primary.ref);
     let count = (await client.getDHCPFailoverRelationships(primary.ref)).length;

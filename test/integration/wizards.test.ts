@@ -2,7 +2,6 @@
 // messages fed exactly as the page sends them add, edit and create through Micetro's API. A rejected change keeps
 // the panel open with Micetro's message; a scope whose add to a relationship fails stays created and can be retried.
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
 import type { DHCPServer } from '../../src/api/types';
 import { openCreateScopeForm, type CreateScopePanel } from '../../src/ui/panels/createScopePanel';
 import { openRelationshipWizard, type RelationshipWizardPanel } from '../../src/ui/panels/relationshipWizardPanel';
@@ -13,52 +12,26 @@ import {
   initialRelationshipState,
   updateValues,
   type RelationshipWizardSetup,
-  type RelationshipWizardState,
 } from '../../src/wizards/relationshipWizard';
-import { newRelationship, normalRelationship, relationship, run, scopeOn, serverNode, settle, startHarness, twoServers, type Harness } from './extensionUnderTest';
-
-const EXTENSION_ID = 'micetro-failover.micetro-dhcp-failover';
-
-function extensionUri(): vscode.Uri {
-  const extension = vscode.extensions.getExtension(EXTENSION_ID);
-  assert.ok(extension);
-  return extension.extensionUri;
-}
+import { extensionUri, newRelationship, normalRelationship, relationship, run, scopeOn, serverNode, settle, twoServerFixture } from './extensionUnderTest';
+import { atSummary, closeWebviewTabs, initialSetup, webviewTabs } from './wizardPanels';
 
 /** The webview tabs open now, by title. */
-function webviewTabs(): string[] {
-  return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview).map((tab) => tab.label);
-}
-
-async function closeWebviewTabs(): Promise<void> {
-  const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview);
-  await vscode.window.tabGroups.close(tabs);
-}
-
-async function initialSetup<T>(panel: { receive(message: { t: 'ready' }): Promise<void>; posted: Array<{ t: string }> }): Promise<T> {
-  await panel.receive({ t: 'ready' });
-  const init = panel.posted.find((message) => message.t === 'init') as { t: 'init'; setup: T } | undefined;
-  assert.ok(init, `the panel answered ready with ${JSON.stringify(panel.posted)}`);
-  return init.setup;
-}
-
-function atSummary(state: RelationshipWizardState): RelationshipWizardState {
-  return { ...state, step: 'summary' };
+function webviewTabTitles(): string[] {
+  return webviewTabs().map((tab) => tab.label);
 }
 
 describe('Wizard panels', () => {
-  let harness: Harness;
-  let primary: DHCPServer;
-  let secondary: DHCPServer;
+  const fixture = twoServerFixture({ refreshBeforeEach: false });
   const saved: Array<{ name: string; primaryServerRef: string }> = [];
   const created: Array<{ scopeRef: string; dhcpServerRef: string }> = [];
 
   function relationshipWizard(existing?: Parameters<typeof openRelationshipWizard>[0]['existing']): RelationshipWizardPanel {
     return openRelationshipWizard({
       extensionUri: extensionUri(),
-      client: harness.client,
-      log: harness.api.log,
-      primary,
+      client: fixture.harness.client,
+      log: fixture.harness.api.log,
+      primary: fixture.primary,
       existing,
       onSaved: async (result) => {
         saved.push(result);
@@ -69,8 +42,8 @@ describe('Wizard panels', () => {
   function createScopeForm(server?: DHCPServer, relationshipName?: string): CreateScopePanel {
     return openCreateScopeForm({
       extensionUri: extensionUri(),
-      client: harness.client,
-      log: harness.api.log,
+      client: fixture.harness.client,
+      log: fixture.harness.api.log,
       server,
       relationshipName,
       onCreated: async (result) => {
@@ -79,11 +52,6 @@ describe('Wizard panels', () => {
     });
   }
 
-  before(async () => {
-    harness = await startHarness();
-    [primary, secondary] = await twoServers(harness.client);
-  });
-
   afterEach(async () => {
     saved.length = 0;
     created.length = 0;
@@ -91,14 +59,16 @@ describe('Wizard panels', () => {
   });
 
   it('Add Failover Relationship… from a server node opens the wizard', async () => {
+    const { harness, primary } = fixture;
     await run('addRelationship', await serverNode(harness, primary));
     assert.deepEqual(harness.prompts.errors, []);
     // The tab model follows the new panel a moment later.
-    for (let waited = 0; webviewTabs().length === 0 && waited < 5000; waited += 100) await new Promise((done) => setTimeout(done, 100));
-    assert.deepEqual(webviewTabs(), ['Add Failover Relationship']);
+    for (let waited = 0; webviewTabTitles().length === 0 && waited < 5000; waited += 100) await new Promise((done) => setTimeout(done, 100));
+    assert.deepEqual(webviewTabTitles(), ['Add Failover Relationship']);
   });
 
   it('adds a relationship: exactly the values submitted, Empty until a scope is added, the panel closes', async () => {
+    const { harness, primary, secondary } = fixture;
     const panel = relationshipWizard();
     const setup = await initialSetup<RelationshipWizardSetup>(panel);
     assert.equal(setup.kind, 'add');
@@ -129,6 +99,7 @@ describe('Wizard panels', () => {
   });
 
   it('keeps the panel open with Micetro’s message when the change is rejected', async () => {
+    const { harness, primary, secondary } = fixture;
     const panel = relationshipWizard();
     const setup = await initialSetup<RelationshipWizardSetup>(panel);
     // Someone else takes the name after the wizard loaded: only Micetro can refuse it now.
@@ -144,6 +115,7 @@ describe('Wizard panels', () => {
   });
 
   it('edits a relationship: new percentage and mode after confirmation, the secret kept when none is typed', async () => {
+    const { harness, primary, secondary } = fixture;
     await newRelationship(harness.client, primary, secondary, 'it-wizard-edit');
     await harness.client.modifyDHCPFailoverRelationship({ ...(await relationship(harness.client, primary, 'it-wizard-edit')), sharedSecret: 'first' });
     const existing = await relationship(harness.client, primary, 'it-wizard-edit');
@@ -166,6 +138,7 @@ describe('Wizard panels', () => {
   });
 
   it('creates a scope into a Normal relationship: created on the primary, copied to the partner, in the relationship', async () => {
+    const { harness, primary, secondary } = fixture;
     await normalRelationship(harness.client, primary, secondary, 'it-wizard-scope');
     const panel = createScopeForm(primary, 'it-wizard-scope');
     const setup = await initialSetup<CreateScopeSetup>(panel);
@@ -190,6 +163,7 @@ describe('Wizard panels', () => {
   });
 
   it('refuses an overlapping scope in the form before anything is sent', async () => {
+    const { harness, primary } = fixture;
     const panel = createScopeForm(primary);
     const setup = await initialSetup<CreateScopeSetup>(panel);
     const existing = (await harness.client.getDHCPScopes({ filter: `dhcpServerRef=${primary.ref}` }))[0];
@@ -201,6 +175,7 @@ describe('Wizard panels', () => {
   });
 
   it('keeps the scope when adding it to the relationship fails, says so, and Retry adds it', async () => {
+    const { harness, primary, secondary } = fixture;
     await normalRelationship(harness.client, primary, secondary, 'it-wizard-retry');
     const panel = createScopeForm(primary, 'it-wizard-retry');
     const setup = await initialSetup<CreateScopeSetup>(panel);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import type { CreateScopeSetup, ScopeServerContext } from '../../src/wizards/createScopeForm';
 import type { CreateScopeFromWebview, CreateScopePageState, CreateScopeToWebview } from '../../src/wizards/messages';
-import { openWebview, type WebviewPage } from './webview-harness';
+import { disabled, openWebview, type WebviewPage } from './webview-harness';
 
 type Page = WebviewPage<CreateScopeFromWebview, CreateScopeToWebview, CreateScopePageState>;
 
@@ -27,10 +27,6 @@ const context: ScopeServerContext = {
     { name: 'a-c', partner: 'dhcp-c', stateLabel: 'Partner down', disabledReason: 'Scopes can be added only while the relationship is Normal; it is Partner down.' },
   ],
 };
-
-function disabled(page: Page, selector: string): boolean {
-  return page.element<HTMLElement & { disabled: boolean }>(selector).disabled;
-}
 
 async function ready(page: Page): Promise<void> {
   await page.send({ t: 'init', setup });

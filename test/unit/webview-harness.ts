@@ -32,9 +32,16 @@ export interface WebviewPage<ToHost, FromHost, State> {
   type(selector: string, value: string): Promise<void>;
   /** Picks an option of a native <select> and fires `change`. */
   select(selector: string, value: string): Promise<void>;
+  /** Sets a vscode-checkbox's or vscode-radio's `checked` as a click does and fires `change`. */
+  check(selector: string, checked: boolean): Promise<void>;
   click(selector: string): Promise<void>;
   settle(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Whether the control (a vscode-elements one or a native one) is disabled. */
+export function disabled(page: Pick<WebviewPage<unknown, unknown, unknown>, 'element'>, selector: string): boolean {
+  return page.element<HTMLElement & { disabled: boolean }>(selector).disabled;
 }
 
 /** Loads the page; `savedState` is what VS Code hands back after a reload. */
@@ -105,6 +112,12 @@ export async function openWebview<ToHost, FromHost, State>(name: string, savedSt
       const select = element<HTMLSelectElement>(selector);
       select.value = value;
       select.dispatchEvent(new window.Event('change', { bubbles: true }) as unknown as Event);
+      await settle();
+    },
+    async check(selector, checked) {
+      const control = element<HTMLElement & { checked: boolean }>(selector);
+      control.checked = checked;
+      control.dispatchEvent(new window.Event('change', { bubbles: true }) as unknown as Event);
       await settle();
     },
     async click(selector) {

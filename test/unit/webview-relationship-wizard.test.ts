@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import type { RelationshipWizardFromWebview, RelationshipWizardPageState, RelationshipWizardToWebview } from '../../src/wizards/messages';
 import type { RelationshipWizardSetup } from '../../src/wizards/relationshipWizard';
-import { openWebview, type WebviewPage } from './webview-harness';
+import { disabled, openWebview, type WebviewPage } from './webview-harness';
 
 type Page = WebviewPage<RelationshipWizardFromWebview, RelationshipWizardToWebview, RelationshipWizardPageState>;
 
@@ -37,13 +37,20 @@ function summary(page: Page): string {
   return [...page.document.querySelectorAll('#summary tr')].map((row) => `${row.querySelector('th')?.textContent}: ${row.querySelector('td')?.textContent}`).join('\n');
 }
 
-function disabled(page: Page, selector: string): boolean {
-  return page.element<HTMLElement & { disabled: boolean }>(selector).disabled;
-}
-
 async function fillGeneral(page: Page, name = 'a-b-2'): Promise<void> {
   await page.type('#name', name);
   await page.select('#partner', 'dhcp-b');
+}
+
+/** Turns message authentication on, types a secret, then reloads the page with the state it saved. */
+async function reloadWithSecretTyped(page: Page): Promise<Page> {
+  await page.check('#auth', true);
+  await page.type('#secret', 'typed-secret');
+  const saved = page.state();
+  await page.close();
+  const reloaded: Page = await openWebview('relationshipWizard', saved);
+  await reloaded.send({ t: 'init', setup: addSetup() });
+  return reloaded;
 }
 
 describe('webview: relationship wizard', function () {
@@ -104,10 +111,7 @@ describe('webview: relationship wizard', function () {
     assert.equal(page.element('#step-advanced').hidden, false);
     await page.type('#mclt', '30');
     await page.select('#mclt-unit', 'minutes');
-    const auth = page.element<HTMLElement & { checked: boolean }>('#auth');
-    auth.checked = true;
-    auth.dispatchEvent(new page.window.Event('change', { bubbles: true }) as unknown as Event);
-    await page.settle();
+    await page.check('#auth', true);
     assert.match(page.text('#secret-error'), /Enter the shared secret/);
     assert.equal(disabled(page, '#next'), true);
     await page.type('#secret', 's3cret!');
@@ -166,15 +170,7 @@ describe('webview: relationship wizard', function () {
     await page.click('#next');
     await page.type('#percentage', '65');
     await page.click('#next');
-    const auth = page.element<HTMLElement & { checked: boolean }>('#auth');
-    auth.checked = true;
-    auth.dispatchEvent(new page.window.Event('change', { bubbles: true }) as unknown as Event);
-    await page.type('#secret', 'typed-secret');
-    const saved = page.state();
-    await page.close();
-
-    page = await openWebview('relationshipWizard', saved);
-    await page.send({ t: 'init', setup: addSetup() });
+    page = await reloadWithSecretTyped(page);
     assert.equal(page.element('#step-advanced').hidden, false, 'back on the step the user was on');
     assert.equal(page.element<HTMLElement & { value: string }>('#name').value, 'kept-name');
     assert.equal(page.element<HTMLElement & { value: string }>('#percentage').value, '65');
@@ -191,10 +187,7 @@ describe('webview: relationship wizard', function () {
     assert.equal(page.element('#partner').tagName.toLowerCase(), 'output');
     assert.equal(page.text('#partner'), 'dhcp-b');
 
-    const hotStandby = page.element<HTMLElement & { checked: boolean }>('#mode-HotStandby');
-    hotStandby.checked = true;
-    hotStandby.dispatchEvent(new page.window.Event('change', { bubbles: true }) as unknown as Event);
-    await page.settle();
+    await page.check('#mode-HotStandby', true);
     assert.equal(page.element('#mode-confirm').hidden, false);
     assert.match(page.text('#mode-confirm-text'), /from Load balance to Hot standby/);
     assert.equal(disabled(page, '#next'), true);
@@ -203,9 +196,7 @@ describe('webview: relationship wizard', function () {
     assert.equal(page.element<HTMLElement & { checked: boolean }>('#mode-LoadBalance').checked, true);
     assert.equal(page.state()?.wizard.values.failoverMode, 'LoadBalance');
 
-    hotStandby.checked = true;
-    hotStandby.dispatchEvent(new page.window.Event('change', { bubbles: true }) as unknown as Event);
-    await page.settle();
+    await page.check('#mode-HotStandby', true);
     await page.click('#mode-confirm-yes');
     assert.equal(page.state()?.wizard.values.failoverMode, 'HotStandby');
     await page.click('#next');
@@ -255,10 +246,7 @@ describe('webview: relationship wizard', function () {
     assert.equal(page.element('#name').hasAttribute('aria-describedby'), false);
     assert.equal(page.element('#name-error').getAttribute('aria-live'), 'polite');
 
-    const hotStandby = page.element<HTMLElement & { checked: boolean }>('#mode-HotStandby');
-    hotStandby.checked = true;
-    hotStandby.dispatchEvent(new page.window.Event('change', { bubbles: true }) as unknown as Event);
-    await page.settle();
+    await page.check('#mode-HotStandby', true);
     assert.equal(page.document.activeElement?.id, 'mode-confirm-yes', 'the mode question takes the focus');
     await page.click('#mode-confirm-yes');
     assert.equal(percentage.label, 'Addresses reserved for the standby server (%)');
@@ -275,26 +263,13 @@ describe('webview: relationship wizard', function () {
     await fillGeneral(page);
     await page.click('#next');
     await page.click('#next');
-    const auth = page.element<HTMLElement & { checked: boolean }>('#auth');
-    auth.checked = true;
-    auth.dispatchEvent(new page.window.Event('change', { bubbles: true }) as unknown as Event);
-    await page.type('#secret', 'typed-secret');
-    const saved = page.state();
-    await page.close();
-
-    page = await openWebview('relationshipWizard', saved);
-    await page.send({ t: 'init', setup: addSetup() });
+    page = await reloadWithSecretTyped(page);
     assert.equal(page.element('#secret-notice').hidden, false);
-    const reloadedAuth = page.element<HTMLElement & { checked: boolean }>('#auth');
-    reloadedAuth.checked = false;
-    reloadedAuth.dispatchEvent(new page.window.Event('change', { bubbles: true }) as unknown as Event);
-    await page.settle();
+    await page.check('#auth', false);
     assert.equal(page.element('#secret-notice').hidden, true);
     assert.equal(page.state()?.secretEntered, false);
     assert.equal(disabled(page, '#next'), false);
-    reloadedAuth.checked = true;
-    reloadedAuth.dispatchEvent(new page.window.Event('change', { bubbles: true }) as unknown as Event);
-    await page.settle();
+    await page.check('#auth', true);
     assert.equal(page.element('#secret-notice').hidden, true, 'turned on again, it simply asks for a secret');
     assert.match(page.text('#blockers'), /Enter the shared secret/);
   });

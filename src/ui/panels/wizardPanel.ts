@@ -1,0 +1,86 @@
+// A wizard's webview panel: opens the page in an editor tab and wires it to the wizard's vscode-free host
+// (src/wizards), which does the work. The panel only carries messages both ways and knows whether it is open.
+import * as vscode from 'vscode';
+import type { MicetroClient } from '../../api/micetroClient';
+import type { WizardHostDeps } from '../../wizards/wizardHost';
+import { describeError, logError } from '../log';
+import { wizardHtml, wizardResourceRoots } from './wizardHtml';
+
+export interface WizardPanelOptions {
+  extensionUri: vscode.Uri;
+  client: MicetroClient;
+  log: vscode.LogOutputChannel;
+}
+
+/** What the panel needs from a wizard host. */
+export interface WizardPageHost<FromWebview> {
+  receive(message: FromWebview): Promise<void>;
+  /** Told once the panel has closed. */
+  disposed?(): Promise<void>;
+}
+
+/** The page's tab: `script` names the `webview/<script>.ts` entry. */
+export interface WizardPage {
+  viewType: string;
+  script: string;
+  title: string;
+}
+
+export class WizardPanel<ToWebview, FromWebview> {
+  /** Every message sent to the page, in order (what integration tests read). */
+  readonly posted: ToWebview[] = [];
+  private readonly host: WizardPageHost<FromWebview>;
+  private closed = false;
+
+  constructor(
+    private readonly panel: vscode.WebviewPanel,
+    { client, log }: WizardPanelOptions,
+    createHost: (deps: WizardHostDeps<ToWebview>) => WizardPageHost<FromWebview>,
+  ) {
+    this.host = createHost({
+      client,
+      log,
+      logFailure: (doing, error) => logError(log, doing, error),
+      describe: describeError,
+      post: (message) => this.post(message),
+      close: () => panel.dispose(),
+    });
+    panel.onDidDispose(() => {
+      this.closed = true;
+      void this.host.disposed?.();
+    });
+    panel.webview.onDidReceiveMessage((message: FromWebview) => this.receive(message));
+  }
+
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  /** Handles one message from the page; integration tests call it exactly as the page would. */
+  receive(message: FromWebview): Promise<void> {
+    return this.host.receive(message);
+  }
+
+  private post(message: ToWebview): void {
+    if (this.closed) return;
+    this.posted.push(message);
+    void this.panel.webview.postMessage(message);
+  }
+}
+
+/** Opens the page in a new editor tab; returns the panel (tests drive it through `receive`). */
+export function openWizardPanel<ToWebview, FromWebview>(
+  page: WizardPage,
+  options: WizardPanelOptions,
+  createHost: (deps: WizardHostDeps<ToWebview>) => WizardPageHost<FromWebview>,
+): WizardPanel<ToWebview, FromWebview> {
+  const panel = vscode.window.createWebviewPanel(page.viewType, page.title, vscode.ViewColumn.Active, {
+    enableScripts: true,
+    localResourceRoots: wizardResourceRoots(options.extensionUri),
+    // Kept alive while hidden: a result that arrives then reaches the live page, and a typed shared secret, which
+    // lives only in the page's memory, is not lost.
+    retainContextWhenHidden: true,
+  });
+  panel.webview.html = wizardHtml(panel.webview, options.extensionUri, page.script, page.title);
+  return new WizardPanel(panel, options, createHost);
+}
