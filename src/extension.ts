@@ -9,6 +9,7 @@ import { registerScopeCommands } from './ui/commands/scopeCommands';
 import { registerSimulatorCommands } from './ui/commands/simulatorCommands';
 import { registerViewCommands } from './ui/commands/viewCommands';
 import { startAutoRefresh } from './ui/autoRefresh';
+import { affectsClientSettings } from './ui/connection/clientSettings';
 import { ConnectionManager } from './ui/connection/connectionManager';
 import { CredentialStore } from './ui/connection/credentialStore';
 import { createLog, describeError, logError } from './ui/log';
@@ -64,6 +65,13 @@ export function activate(context: vscode.ExtensionContext): DhcpFailoverApi | un
         command: 'dhcpFailover.connectToMicetro',
       }),
     ),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!affectsClientSettings(event)) return;
+      current.applyClientSettings().catch((error: unknown) => {
+        logError(log, 'Applying the changed connection settings', error);
+        if (!current.isRejectedPassword(error)) commandContext.prompts.showError(`The changed settings could not be applied: ${describeError(error)}`);
+      });
+    }),
     createConnectionStatusBar(current),
     startAutoRefresh(views, current),
     ...registerConnectionCommands(commandContext),

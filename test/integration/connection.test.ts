@@ -10,6 +10,14 @@ import { startSimulator, type RunningSimulator } from '../../src/simulator/serve
 import { children, freshSimulator, label, run, startHarness, type Harness } from './extensionUnderTest';
 import { dismiss, pick, type } from './scriptedPrompts';
 
+/** Waits (up to 5 s) for something the extension does in answer to an event. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 50) {
+    if (waited > 5000) throw new Error('timed out waiting for the extension');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** A loopback port nothing listens on. */
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -94,6 +102,37 @@ describe('Connection commands', () => {
     assert.equal(prompts.questions.length, 2, 'the saved password was used');
     assert.equal(api.connection.current.kind, 'micetro');
     await api.connection.useSimulator();
+  });
+
+  it('applies a changed timeout, CA file or authentication setting to a live Micetro connection', async () => {
+    const { api, prompts } = harness;
+    prompts.script(type(micetro.url), type('netadmin'), type('correct horse'));
+    await run('connectToMicetro');
+    const before = api.connection.current;
+    assert.equal(before.kind, 'micetro');
+    const config = vscode.workspace.getConfiguration('dhcpFailover');
+    micetro.resetStats();
+    try {
+      await config.update('authentication', 'session', vscode.ConfigurationTarget.Global);
+      await until(() => api.connection.current !== before);
+      await api.connection.whenSettled();
+      const after = api.connection.current;
+      assert.equal(after.kind, 'micetro');
+      assert.notEqual(after.client, before.client, 'a new client is built with the new settings');
+      assert.equal(micetro.requestsByOperation()['command Login'], 1, 'session authentication logs in');
+
+      // A setting that cannot be applied keeps the working connection and says why.
+      prompts.script();
+      await config.update('caFile', '/nonexistent/ca.pem', vscode.ConfigurationTarget.Global);
+      await until(() => prompts.errors.length > 0);
+      assert.equal(api.connection.current, after);
+      assert.equal(prompts.errors.length, 1);
+      assert.match(prompts.errors[0], /Cannot read the CA file "\/nonexistent\/ca\.pem"/);
+    } finally {
+      await config.update('caFile', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('authentication', undefined, vscode.ConfigurationTarget.Global);
+      await api.connection.useSimulator();
+    }
   });
 
   it('forgets a password Micetro rejects during the session, disconnects, says so once and offers Reconnect…', async () => {

@@ -10,6 +10,11 @@ export interface ClientSettings {
   ca?: string;
 }
 
+/** True when a configuration change touches a setting the client is built with. */
+export function affectsClientSettings(event: vscode.ConfigurationChangeEvent): boolean {
+  return ['requestTimeoutSeconds', 'caFile', 'authentication'].some((key) => event.affectsConfiguration(`dhcpFailover.${key}`));
+}
+
 export function readClientSettings(): ClientSettings {
   const config = vscode.workspace.getConfiguration('dhcpFailover');
   const seconds = config.get<number>('requestTimeoutSeconds', 30);

@@ -111,6 +111,21 @@ export class ConnectionManager implements vscode.Disposable {
     return this.serialize(() => this.switchToMicetro(login, password));
   }
 
+  /**
+   * Settings that shape the client (timeout, CA file, authentication) changed: a Micetro connection is made again
+   * with them and the saved password. When that fails the current connection stays, and the error is the caller's.
+   */
+  applyClientSettings(): Promise<void> {
+    return this.serialize(async () => {
+      const current = this.connection;
+      if (current.kind !== 'micetro') return;
+      const password = await this.credentials.getPassword(current.login);
+      if (password === undefined) return;
+      await this.switchToMicetro(current.login, password);
+      this.log.info(`Reconnected to ${current.login.url} with the changed settings`);
+    });
+  }
+
   disconnect(): Promise<void> {
     return this.serialize(async () => {
       await this.stopSimulator();
