@@ -7,16 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
-import { children, freshSimulator, label, run, startHarness, type Harness } from './extensionUnderTest';
+import { children, eventually, freshSimulator, label, run, startHarness, type Harness } from './extensionUnderTest';
 import { dismiss, pick, type } from './scriptedPrompts';
-
-/** Waits (up to 5 s) for something the extension does in answer to an event. */
-async function until(condition: () => boolean): Promise<void> {
-  for (let waited = 0; !condition(); waited += 50) {
-    if (waited > 5000) throw new Error('timed out waiting for the extension');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** A loopback port nothing listens on. */
 async function closedPort(): Promise<number> {
@@ -114,7 +106,7 @@ describe('Connection commands', () => {
     micetro.resetStats();
     try {
       await config.update('authentication', 'session', vscode.ConfigurationTarget.Global);
-      await until(() => api.connection.current !== before);
+      await eventually('the reconnection with the new setting', () => api.connection.current !== before);
       await api.connection.whenSettled();
       const after = api.connection.current;
       assert.equal(after.kind, 'micetro');
@@ -124,7 +116,7 @@ describe('Connection commands', () => {
       // A setting that cannot be applied keeps the working connection and says why.
       prompts.script();
       await config.update('caFile', '/nonexistent/ca.pem', vscode.ConfigurationTarget.Global);
-      await until(() => prompts.errors.length > 0);
+      await eventually('the error about the CA file', () => prompts.errors.length > 0);
       assert.equal(api.connection.current, after);
       assert.equal(prompts.errors.length, 1);
       assert.match(prompts.errors[0], /Cannot read the CA file "\/nonexistent\/ca\.pem"/);

@@ -211,3 +211,14 @@ export function assertCleanRun(prompts: ScriptedPrompts): void {
   assert.deepEqual(prompts.errors, [], 'the command reported an error');
   assert.equal(prompts.unanswered, 0, `the command asked fewer questions than scripted: ${JSON.stringify(prompts.questions)}`);
 }
+
+/**
+ * Waits for something the extension or the workbench does asynchronously (an event handler, a timer, a view
+ * becoming visible); fails after `timeoutMs` naming `what`, plus `detail()` when given.
+ */
+export async function eventually(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 5000, detail?: () => string): Promise<void> {
+  for (let waited = 0; !(await condition()); waited += 50) {
+    if (waited >= timeoutMs) assert.fail(`timed out waiting for ${what}${detail ? ` (${detail()})` : ''}`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}

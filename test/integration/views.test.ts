@@ -14,6 +14,7 @@ import {
   child,
   children,
   description,
+  eventually,
   freshSimulator,
   twoServers,
   isError,
@@ -211,14 +212,11 @@ describe('Views', () => {
     const [primary, secondary] = await twoServers(client);
     await normalRelationship(client, primary, secondary, 'it-auto-refresh');
     await vscode.commands.executeCommand('dhcpFailover.servers.focus');
-    for (let waited = 0; !api.views.servers.view.visible; waited += 50) {
-      assert.ok(waited < 5000, 'the Servers view becomes visible');
-      await new Promise((done) => setTimeout(done, 50));
-    }
+    await eventually('the Servers view to become visible', () => api.views.servers.view.visible);
     const settings = vscode.workspace.getConfiguration('dhcpFailover');
     await settings.update('autoRefreshSeconds', 1, vscode.ConfigurationTarget.Global);
     /** What `read` shows once it matches `pattern`, or after 6 s; only the timer re-reads, the cache would not change. */
-    const eventually = async (read: () => Promise<string>, pattern: RegExp) => {
+    const shownWhen = async (read: () => Promise<string>, pattern: RegExp) => {
       let shown = await read();
       for (let waited = 0; waited < 6000 && !pattern.test(shown); waited += 200) {
         await new Promise((done) => setTimeout(done, 200));
@@ -239,12 +237,12 @@ describe('Views', () => {
       // Another Micetro user adds a scope: the partner gets a new instance its cached scope list lacks.
       const added = await newScope(client, primary);
       await client.addScopesToFailoverRelationship(primary.ref, 'it-auto-refresh', [added.ref]);
-      assert.match(await eventually(onSecondary, new RegExp(added.name.replace(/\./g, '\\.'))), new RegExp(`^${shownBefore}, ${added.name.replace(/\./g, '\\.')}$`));
+      assert.match(await shownWhen(onSecondary, new RegExp(added.name.replace(/\./g, '\\.'))), new RegExp(`^${shownBefore}, ${added.name.replace(/\./g, '\\.')}$`));
 
       await client.command('SimCutLink', { dhcpServerRef: primary.ref, dhcpFailoverRelationshipName: 'it-auto-refresh' });
       cut = true;
       const state = () => relationshipNode(harness, primary, 'it-auto-refresh').then(description);
-      assert.match(await eventually(state, /Communication interrupted/), / · Communication interrupted · /);
+      assert.match(await shownWhen(state, /Communication interrupted/), / · Communication interrupted · /);
     } finally {
       await settings.update('autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
       if (cut) await client.command('SimRestoreLink', { dhcpServerRef: primary.ref, dhcpFailoverRelationshipName: 'it-auto-refresh' });

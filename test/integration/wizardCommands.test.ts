@@ -14,6 +14,7 @@ import {
   child,
   children,
   description,
+  eventually as waitFor,
   isScopeRow,
   label,
   newRelationship,
@@ -33,16 +34,9 @@ async function runFrom<T>(command: string, node: unknown): Promise<T> {
   return result;
 }
 
-/**
- * Waits for something that happens asynchronously: the workbench's visibility and selection, and the Create Scope
- * form reporting its scope (it does so when its panel has closed).
- */
-async function eventually(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  for (let waited = 0; !(await condition()); waited += 50) {
-    if (waited >= timeoutMs) assert.fail(`timed out waiting for ${what} (Servers view selection: ${selection()})`);
-    await new Promise((done) => setTimeout(done, 50));
-  }
-}
+/** Waits for the workbench's visibility and selection, or the Create Scope form reporting its scope (once its panel closed). */
+const eventually = (what: string, condition: () => boolean | Promise<boolean>) =>
+  waitFor(what, condition, 5000, () => `Servers view selection: ${selection()}`);
 
 let selection = () => '';
 
