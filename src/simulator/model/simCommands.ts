@@ -38,11 +38,7 @@ export function stopDhcpServer(ctx: CommandContext, params: Params): Record<stri
   const server = serverParam(ctx, params);
   if (!isRunning(server)) throw invalidParameter(`The DHCP service on ${server.name} is already ${server.state}.`);
   server.state = 'Service Down';
-  for (const rel of ctx.inventory.relationshipsOf(server.id)) {
-    if (!rel.fsm) continue;
-    stopServer(rel.fsm, ctx.inventory.sideOf(rel, server.id), ctx.now(), rel);
-    ctx.scheduler.track(rel);
-  }
+  onEachEndpoint(ctx, server.id, stopServer);
   return {};
 }
 
@@ -50,12 +46,17 @@ export function startDhcpServer(ctx: CommandContext, params: Params): Record<str
   const server = serverParam(ctx, params);
   if (isRunning(server)) throw invalidParameter(`The DHCP service on ${server.name} is already running (${server.state}).`);
   server.state = 'OK';
-  for (const rel of ctx.inventory.relationshipsOf(server.id)) {
+  onEachEndpoint(ctx, server.id, startServer);
+  return {};
+}
+
+/** Applies a server-wide event to that server's endpoint of each relationship created on the servers. */
+function onEachEndpoint(ctx: CommandContext, serverId: number, event: typeof stopServer): void {
+  for (const rel of ctx.inventory.relationshipsOf(serverId)) {
     if (!rel.fsm) continue;
-    startServer(rel.fsm, ctx.inventory.sideOf(rel, server.id), ctx.now(), rel);
+    event(rel.fsm, ctx.inventory.sideOf(rel, serverId), ctx.now(), rel);
     ctx.scheduler.track(rel);
   }
-  return {};
 }
 
 export function cutRelationshipLink(ctx: CommandContext, params: Params): Record<string, never> {
