@@ -3,11 +3,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ListQuery, SimulatorBackend } from './backend';
 import type { SimulatorAuth } from './simulatorAuth';
+import { MAX_BODY_BYTES, MAX_UNAUTHENTICATED_BODY_BYTES, readBody, tooLarge, tooLargeWithoutCredentials } from './requestBody';
 import { SimulatorError } from './simulatorError';
 
 const API_PREFIX = '/mmws/api/';
 const JSON_RPC_PATHS = new Set(['/mmws/json', '/_mmwebext/mmwebext.dll']);
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 export interface TransportHooks {
   /** Called for every request with a stable operation name (`GET DHCPScopes`, `command GetDHCPFailoverRelationships`). */
@@ -21,24 +21,6 @@ export interface TransportHooks {
 type Params = Record<string, unknown>;
 
 const badJson = (detail: string) => new SimulatorError(400, `The request body is not valid JSON: ${detail}`, 400);
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new SimulatorError(413, 'The request body is too large.', 413));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
 
 function parseJsonObject(text: string): Params {
   if (!text.trim()) return {};
@@ -55,13 +37,16 @@ function parseJsonObject(text: string): Params {
 }
 
 function send(response: ServerResponse, status: number, body?: unknown): void {
+  // An answer before the whole body was read (a refusal) closes the connection, so the unread rest is not
+  // taken for the next request and the client reads this answer rather than a reset.
+  const close = response.req.complete ? {} : { Connection: 'close' };
   if (body === undefined) {
-    response.writeHead(status);
+    response.writeHead(status, close);
     response.end();
     return;
   }
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...close });
   response.end(text);
 }
 
@@ -157,26 +142,35 @@ export class HttpTransport {
     }
     const rest = path.slice(API_PREFIX.length).replace(/\/+$/, '');
     const method = request.method ?? 'GET';
-    // Commands may carry their params in a GET body too, as the Ansible inventory does.
-    const body = parseJsonObject(await readBody(request));
+    const authorization = request.headers.authorization;
+    // The headers are checked before the body is read, so a wrong password cannot make the server buffer a body.
+    const headerRefusal = this.headerRefusal(authorization);
 
     const commandMatch = /^commands?\/([^/]+)$/i.exec(rest);
     if (commandMatch) {
       if (method !== 'GET' && method !== 'POST') throw new SimulatorError(405, `Commands take GET or POST, not ${method}.`, 405);
       const name = commandMatch[1];
+      const operation = `command ${name}`;
+      const isLogin = name.toLowerCase() === 'login';
+      // With an Authorization header the session parameter is ignored, so a refused header is final (Login needs none).
+      if (headerRefusal && authorization && !isLogin) {
+        this.hooks.count(operation);
+        throw headerRefusal;
+      }
+      // Commands may carry their params in a GET body too, as the Ansible inventory does.
+      const body = parseJsonObject(await this.readBodyOrCount(request, headerRefusal, operation, isLogin));
       const params = { ...queryParams(url), ...body };
-      const result = await this.runCommand(name, params, request.headers.authorization, `command ${name}`);
+      const result = await this.runCommand(name, params, authorization, operation);
       return send(response, 200, { result });
     }
 
     const [collection, ...refParts] = rest.split('/');
-    try {
-      this.auth.authenticate(request.headers.authorization, undefined);
-    } catch (error) {
+    if (headerRefusal) {
       // Rejected requests count too: a client that retries a bad password shows up in the figures.
       this.hooks.count(`${method} ${collection} (rejected)`);
-      throw error;
+      throw headerRefusal;
     }
+    const body = parseJsonObject(await this.readBodyOrCount(request, undefined, `${method} ${collection}`));
     const refRest = refParts.join('/');
     switch (collection.toLowerCase()) {
       case 'dhcpservers':
@@ -256,6 +250,31 @@ export class HttpTransport {
     throw new SimulatorError(405, `A scope takes GET or DELETE, not ${method}.`, 405);
   }
 
+  /** Why the Authorization header alone does not authenticate the request (also when there is none), or undefined. */
+  private headerRefusal(authorization: string | undefined): SimulatorError | undefined {
+    try {
+      this.auth.authenticate(authorization, undefined);
+      return undefined;
+    } catch (error) {
+      return asSimulatorError(error);
+    }
+  }
+
+  /**
+   * The body, up to the limit the request's credentials allow: authenticated by header, the full limit; otherwise a
+   * small one, past which a refused header gets its own refusal (there is no point in the body) and anything else a 413.
+   */
+  private async readBodyOrCount(request: IncomingMessage, headerRefusal: SimulatorError | undefined, operation: string, isLogin = false): Promise<string> {
+    try {
+      if (!headerRefusal) return await readBody(request, MAX_BODY_BYTES);
+      const refusal = isLogin ? () => tooLarge(MAX_UNAUTHENTICATED_BODY_BYTES) : request.headers.authorization ? () => headerRefusal : tooLargeWithoutCredentials;
+      return await readBody(request, MAX_UNAUTHENTICATED_BODY_BYTES, refusal);
+    } catch (error) {
+      this.hooks.count(`${operation} (refused body)`);
+      throw error;
+    }
+  }
+
   /** Runs a bridge command after authenticating it; `Login` needs no credentials. */
   private async runCommand(name: string, params: Params, authorization: string | undefined, operation: string): Promise<unknown> {
     this.hooks.count(operation);
@@ -278,7 +297,7 @@ export class HttpTransport {
   private async jsonRpc(request: IncomingMessage, response: ServerResponse): Promise<void> {
     let id: unknown = null;
     try {
-      const body = parseJsonObject(await readBody(request));
+      const body = parseJsonObject(await this.readBodyOrCount(request, this.headerRefusal(request.headers.authorization), 'jsonrpc'));
       id = body.id ?? null;
       if (typeof body.method !== 'string' || !body.method) throw new SimulatorError(-32600, 'Invalid request: "method" is missing.', 400);
       const params = body.params === undefined ? {} : body.params;
@@ -289,7 +308,8 @@ export class HttpTransport {
       send(response, 200, { jsonrpc: '2.0', result, id });
     } catch (error) {
       const failure = asSimulatorError(error);
-      send(response, 200, { jsonrpc: '2.0', error: { code: failure.code, message: failure.message }, id });
+      // An over-size body is refused at the HTTP level, as for REST: there is no request to answer in JSON-RPC terms.
+      send(response, failure.status === 413 ? 413 : 200, { jsonrpc: '2.0', error: { code: failure.code, message: failure.message }, id });
     }
   }
 }

@@ -1,0 +1,139 @@
+// The simulator under abuse, as a raw HTTP client sees it: over-size bodies are answered (413 or the
+// auth refusal) rather than reset, credentials are checked before a body is read, crafted regex filters
+// are refused or cut short, and over-long fields are refused with the limit named and nothing stored.
+import { strict as assert } from 'node:assert';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
+
+const PASSWORD = 'limits-pw';
+const BASIC = `Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}`;
+const WRONG_BASIC = `Basic ${Buffer.from('admin:wrong').toString('base64')}`;
+const MB = 1024 * 1024;
+
+interface RawAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: { error?: { code: number; message: string }; jsonrpc?: string; result?: unknown };
+}
+
+interface RawRequest {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  /** Bytes of body to send (JSON-ish filler); sent chunked unless `declareLength`. */
+  bodyBytes: number;
+  /** Send a Content-Length header for the whole body. */
+  declareLength?: boolean;
+  /** Send only the headers and wait for the answer (proves the server answers without reading a body). */
+  headersOnly?: boolean;
+}
+
+/**
+ * One request on its own connection. Resolves with the answer once it is complete; a connection error after
+ * that (the server closing while we still write) is expected and ignored, one before it rejects.
+ */
+function raw(baseUrl: string, options: RawRequest): Promise<RawAnswer> {
+  const url = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const headers: Record<string, string | number> = { 'Content-Type': 'application/json', Connection: 'close', ...options.headers };
+    if (options.declareLength || options.headersOnly) headers['Content-Length'] = options.bodyBytes;
+    const req = httpRequest({ host: url.hostname, port: url.port, method: options.method ?? 'POST', path: options.path, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        answered = true;
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? JSON.parse(text) : {} });
+        req.destroy();
+      });
+      res.on('error', (error) => answered || reject(error));
+    });
+    req.on('error', (error) => answered || reject(error));
+    if (options.headersOnly) {
+      req.flushHeaders();
+      return;
+    }
+    const chunk = Buffer.alloc(64 * 1024, 'a');
+    chunk[0] = '"'.charCodeAt(0);
+    let sent = 0;
+    const write = () => {
+      while (sent < options.bodyBytes && !answered && !req.destroyed) {
+        const size = Math.min(chunk.length, options.bodyBytes - sent);
+        sent += size;
+        if (!req.write(size === chunk.length ? chunk : chunk.subarray(0, size))) {
+          req.once('drain', write);
+          return;
+        }
+      }
+      if (!answered && !req.destroyed) req.end();
+    };
+    write();
+  });
+}
+
+describe('simulator under abuse: request bodies', () => {
+  let sim: RunningSimulator;
+  before(async () => {
+    sim = await startSimulator({ seed: 'demo', password: PASSWORD });
+  });
+  after(async () => {
+    await sim.close();
+  });
+
+  let refusedWith413 = 0;
+  after(() => console.log(`      over-size requests answered with 413: ${refusedWith413}`));
+  const expect413 = (answer: RawAnswer, limit: RegExp) => {
+    assert.equal(answer.status, 413, JSON.stringify(answer.body));
+    assert.equal(answer.body.error?.code, 413);
+    assert.match(answer.body.error?.message ?? '', limit);
+    assert.equal(answer.headers.connection, 'close');
+    refusedWith413++;
+  };
+
+  it('answers an authenticated body over 16 MB with 413 and the envelope, not a reset', async function () {
+    this.timeout(30000);
+    const streamed = await raw(sim.url, { path: '/mmws/api/command/GetDHCPFailoverRelationships', headers: { Authorization: BASIC }, bodyBytes: 16 * MB + 1 });
+    expect413(streamed, /larger than 16 MB/);
+    const declared = await raw(sim.url, { path: '/mmws/api/DHCPScopes', headers: { Authorization: BASIC }, bodyBytes: 47 * MB, declareLength: true });
+    expect413(declared, /larger than 16 MB/);
+    const rpc = await raw(sim.url, { path: '/mmws/json', headers: { Authorization: BASIC }, bodyBytes: 17 * MB });
+    expect413(rpc, /larger than 16 MB/);
+    assert.equal(rpc.body.jsonrpc, '2.0');
+  });
+
+  it('lets a request without credentials send at most 64 KB, and says to log in', async () => {
+    const login = await raw(sim.url, { path: '/mmws/api/command/Login', bodyBytes: 64 * 1024 + 1 });
+    expect413(login, /larger than 64 KB/);
+    const command = await raw(sim.url, { path: '/mmws/api/command/GetDHCPFailoverRelationships', bodyBytes: MB });
+    expect413(command, /64 KB.*without Basic or Bearer authorization.*log in/);
+    const rpc = await raw(sim.url, { path: '/mmws/json', bodyBytes: MB });
+    expect413(rpc, /64 KB/);
+    // Below the limit a session in the body still works.
+    const session = ((await (await fetch(`${sim.url}/mmws/api/command/Login`, { method: 'POST', body: JSON.stringify({ loginName: 'admin', password: PASSWORD }) })).json()) as { result: { session: string } }).result.session;
+    const withSession = await fetch(`${sim.url}/mmws/json`, { method: 'POST', body: JSON.stringify({ jsonrpc: '2.0', method: 'GetDHCPFailoverRelationships', params: { session, padding: 'x'.repeat(60 * 1024) } }) });
+    assert.ok(Array.isArray(((await withSession.json()) as { result: { dhcpFailoverRelationships: unknown[] } }).result.dhcpFailoverRelationships));
+  });
+
+  it('refuses a wrong password from the headers, before reading the body', async () => {
+    // Only headers are sent: an answer at all proves the server did not wait for (or buffer) the 47 MB.
+    const rest = await raw(sim.url, { path: '/mmws/api/DHCPScopes', headers: { Authorization: WRONG_BASIC }, bodyBytes: 47 * MB, headersOnly: true });
+    assert.equal(rest.status, 401);
+    assert.deepEqual(rest.body, { error: { code: 16394, message: 'Invalid username or password.' } });
+    const command = await raw(sim.url, { path: '/mmws/api/command/AddDHCPFailoverRelationship', headers: { Authorization: 'Bearer not-a-session' }, bodyBytes: 47 * MB, headersOnly: true });
+    assert.equal(command.status, 401);
+    assert.equal(command.body.error?.code, 5002);
+    // JSON-RPC names its method in the body: a wrong header may send 64 KB, then gets its own refusal.
+    const rpc = await raw(sim.url, { path: '/mmws/json', headers: { Authorization: WRONG_BASIC }, bodyBytes: MB });
+    assert.equal(rpc.status, 200);
+    assert.equal(rpc.body.error?.code, 16394);
+  });
+
+  it('counts refused bodies by operation and keeps serving', async () => {
+    sim.resetStats();
+    expect413(await raw(sim.url, { path: '/mmws/api/command/GetDHCPFailoverRelationships', bodyBytes: MB }), /64 KB/);
+    const servers = await fetch(`${sim.url}/mmws/api/DHCPServers?limit=1`, { headers: { Authorization: BASIC } });
+    assert.equal(servers.status, 200);
+    assert.deepEqual(sim.requestsByOperation(), { 'command GetDHCPFailoverRelationships (refused body)': 1, 'GET DHCPServers': 1 });
+  });
+});
