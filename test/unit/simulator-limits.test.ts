@@ -3,7 +3,9 @@
 // are refused or cut short, and over-long fields are refused with the limit named and nothing stored.
 import { strict as assert } from 'node:assert';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { SimulatorModel } from '../../src/simulator/model';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
+import { SimulatorError } from '../../src/simulator/simulatorError';
 
 const PASSWORD = 'limits-pw';
 const BASIC = `Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}`;
@@ -135,5 +137,71 @@ describe('simulator under abuse: request bodies', () => {
     const servers = await fetch(`${sim.url}/mmws/api/DHCPServers?limit=1`, { headers: { Authorization: BASIC } });
     assert.equal(servers.status, 200);
     assert.deepEqual(sim.requestsByOperation(), { 'command GetDHCPFailoverRelationships (refused body)': 1, 'GET DHCPServers': 1 });
+  });
+});
+
+describe('simulator under abuse: regex filters', () => {
+  // 28 a's and a mismatch: the unbounded engine backtracks 2^28 times here, seconds of a blocked event loop.
+  const victim = `${'a'.repeat(28)}!`;
+  const model = SimulatorModel.fromSeed('demo');
+  model.createScope({ name: victim, rangeRef: 'Ranges/10.250.0.0/24', dhcpServerRef: 'DHCPServers/1' });
+
+  /** The event loop is blocked for exactly as long as the synchronous list call runs. */
+  const timed = (filter: string): { ms: number; outcome: number | SimulatorError } => {
+    const started = performance.now();
+    try {
+      const outcome = model.listScopes({ filter }).totalResults;
+      return { ms: performance.now() - started, outcome };
+    } catch (error) {
+      if (!(error instanceof SimulatorError)) throw error;
+      return { ms: performance.now() - started, outcome: error };
+    }
+  };
+  const bounds: string[] = [];
+  after(() => console.log(`      crafted filters bounded: ${bounds.join('; ')}`));
+
+  it('refuses a nested-quantifier pattern up front with a 400 naming the term, in about the time of a plain filter', () => {
+    const plain = timed('name:^aaa');
+    assert.equal(plain.outcome, 1);
+    const crafted = timed('name:^(a+)+$');
+    assert.ok(crafted.outcome instanceof SimulatorError, 'refused');
+    assert.equal(crafted.outcome.status, 400);
+    assert.match(crafted.outcome.message, /filter term "name:\^\(a\+\)\+\$".*exponential time/);
+    // Generous bound (the unbounded run takes seconds); the plain filter is the yardstick in the same run.
+    assert.ok(crafted.ms < plain.ms + 100, `crafted ${crafted.ms.toFixed(1)} ms vs plain ${plain.ms.toFixed(1)} ms`);
+    bounds.push(`^(a+)+$ refused in ${crafted.ms.toFixed(1)} ms (plain filter ${plain.ms.toFixed(1)} ms)`);
+  });
+
+  it('stops a slow pattern no static check catches at the time limit, with a 400 that says to simplify it', () => {
+    const crafted = timed('name:^(a|a)*$');
+    assert.ok(crafted.outcome instanceof SimulatorError, 'refused');
+    assert.equal(crafted.outcome.status, 400);
+    assert.match(crafted.outcome.message, /took longer than 50 ms.*simpler regular expression/);
+    assert.ok(crafted.ms < 1000, `${crafted.ms.toFixed(1)} ms`);
+    bounds.push(`^(a|a)*$ stopped after ${crafted.ms.toFixed(1)} ms`);
+    // The model is unharmed: the next filter works.
+    assert.equal(timed('name:^a{28}!$').outcome, 1);
+  });
+
+  it('refuses regular expressions over 200 characters and filters over 2,000, saying which and the limit', () => {
+    const long = timed(`description:${'x'.repeat(201)}`).outcome;
+    assert.ok(long instanceof SimulatorError);
+    assert.match(long.message, /regular expression in the filter term "description:x+" is 201 characters long; use at most 200/);
+    const huge = timed(`name=${'x'.repeat(2001)}`).outcome;
+    assert.ok(huge instanceof SimulatorError);
+    assert.match(huge.message, /filter is 2006 characters long; use at most 2000/);
+  });
+
+  it('answers a crafted filter over HTTP with a 400 envelope', async () => {
+    const sim = await startSimulator({ seed: 'demo', password: PASSWORD });
+    try {
+      const response = await fetch(`${sim.url}/mmws/api/DHCPScopes?filter=${encodeURIComponent('name:^(a+)+$')}`, { headers: { Authorization: BASIC } });
+      assert.equal(response.status, 400);
+      const body = (await response.json()) as RawAnswer['body'];
+      assert.equal(body.error?.code, 87);
+      assert.match(body.error?.message ?? '', /exponential time.*ERROR_INVALID_PARAMETER \(87\)/);
+    } finally {
+      await sim.close();
+    }
   });
 });

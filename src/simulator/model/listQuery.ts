@@ -2,7 +2,11 @@
 // `field:regex` or `field=^regex` (as `name:^test$`), values optionally in double quotes, case-insensitive —
 // then `sortBy`/`sortOrder`, then `offset`/`limit`. `totalResults` counts before paging.
 import type { ListQuery } from '../backend';
+import { filterRegex, withinFilterTimeLimit } from './filterRegex';
 import { invalidParameter } from './windowsErrors';
+
+/** A handful of terms fits easily; the limit keeps every scan of the list cheap and every error message short. */
+export const MAX_FILTER_LENGTH = 2000;
 
 export interface FilterTerm {
   /** The field as the accessor table spells it. */
@@ -50,6 +54,7 @@ function unquote(value: string): string {
 /** Parses a filter against the fields of one resource; an unknown field or bad term is a 400. */
 export function parseFilter<T>(filter: string | undefined, fields: FieldTable<T>): FilterTerm[] {
   if (filter === undefined || !filter.trim()) return [];
+  if (filter.length > MAX_FILTER_LENGTH) throw invalidParameter(`The filter is ${filter.length} characters long; use at most ${MAX_FILTER_LENGTH}.`);
   return splitTerms(filter).map((text) => {
     const match = /^([A-Za-z][A-Za-z0-9_]*)\s*(!=|=|:)\s*(.*)$/s.exec(text);
     if (!match) throw invalidParameter(`Cannot read the filter term "${text}"; write field=value, field!=value or field:regex.`);
@@ -61,11 +66,7 @@ export function parseFilter<T>(filter: string | undefined, fields: FieldTable<T>
       const normalize = fields[field].normalize;
       return { field, op, value: (normalize ? normalize(value) : value).toLowerCase() };
     }
-    try {
-      return { field, op, value, regex: new RegExp(value, 'i') };
-    } catch {
-      throw invalidParameter(`The filter term "${text}" has an invalid regular expression.`);
-    }
+    return { field, op, value, regex: filterRegex(value, text) };
   });
 }
 
@@ -97,8 +98,12 @@ export function runListQuery<T>(
 ): { items: T[]; totalResults: number } {
   const offset = pageNumber(query.offset, 'offset') ?? 0;
   const limit = pageNumber(query.limit, 'limit');
-  let items: T[] = [];
-  for (const item of candidates) if (matches(item, terms, fields)) items.push(item);
+  const filterItems = () => {
+    const matching: T[] = [];
+    for (const item of candidates) if (matches(item, terms, fields)) matching.push(item);
+    return matching;
+  };
+  let items = terms.some((term) => term.op === 'regex') ? withinFilterTimeLimit(filterItems) : filterItems();
 
   if (query.sortBy !== undefined && query.sortBy !== '') {
     const field = Object.keys(fields).find((name) => name.toLowerCase() === String(query.sortBy).toLowerCase());
