@@ -205,3 +205,90 @@ describe('simulator under abuse: regex filters', () => {
     }
   });
 });
+
+describe('simulator under abuse: field lengths', () => {
+  const SERVER = 'DHCPServers/dhcp-lon-01.corp.example';
+  let model: SimulatorModel;
+  beforeEach(() => {
+    model = SimulatorModel.fromSeed('demo');
+  });
+
+  /** Runs `write`, expects a 400 whose message matches `limit`, and that the model did not change at all. */
+  /** The stored state; the clock runs on by itself, so it is left out. */
+  const stored = () => JSON.stringify({ ...(model.toJSON() as object), clock: null });
+  const refusedUnchanged = (write: () => unknown, limit: RegExp) => {
+    const before = stored();
+    assert.throws(write, (error: unknown) => error instanceof SimulatorError && error.status === 400 && limit.test(error.message));
+    assert.ok(stored() === before, 'nothing stored');
+  };
+  const scopeRef = () => model.listScopes({ filter: `dhcpServerRef=${SERVER}`, limit: 1 }).dhcpScopes[0].ref;
+
+  it('refuses a scope description just over 1,024 characters, naming the field and the limit', () => {
+    refusedUnchanged(
+      () => model.createScope({ name: '10.251.0.0/24', dhcpServerRef: SERVER, description: 'd'.repeat(1025) }),
+      /Parameter description is 1025 characters long; at most 1024 are allowed/,
+    );
+    assert.ok(model.createScope({ name: '10.251.0.0/24', dhcpServerRef: SERVER, description: 'd'.repeat(1024) }), 'the limit itself is fine');
+  });
+
+  it('refuses over-long scope, superscope and reservation names and descriptions', () => {
+    refusedUnchanged(() => model.createScope({ name: 'n'.repeat(256), rangeRef: 'Ranges/10.251.0.0/24', dhcpServerRef: SERVER }), /scope name is 256 characters long; at most 255/);
+    refusedUnchanged(() => model.createScope({ name: '10.251.0.0/24', dhcpServerRef: SERVER, superscope: 's'.repeat(256) }), /Parameter superscope is 256 characters long; at most 255/);
+    const reservation = { name: 'printer', clientIdentifier: '00-15-5d-aa-bb-cc', addresses: ['10.10.40.250'] };
+    const ref = model.listScopes({ filter: 'name=10.10.40.0/24', limit: 1 }).dhcpScopes[0].ref;
+    refusedUnchanged(() => model.addReservation(ref, { ...reservation, name: 'r'.repeat(256) }), /Parameter name is 256 characters long; at most 255/);
+    refusedUnchanged(() => model.addReservation(ref, { ...reservation, description: 'd'.repeat(1025) }), /Parameter description is 1025 characters long; at most 1024/);
+    refusedUnchanged(() => model.addReservation(ref, { ...reservation, clientIdentifier: 'c'.repeat(1025) }), /Parameter clientIdentifier is 1025 characters long; at most 1024/);
+    refusedUnchanged(() => model.addReservation(ref, { ...reservation, addresses: ['10.10.40.250', '10.10.40.251'] }), /exactly one IPv4 address/);
+  });
+
+  it('refuses over-long option values and more options than DHCP has codes', () => {
+    const ref = scopeRef();
+    refusedUnchanged(() => model.setScopeOptions(ref, [{ option: '6', value: 'v'.repeat(1025) }]), /Parameter dhcpOptions\[0\]\.value is 1025 characters long; at most 1024/);
+    refusedUnchanged(() => model.setScopeOptions(ref, [{ option: 'o'.repeat(1025), value: '' }]), /dhcpOptions\[0\]\.option is 1025 characters long/);
+    const many = Array.from({ length: 255 }, (_, i) => ({ option: String(i + 1), value: 'x' }));
+    refusedUnchanged(() => model.setScopeOptions(ref, many), /255 entries.*at most 254/);
+  });
+
+  it('refuses an over-long shared secret without echoing it, and over-long server names and refs in any command', () => {
+    const relationship = {
+      name: 'lon-nyc', primaryServer: 'dhcp-lon-01.corp.example', secondaryServer: 'dhcp-nyc-01.corp.example', failoverMode: 'LoadBalance',
+      mclt: 3600, safePeriod: 0, percentage: 50, dhcpScopeRefs: [],
+    };
+    const secret = `s3cr3t-${'x'.repeat(250)}`;
+    refusedUnchanged(() => model.execute('AddDHCPFailoverRelationship', { dhcpFailoverRelationship: { ...relationship, sharedSecret: secret } }), /Parameter sharedSecret is 257 characters long; at most 255(?![\s\S]*s3cr3t)/);
+    refusedUnchanged(() => model.execute('ModifyDHCPFailoverRelationship', { dhcpFailoverRelationship: { name: 'rvk-local', sharedSecret: secret } }), /sharedSecret is 257 characters long/);
+    refusedUnchanged(() => model.execute('AddDHCPFailoverRelationship', { dhcpFailoverRelationship: { ...relationship, primaryServer: 'h'.repeat(1025) } }), /Parameter primaryServer is 1025 characters long; at most 1024/);
+    refusedUnchanged(() => model.execute('GetDHCPFailoverRelationships', { dhcpServerRef: 'h'.repeat(2000) }), /Parameter dhcpServerRef is 2000 characters long/);
+    refusedUnchanged(
+      () => model.execute('AddDHCPScopesToDHCPFailoverRelationship', { dhcpServerRef: SERVER, dhcpFailoverRelationshipName: 'lon-sin-standby', dhcpScopeRefs: ['r'.repeat(1025)] }),
+      /Parameter dhcpScopeRefs\[0\] is 1025 characters long/,
+    );
+  });
+
+  it('over HTTP: a 47 MB description gets a 413, one just over the limit a 400 naming it, and neither is stored', async function () {
+    this.timeout(30000);
+    const sim = await startSimulator({ seed: 'demo', password: PASSWORD });
+    try {
+      const scopes = async () => ((await (await fetch(`${sim.url}/mmws/api/DHCPScopes`, { headers: { Authorization: BASIC } })).json()) as { result: { totalResults: number } }).result.totalResults;
+      const before = await scopes();
+      const huge = await fetch(`${sim.url}/mmws/api/DHCPScopes`, {
+        method: 'POST',
+        headers: { Authorization: BASIC, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ dhcpScope: { name: '10.251.0.0/24', dhcpServerRef: SERVER, description: 'd'.repeat(47 * MB) } }),
+      });
+      assert.equal(huge.status, 413);
+      assert.match(((await huge.json()) as RawAnswer['body']).error?.message ?? '', /larger than 16 MB/);
+      const over = await fetch(`${sim.url}/mmws/api/DHCPScopes`, {
+        method: 'POST',
+        headers: { Authorization: BASIC, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ dhcpScope: { name: '10.251.0.0/24', dhcpServerRef: SERVER, description: 'd'.repeat(1025) } }),
+      });
+      assert.equal(over.status, 400);
+      assert.match(((await over.json()) as RawAnswer['body']).error?.message ?? '', /Parameter description is 1025 characters long; at most 1024 are allowed/);
+      assert.equal(await scopes(), before);
+    } finally {
+      await sim.close();
+    }
+  });
+});

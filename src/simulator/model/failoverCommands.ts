@@ -18,6 +18,7 @@ import {
   type ValidationIssue,
 } from '../../failover';
 import { type CommandContext, requireRunning } from './commandContext';
+import { MAX_SHARED_SECRET_LENGTH } from './fieldLimits';
 import { newPair, retime } from './failoverStateMachine';
 import {
   isRecord,
@@ -174,7 +175,7 @@ export function addRelationship(ctx: CommandContext, params: Params): Record<str
     mclt: mclt === undefined || mclt === 0 ? DEFAULT_MCLT_SECONDS : mclt,
     safePeriod: optionalNumber(object, 'safePeriod') ?? DEFAULT_SAFE_PERIOD_SECONDS,
   };
-  const sharedSecret = optionalString(object, 'sharedSecret', 'a string');
+  const sharedSecret = optionalString(object, 'sharedSecret', 'a string', MAX_SHARED_SECRET_LENGTH);
   const scopeRefs = object.dhcpScopeRefs === undefined || object.dhcpScopeRefs === null || (Array.isArray(object.dhcpScopeRefs) && object.dhcpScopeRefs.length === 0)
     ? []
     : requireStringList(object, 'dhcpScopeRefs', SCOPE_REFS);
@@ -259,7 +260,7 @@ export function modifyRelationship(ctx: CommandContext, params: Params): Record<
     mclt: optionalNumber(object, 'mclt') ?? rel.mclt,
     safePeriod: optionalNumber(object, 'safePeriod') ?? rel.safePeriod,
   };
-  const sharedSecret = optionalString(object, 'sharedSecret', 'a string');
+  const sharedSecret = optionalString(object, 'sharedSecret', 'a string', MAX_SHARED_SECRET_LENGTH);
   const issues = validateParameters(draft);
   if (issues.length > 0) throw ruleError(issues[0]);
   if (rel.fsm) {

@@ -4,7 +4,8 @@ import type { DHCPOption, DHCPReservation, NewDHCPScope } from '../../api/types'
 import { ipv4ToNumber, parseNetwork, rangeNetwork, scopeNameIssue, usableRange, validateScope, type AddressRange, type Network } from '../../failover';
 import { type CommandContext, requireRunning } from './commandContext';
 import { emptyIfNoScopes } from './failoverCommands';
-import { isRecord, optionalString, requireString, type Params } from './params';
+import { MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, MAX_OPTION_VALUE_LENGTH, MAX_OPTIONS } from './fieldLimits';
+import { isRecord, limitLength, MAX_TEXT_LENGTH, optionalString, requireString, type Params } from './params';
 import type { ScopeRecord } from './records';
 import { reservationRef, scopeRef } from './refs';
 import { invalidParameter, windowsError } from './windowsErrors';
@@ -50,8 +51,8 @@ export function createScope(ctx: CommandContext, input: NewDHCPScope | unknown):
   const exclusionsInput = body.exclusions ?? [];
   if (!Array.isArray(exclusionsInput)) throw invalidParameter('exclusions must be a list of {"from", "to"} ranges.');
   const exclusions = exclusionsInput.map((e, i) => rangeOf(e, `exclusions[${i}]`));
-  const description = optionalString(body, 'description', 'text') ?? '';
-  const superscope = optionalString(body, 'superscope', 'text') ?? '';
+  const description = optionalString(body, 'description', 'text', MAX_DESCRIPTION_LENGTH) ?? '';
+  const superscope = optionalString(body, 'superscope', 'text', MAX_NAME_LENGTH) ?? '';
   if (body.enabled !== undefined && typeof body.enabled !== 'boolean') throw invalidParameter('enabled must be true or false.');
 
   if (inventory.scopeOnServer(server.id, network.cidr)) {
@@ -95,11 +96,15 @@ export function deleteScope(ctx: CommandContext, ref: string): void {
 export function setScopeOptions(ctx: CommandContext, ref: string, options: DHCPOption[] | unknown): void {
   const scope = ctx.inventory.scope(String(ref));
   if (!Array.isArray(options)) throw invalidParameter('dhcpOptions must be a list of {"option", "value"}.');
+  if (options.length > MAX_OPTIONS) throw invalidParameter(`dhcpOptions has ${options.length} entries; DHCP has ${MAX_OPTIONS} option codes, so at most ${MAX_OPTIONS} are allowed.`);
   const clean = options.map((o, i) => {
     if (!isRecord(o) || (typeof o.option !== 'string' && typeof o.option !== 'number') || String(o.option).trim() === '' || typeof o.value !== 'string') {
       throw invalidParameter(`dhcpOptions[${i}] must be {"option": "<id>", "value": "<text>"}.`);
     }
-    return { option: String(o.option), value: o.value };
+    return {
+      option: limitLength(String(o.option), `dhcpOptions[${i}].option`, MAX_TEXT_LENGTH),
+      value: limitLength(o.value, `dhcpOptions[${i}].value`, MAX_OPTION_VALUE_LENGTH),
+    };
   });
   requireRunning(ctx.inventory.serverById(scope.serverId));
   scope.options = clean;
@@ -109,13 +114,15 @@ export function addReservation(ctx: CommandContext, scopeRefText: string, input:
   const { inventory } = ctx;
   const scope = inventory.scope(String(scopeRefText));
   if (!isRecord(input)) throw invalidParameter('The reservation must be an object like {"name", "clientIdentifier", "addresses": ["10.1.20.50"]}.');
-  const name = requireString(input, 'name', 'the reservation name');
+  const name = requireString(input, 'name', 'the reservation name', MAX_NAME_LENGTH);
   const clientIdentifier = requireString(input, 'clientIdentifier', 'the client MAC address, e.g. 00-15-5d-01-02-03');
-  const description = optionalString(input, 'description', 'text') ?? '';
+  const description = optionalString(input, 'description', 'text', MAX_DESCRIPTION_LENGTH) ?? '';
   const addresses = input.addresses;
   if (!Array.isArray(addresses) || addresses.length === 0 || !addresses.every((a) => typeof a === 'string')) {
     throw invalidParameter('addresses must be a non-empty list of IPv4 addresses.');
   }
+  if (addresses.length > 1) throw invalidParameter(`addresses has ${addresses.length} entries; a Microsoft DHCP reservation holds exactly one IPv4 address.`);
+  addresses.forEach((address, i) => limitLength(address, `addresses[${i}]`, MAX_TEXT_LENGTH));
   const network = parseNetwork(scope.name);
   for (const address of addresses as string[]) {
     const value = ipv4ToNumber(address);
