@@ -64,7 +64,7 @@ describe('Views', () => {
     assert.equal(scopes.length, scoped.relationship.dhcpScopeRefs.length);
     assert.match(label(scopes[0]), /^\d+\.\d+\.\d+\.\d+\/\d+$/);
     assert.ok(isScope(scopes[0]));
-    assert.equal(scopes[0].id, `${scoped.id}/scope:${scopes[0].scope.ref}`);
+    assert.equal(scopes[0].id, `${scoped.id}/scope:${encodeURIComponent(scopes[0].scope.ref)}`);
   });
 
   it('costs one request per expansion and none when cached', async () => {

@@ -171,6 +171,14 @@ describe('wizard model: relationship', () => {
       assert.match(relationshipIssues(setup, state.values, '').name ?? '', /"dhcp-a" already has a relationship named "A-B"/);
     });
 
+    it('quotes the existing name, not the casing the user typed', () => {
+      const setup = addSetup();
+      const state = updateValues(initialRelationshipState(setup), { name: 'a-B', partner: 'dhcp-c' });
+      const message = relationshipIssues(setup, state.values, '').name ?? '';
+      assert.match(message, /already has a relationship named "A-B" \(names are compared without regard to case\)/);
+      assert.doesNotMatch(message, /"a-B"/);
+    });
+
     it('rejects names that are too long or carry spaces at the ends', () => {
       const setup = addSetup();
       const long = updateValues(filledAdd(setup), { name: 'x'.repeat(127) });
