@@ -92,8 +92,11 @@ export function validateRelationship(draft: RelationshipDraft, context: Relation
     add('name', 'nameInvalid', 'Remove control characters and leading or trailing spaces from the name.');
   } else if (context.relationshipNames) {
     for (const server of [draft.primaryServer, draft.secondaryServer]) {
-      if (server && context.relationshipNames(server).some((existing) => existing.toLowerCase() === name.toLowerCase())) {
-        add('name', 'nameNotUnique', `"${server}" already has a relationship named "${name}"; names must be unique on both servers.`);
+      // Names compare without case, as Windows does; the message quotes the name as it exists.
+      const existing = server ? context.relationshipNames(server).find((other) => other.toLowerCase() === name.toLowerCase()) : undefined;
+      if (existing !== undefined) {
+        const spelled = existing === name ? '' : ` (names are compared without regard to case)`;
+        add('name', 'nameNotUnique', `"${server}" already has a relationship named "${existing}"${spelled}; names must be unique on both servers.`);
         break;
       }
     }

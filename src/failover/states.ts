@@ -74,3 +74,15 @@ export function stateLabel(state: string | undefined, scopeCount: number): strin
   if (state === undefined) return scopeCount === 0 ? 'Empty' : 'Configured';
   return isRelationshipState(state) ? LABELS[state] : state;
 }
+
+/** States in which the partners are (re)synchronising: scope changes wait (MS-DHCPM §3.2.4.95). */
+const SYNCHRONISING: ReadonlySet<string> = new Set<FailoverState>(['Startup', 'Recover', 'RecoverWait', 'RecoverDone', 'PotentialConflict', 'ConflictDone']);
+
+export function isSynchronising(state: string | undefined): boolean {
+  return state !== undefined && SYNCHRONISING.has(state);
+}
+
+/** Scopes can join while the relationship is Normal or Empty; with no state reported (a real Micetro), Micetro decides. */
+export function canTakeScopes(state: string | undefined): boolean {
+  return state === undefined || state === 'Normal' || state === 'Empty';
+}

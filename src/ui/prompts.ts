@@ -1,5 +1,6 @@
 // Every question and notification a command shows goes through `Prompts`, so integration tests can answer them.
 import * as vscode from 'vscode';
+import { plainText } from './plainText';
 
 /** The user dismissed a question; commands stop silently. */
 export class CancelledError extends Error {
@@ -15,7 +16,7 @@ export function isCancellation(error: unknown): boolean {
 }
 
 export interface PickItem<T> {
-  /** Shown as text: `$(…)` in a server's name is not turned into an icon. */
+  /** Shown as text (see plainText): `$(…)` in a server's name is not turned into an icon. */
   label: string;
   description?: string;
   detail?: string;
@@ -29,9 +30,9 @@ type QuickPickEntry<T> = vscode.QuickPickItem & { value: T };
 
 /** Quick pick items whose texts show as typed: names from Micetro may contain `$(`, which would render as an icon. */
 export function toQuickPickItems<T>(items: readonly PickItem<T>[]): QuickPickEntry<T>[] {
-  const text = (value: string | undefined) => value?.replace(/\$\(/g, '\\$(');
+  const text = (value: string | undefined) => (value === undefined ? undefined : plainText(value));
   return items.map((item) => ({
-    label: text(item.label)!,
+    label: plainText(item.label),
     description: text(item.description),
     detail: text(item.detail),
     iconPath: item.icon ? new vscode.ThemeIcon(item.icon) : undefined,
@@ -75,19 +76,22 @@ export interface Prompts {
   showInfo(message: string): void;
 }
 
-/** The real dialogs. */
+/**
+ * The real dialogs. Every text they show goes through plainText: a message quotes names and errors from Micetro,
+ * and VS Code would render a `[text](command:…)` in it as a link that runs the command.
+ */
 export class WindowPrompts implements Prompts {
   constructor(private readonly log: vscode.LogOutputChannel) {}
 
   async pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T> {
-    const chosen = await vscode.window.showQuickPick(toQuickPickItems(items), { ...options, ignoreFocusOut: true, matchOnDescription: true });
+    const chosen = await vscode.window.showQuickPick(toQuickPickItems(items), { ...plainOptions(options), ignoreFocusOut: true, matchOnDescription: true });
     if (!chosen) throw new CancelledError();
     return chosen.value;
   }
 
   async pickMany<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T[]> {
     const chosen = await vscode.window.showQuickPick(toQuickPickItems(items), {
-      ...options,
+      ...plainOptions(options),
       canPickMany: true,
       ignoreFocusOut: true,
       matchOnDescription: true,
@@ -98,32 +102,40 @@ export class WindowPrompts implements Prompts {
 
   async input(options: InputOptions): Promise<string> {
     const text = await vscode.window.showInputBox({
-      title: options.title,
-      prompt: options.prompt,
+      title: plainText(options.title),
+      prompt: plainText(options.prompt),
+      // The value is the user's to edit, so it stays exactly as it is.
       value: options.value,
-      placeHolder: options.placeHolder,
+      placeHolder: options.placeHolder === undefined ? undefined : plainText(options.placeHolder),
       password: options.password,
       ignoreFocusOut: true,
-      validateInput: options.validate,
+      validateInput: options.validate && ((text) => {
+        const problem = options.validate?.(text);
+        return problem === undefined ? undefined : plainText(problem);
+      }),
     });
     if (text === undefined) throw new CancelledError();
     return text;
   }
 
   async confirm(message: string, detail: string, action: string): Promise<void> {
-    const answer = await vscode.window.showWarningMessage(message, { modal: true, detail }, action);
+    const answer = await vscode.window.showWarningMessage(plainText(message), { modal: true, detail: plainText(detail) }, action);
     if (answer !== action) throw new CancelledError();
   }
 
   showError(message: string, action?: ErrorAction): void {
     const buttons = action ? [action.title, 'Show Log'] : ['Show Log'];
-    void vscode.window.showErrorMessage(message, ...buttons).then((answer) => {
+    void vscode.window.showErrorMessage(plainText(message), ...buttons).then((answer) => {
       if (answer === 'Show Log') this.log.show(true);
       else if (action && answer === action.title) void vscode.commands.executeCommand(action.command);
     });
   }
 
   showInfo(message: string): void {
-    void vscode.window.showInformationMessage(message);
+    void vscode.window.showInformationMessage(plainText(message));
   }
+}
+
+function plainOptions(options: PickOptions): PickOptions {
+  return { title: plainText(options.title), placeHolder: plainText(options.placeHolder) };
 }

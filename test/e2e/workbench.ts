@@ -18,6 +18,8 @@ export interface LaunchOptions {
   extensionFolder?: string;
   /** User settings on top of the quiet-workbench defaults. */
   settings?: Record<string, unknown>;
+  /** A user-data-dir to start from (e.g. with a simulator data file already in global storage); default: a fresh one. */
+  userDataDir?: string;
 }
 
 /** One code-server + browser page showing a workspace folder, with the extension installed. */
@@ -30,7 +32,7 @@ export class Workbench {
   ) {}
 
   static async launch(options: LaunchOptions = {}): Promise<Workbench> {
-    const server = await startCodeServer({ settings: options.settings });
+    const server = await startCodeServer({ settings: options.settings, userDataDir: options.userDataDir });
     let browser: LaunchedBrowser | undefined;
     try {
       if (options.extensionFolder) {

@@ -16,6 +16,8 @@ import {
   run,
   scopeOn,
   serverNode,
+  settle,
+  eventually,
   twoServerFixture,
 } from './extensionUnderTest';
 import { accept, decline, pick, pickMany } from './scriptedPrompts';
@@ -117,12 +119,49 @@ describe('Failover relationship commands', () => {
     const scope = await newScope(client, primary);
     api.views.refreshAll();
 
-    prompts.script(pick('it-not-normal'), pickMany(scope.name));
-    await run('addScopesToRelationship');
+    // The palette would not offer it (see below); from its node the command still runs, and Micetro refuses.
+    prompts.script(pickMany(scope.name));
+    await run('addScopesToRelationship', await relationshipNode(harness, primary, 'it-not-normal'));
     assert.equal(prompts.errors.length, 1, 'exactly one error line');
-    assert.match(prompts.errors[0], /ERROR_DHCP_FO_STATE_NOT_NORMAL \(20120\)/);
+    assert.match(prompts.errors[0], /is Communication interrupted on .*ERROR_DHCP_FO_STATE_NOT_NORMAL \(20120\)/, 'in the tree’s words');
     assert.ok(!(await relationship(client, primary, 'it-not-normal')).dhcpScopeRefs.includes(scope.ref));
     await client.command('SimRestoreLink', { dhcpServerRef: primary.ref, dhcpFailoverRelationshipName: 'it-not-normal' });
+  });
+
+  it('offers in the palette only relationships that can take scopes now', async () => {
+    const { harness, primary, secondary } = fixture;
+    const { client, prompts, api } = harness;
+    await normalRelationship(client, primary, secondary, 'it-offer-normal');
+    await normalRelationship(client, primary, secondary, 'it-offer-cut');
+    await client.command('SimCutLink', { dhcpServerRef: primary.ref, dhcpFailoverRelationshipName: 'it-offer-cut' });
+    const scope = await newScope(client, primary);
+    api.views.refreshAll();
+
+    prompts.script(pick('it-offer-normal'), pickMany(scope.name));
+    await run('addScopesToRelationship');
+    assertCleanRun(prompts);
+    const offered = prompts.questions[0].choices;
+    assert.ok(offered.includes('it-offer-normal'), offered.join(', '));
+    assert.ok(!offered.includes('it-offer-cut'), `a relationship whose link is cut cannot take scopes: ${offered.join(', ')}`);
+    await client.command('SimRestoreLink', { dhcpServerRef: primary.ref, dhcpFailoverRelationshipName: 'it-offer-cut' });
+  });
+
+  it('after adding the first scope, follows the relationship until it is Normal and says so', async () => {
+    const { harness, primary, secondary } = fixture;
+    const { client, prompts } = harness;
+    await newRelationship(client, primary, secondary, 'it-follow');
+    const scope = await newScope(client, primary);
+    harness.api.views.refreshAll();
+
+    prompts.script(pickMany(scope.name));
+    await run('addScopesToRelationship', await relationshipNode(harness, primary, 'it-follow'));
+    assertCleanRun(prompts);
+    assert.equal((await relationship(client, primary, 'it-follow')).state, 'Startup', 'the partners are still synchronising');
+    assert.ok(!prompts.notices.some((notice) => notice.includes('it-follow')), 'nothing is reported before the state settles');
+    await settle(client);
+    const done = new RegExp(`^Added 1 scope to it-follow, copied to ${secondary.name.replace(/\./g, '\\.')}\\. it-follow is Normal\\.$`);
+    await eventually('the report that it-follow is Normal', () => prompts.notices.some((notice) => done.test(notice)), 10_000, () => prompts.notices.join(' | '));
+    assert.match(description(await relationshipNode(harness, primary, 'it-follow')), /Normal/, 'the tree shows it without waiting for auto-refresh');
   });
 
   it('removes a relationship with scopes: the chosen server keeps them, the other deletes them', async () => {

@@ -135,8 +135,8 @@ describe('buildScopeRows', () => {
     assert.deepEqual(
       rows.map((row) => [row.id, row.instances.map((instance) => instance.scope.ref)]),
       [
-        ['relationship:r/scope:10.0.1.0/24', ['DHCPScopes/11', 'DHCPScopes/21']],
-        ['scope:DHCPScopes/12', ['DHCPScopes/12']],
+        ['relationship:r/scope:10.0.1.0%2F24', ['DHCPScopes/11', 'DHCPScopes/21']],
+        ['scope:DHCPScopes%2F12', ['DHCPScopes/12']],
       ],
     );
     assert.equal(rows[0].instances[0].relationship?.failoverServerType, 'PrimaryServer');
@@ -158,9 +158,9 @@ describe('buildScopeRows', () => {
     assert.deepEqual(
       rows.map((row) => [row.id, row.instances.map((instance) => instance.scope.ref)]),
       [
-        ['scope:DHCPScopes/34', ['DHCPScopes/34']],
-        ['relationship:r/scope:10.0.9.0/24', ['DHCPScopes/31', 'DHCPScopes/32']],
-        ['scope:DHCPScopes/33', ['DHCPScopes/33']],
+        ['scope:DHCPScopes%2F34', ['DHCPScopes/34']],
+        ['relationship:r/scope:10.0.9.0%2F24', ['DHCPScopes/31', 'DHCPScopes/32']],
+        ['scope:DHCPScopes%2F33', ['DHCPScopes/33']],
       ],
     );
   });

@@ -243,7 +243,7 @@ describe('simulator model: commands', () => {
       const model = fixture();
       add(model, 'ab', { dhcpScopeRefs: ['DHCPScopes/1'] });
       fails(() => addScopes(model, ['DHCPScopes/2'], A, 'zz'), 20115, 404);
-      fails(() => addScopes(model, ['DHCPScopes/2']), 20133, 400, /ERROR_DHCP_FO_SCOPE_SYNC_IN_PROGRESS \(20133\)/);
+      fails(() => addScopes(model, ['DHCPScopes/2']), 20133, 400, /synchronising on dhcp-a \(Starting up\).*ERROR_DHCP_FO_SCOPE_SYNC_IN_PROGRESS \(20133\)/);
       toNormal(model);
       fails(() => addScopes(model, ['DHCPScopes/2', 'DHCPScopes/99']), 2049, 404);
       fails(() => addScopes(model, ['DHCPScopes/2', 'DHCPScopes/5']), 20005, 400, /is on dhcp-b, not on dhcp-a/);
@@ -253,7 +253,7 @@ describe('simulator model: commands', () => {
       fails(() => addScopes(model, ['DHCPScopes/3'], 'DHCPServers/3'), 20115, 404);
       fails(() => addScopes(model, []), 87);
       model.execute('SimCutLink', { dhcpServerRef: A, dhcpFailoverRelationshipName: 'ab' });
-      fails(() => addScopes(model, ['DHCPScopes/3']), 20120, 400, /CommunicationInterrupted on dhcp-a.*ERROR_DHCP_FO_STATE_NOT_NORMAL \(20120\)/);
+      fails(() => addScopes(model, ['DHCPScopes/3']), 20120, 400, /is Communication interrupted on dhcp-a.*ERROR_DHCP_FO_STATE_NOT_NORMAL \(20120\)/);
       model.execute('SimRestoreLink', { dhcpServerRef: A, dhcpFailoverRelationshipName: 'ab' });
       model.execute('SimStopDHCPServer', { dhcpServerRef: B });
       fails(() => addScopes(model, ['DHCPScopes/3']), 20123, 400, /ERROR_DHCP_SERVER_NOT_RUNNING \(20123\)/);

@@ -86,7 +86,7 @@ describe('webview: relationship wizard', function () {
     assert.equal(disabled(page, '#next'), true);
     assert.equal(page.text('#name-error'), '');
     await page.type('#name', 'A-B');
-    assert.match(page.text('#name-error'), /already has a relationship named "A-B"/);
+    assert.match(page.text('#name-error'), /already has a relationship named "a-b"/);
     assert.equal(page.element('#name').getAttribute('aria-invalid'), 'true');
     assert.equal(disabled(page, '#next'), true);
     await fillGeneral(page);

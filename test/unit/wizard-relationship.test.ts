@@ -168,7 +168,15 @@ describe('wizard model: relationship', () => {
     it('rejects a name already used on either server, ignoring case', () => {
       const setup = addSetup();
       const state = updateValues(initialRelationshipState(setup), { name: 'A-B', partner: 'dhcp-c' });
-      assert.match(relationshipIssues(setup, state.values, '').name ?? '', /"dhcp-a" already has a relationship named "A-B"/);
+      assert.match(relationshipIssues(setup, state.values, '').name ?? '', /"dhcp-a" already has a relationship named "a-b"/);
+    });
+
+    it('quotes the existing name, not the casing the user typed', () => {
+      const setup = addSetup();
+      const state = updateValues(initialRelationshipState(setup), { name: 'A-B', partner: 'dhcp-c' });
+      const message = relationshipIssues(setup, state.values, '').name ?? '';
+      assert.match(message, /already has a relationship named "a-b" \(names are compared without regard to case\)/);
+      assert.doesNotMatch(message, /"A-B"/);
     });
 
     it('rejects names that are too long or carry spaces at the ends', () => {

@@ -7,13 +7,14 @@ import {
   DEFAULT_SAFE_PERIOD_SECONDS,
   FAILOVER_MODES,
   defaultPercentage,
+  isSynchronising,
   networksOverlap,
   parseNetwork,
+  stateLabel,
   validateParameters,
   validateRelationship,
   type DeconfigureAction,
   type FailoverMode,
-  type FailoverState,
   type RelationshipRule,
   type ValidationIssue,
 } from '../../failover';
@@ -68,15 +69,13 @@ function ruleError(issue: ValidationIssue) {
   return kind === 'notFound' ? objectNotFound(`${issue.message} (object not found for reference)`) : windowsError(kind, issue.message);
 }
 
-/** States in which the partners are (re)synchronising: scope changes wait (MS-DHCPM §3.2.4.95). */
-const SYNCHRONISING: ReadonlySet<FailoverState> = new Set(['Startup', 'Recover', 'RecoverWait', 'RecoverDone', 'PotentialConflict', 'ConflictDone']);
 
 function requireNotSynchronising(rel: RelationshipRecord, server: ServerRecord, side: 0 | 1): void {
   const state = rel.fsm?.endpoints[side].state;
-  if (state && SYNCHRONISING.has(state)) {
+  if (state && isSynchronising(state)) {
     throw windowsError(
       'ERROR_DHCP_FO_SCOPE_SYNC_IN_PROGRESS',
-      `Relationship "${rel.name}" is synchronising on ${server.name} (state ${state}). Wait until it is Normal and try again.`,
+      `Relationship "${rel.name}" is synchronising on ${server.name} (${stateLabel(state, 1)}). Wait until it is Normal and try again.`,
     );
   }
 }
@@ -314,7 +313,7 @@ function validateAddScopes(ctx: CommandContext, rel: RelationshipRecord, server:
     if (state !== 'Normal') {
       throw windowsError(
         'ERROR_DHCP_FO_STATE_NOT_NORMAL',
-        `Relationship "${rel.name}" is ${state} on ${server.name}; scopes can be added only while it is Normal.`,
+        `Relationship "${rel.name}" is ${stateLabel(state, 1)} on ${server.name}; scopes can be added only while it is Normal.`,
       );
     }
   }

@@ -2,6 +2,7 @@
 // full and to the user as one line (Micetro's message and code) with a Show Log button.
 import * as vscode from 'vscode';
 import { describeError, logError } from '../log';
+import { plainText } from '../plainText';
 import { isCancellation } from '../prompts';
 import type { CommandContext } from './commandContext';
 
@@ -29,5 +30,5 @@ export function registerCommand(
 
 /** Long work shows progress in the Servers view, where its result will appear. */
 export function withViewProgress<T>(title: string, work: () => Promise<T>): Promise<T> {
-  return Promise.resolve(vscode.window.withProgress({ location: { viewId: 'dhcpFailover.servers' }, title }, work));
+  return Promise.resolve(vscode.window.withProgress({ location: { viewId: 'dhcpFailover.servers' }, title: plainText(title) }, work));
 }

@@ -1,7 +1,7 @@
 // Add / Edit (the wizard), Remove, and Add Scopes to a failover relationship.
 import type * as vscode from 'vscode';
 import type { DeconfigureAction, DHCPFailoverRelationship } from '../../api/types';
-import { MAX_RELATIONSHIPS_PER_SERVER, scopeCidr } from '../../failover';
+import { canTakeScopes, MAX_RELATIONSHIPS_PER_SERVER, scopeCidr } from '../../failover';
 import { openRelationshipWizard, type RelationshipWizardPanel } from '../panels/relationshipWizardPanel';
 import { RelationshipNode } from '../tree/nodes/relationshipNode';
 import { ScopeNode, scopeTexts } from '../tree/nodes/scopeNode';
@@ -9,6 +9,7 @@ import { ScopeRowNode } from '../tree/nodes/scopeRowNode';
 import { partnerName, partnerRef, serverRefsOf } from '../tree/relationshipText';
 import { sortByNetwork } from '../tree/sortKeys';
 import { requireClient, type CommandContext } from './commandContext';
+import { followUntilSettled } from './followSettling';
 import { registerCommand, withViewProgress } from './registerCommand';
 import { asPrimary, nothingToDo, primaryRelationships, relationshipItem, relationshipTarget, serverTarget, type RelationshipTarget } from './targets';
 
@@ -130,24 +131,34 @@ async function addScopesToRelationship(context: CommandContext, node: unknown): 
     scopeRefs = [scope.scope.ref];
   } else {
     if (node instanceof ScopeNode || node instanceof ScopeRowNode) nothingToDo(context, 'This scope is already in a failover relationship.');
-    const picked = await relationshipTarget(context, node instanceof RelationshipNode ? node : undefined, title);
+    const picked = await relationshipTarget(
+      context,
+      node instanceof RelationshipNode ? node : undefined,
+      title,
+      (relationship) => canTakeScopes(relationship.state),
+      'No failover relationship can take scopes now: scopes join a relationship only while it is Normal or Empty.',
+    );
     target = await asPrimary(context, picked);
     const eligible = await eligibleScopes(context, target.relationship);
     const partner = partnerName(target.relationship);
     if (eligible.length === 0) {
       nothingToDo(context, `${target.server.name} has no scope that can join ${target.relationship.name}: each is in a relationship or exists on ${partner}.`);
     }
+    // The partner comes first in the prompt: a long one is cut at the end, and where the copies go matters most.
     scopeRefs = await prompts.pickMany(
       eligible.map((candidate) => ({ label: scopeCidr(candidate), description: scopeTexts(candidate).filter(Boolean).join(' · '), value: candidate.ref })),
-      { title, placeHolder: `Scopes on ${target.server.name} to add to ${target.relationship.name} (they are copied to ${partner})` },
+      { title: `${title}: ${target.relationship.name}`, placeHolder: `Copied to ${partner}: pick scopes of ${target.server.name}` },
     );
   }
   const { relationship, server } = target;
-  await withViewProgress(`Adding ${scopeRefs.length} scope${scopeRefs.length === 1 ? '' : 's'} to ${relationship.name}…`, () =>
+  const count = `${scopeRefs.length} scope${scopeRefs.length === 1 ? '' : 's'}`;
+  await withViewProgress(`Adding ${count} to ${relationship.name}…`, () =>
     requireClient(context).addScopesToFailoverRelationship(server.ref, relationship.name, scopeRefs),
   );
   await views.afterChange(serverRefsOf(relationship));
   await views.servers.revealRelationship(server.ref, relationship.name);
+  const added = `Added ${count} to ${relationship.name}, copied to ${partnerName(relationship)}`;
+  void followUntilSettled(context, server.ref, relationship.name, (state) => `${added}. ${state}.`);
 }
 
 /** Scopes on the primary that are in no relationship and absent on the partner. */

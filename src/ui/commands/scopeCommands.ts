@@ -1,6 +1,7 @@
 // Remove from Failover…, Remove Scope Instance…, Create Scope… (the form).
 import type * as vscode from 'vscode';
 import type { DeconfigureAction } from '../../api/types';
+import { isSynchronising } from '../../failover';
 import { openCreateScopeForm, type CreateScopePanel } from '../panels/createScopePanel';
 import { RelationshipNode } from '../tree/nodes/relationshipNode';
 import { ServerNode } from '../tree/nodes/serverNode';
@@ -21,7 +22,13 @@ export function registerScopeCommands(context: CommandContext): vscode.Disposabl
 
 async function removeScopeFromFailover(context: CommandContext, node: unknown): Promise<void> {
   const title = 'Remove from Failover';
-  const { scope, server, relationship } = await failoverScopeTarget(context, node, title);
+  const { scope, server, relationship } = await failoverScopeTarget(
+    context,
+    node,
+    title,
+    (candidate) => !isSynchronising(candidate.state),
+    'No failover relationship with scopes can change now: each is still synchronising its partners.',
+  );
   const partner = partnerName(relationship);
   const action = await context.prompts.pick<DeconfigureAction>(
     [

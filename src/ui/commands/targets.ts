@@ -37,10 +37,12 @@ export async function relationshipTarget(
   node: unknown,
   title: string,
   accept: (relationship: DHCPFailoverRelationship) => boolean = () => true,
+  /** Why nothing is offered when no relationship is accepted. */
+  noneAccepted = 'No failover relationship fits this action.',
 ): Promise<RelationshipTarget> {
   if (node instanceof RelationshipNode) return { server: node.parent.server, relationship: node.relationship };
   const candidates = (await primaryRelationships(context)).filter((target) => accept(target.relationship));
-  if (candidates.length === 0) throw new Error('No failover relationship fits this action.');
+  if (candidates.length === 0) throw new Error(noneAccepted);
   return context.prompts.pick(candidates.map(relationshipItem), { title, placeHolder: 'Pick a failover relationship' });
 }
 
@@ -90,13 +92,20 @@ function scopeItem(scope: DHCPScope): PickItem<DHCPScope> {
   return { label: scopeCidr(scope), description: scopeTexts(scope).filter(Boolean).join(' · '), value: scope };
 }
 
-export async function failoverScopeTarget(context: CommandContext, node: unknown, title: string): Promise<ScopeInstance & RelationshipTarget> {
+export async function failoverScopeTarget(
+  context: CommandContext,
+  node: unknown,
+  title: string,
+  /** Which relationships the palette offers, besides having scopes; with `noneAccepted` to say why none is offered. */
+  accept: (relationship: DHCPFailoverRelationship) => boolean = () => true,
+  noneAccepted?: string,
+): Promise<ScopeInstance & RelationshipTarget> {
   if (node instanceof ScopeNode) return { scope: node.scope, server: node.parent.parent.server, relationship: node.parent.relationship };
   if (node instanceof ScopeRowNode) {
     const [{ scope, server, relationship }] = node.instances;
     if (relationship) return { scope, server, relationship };
   }
-  const target = await relationshipTarget(context, undefined, title, (relationship) => relationship.dhcpScopeRefs.length > 0);
+  const target = await relationshipTarget(context, undefined, title, (relationship) => relationship.dhcpScopeRefs.length > 0 && accept(relationship), noneAccepted);
   const scopes = await relationshipScopes(context, target);
   const scope = await context.prompts.pick(
     scopes.map((scope) => scopeItem(scope)),

@@ -3,6 +3,7 @@
 import type { DHCPFailoverRelationship, DHCPScope, DHCPServer } from '../../api/types';
 import { scopeCidr } from '../../failover/scopeRules';
 import type { ScopeInstance } from './nodes/scopeRowNode';
+import { nodeId } from './nodes/treeNode';
 import { compareNames, sortByNetwork } from './sortKeys';
 
 export const NUMERIC_REF = /^DHCPScopes\/\d+$/;
@@ -31,7 +32,7 @@ export function buildScopeRows(
       // The two instances of a failover scope share a network, not a ref; parse it only where it is needed.
       const network = byRef || byNetwork ? scopeCidr(scope) : undefined;
       const relationship = byRef ?? (network === undefined ? undefined : relationshipOf.get(`DHCPScopes/${network}`));
-      const id = relationship ? `relationship:${relationship.name}/scope:${network}` : `scope:${scope.ref}`;
+      const id = relationship ? nodeId(nodeId(undefined, 'relationship', relationship.name), 'scope', network ?? scope.ref) : nodeId(undefined, 'scope', scope.ref);
       const instance: ScopeInstance = { scope, server, relationship };
       const row = rows.get(id);
       if (!row) rows.set(id, { id, instances: [instance] });

@@ -1,7 +1,8 @@
 // A load that failed: one line in place of the children, retried by a click or its Retry action; never a pop-up per node.
 import * as vscode from 'vscode';
 import { describeError } from '../../log';
-import type { TreeNode } from './treeNode';
+import { plainText } from '../../plainText';
+import { nodeId, type TreeNode } from './treeNode';
 
 export class ErrorNode implements TreeNode {
   readonly message: string;
@@ -14,11 +15,11 @@ export class ErrorNode implements TreeNode {
   }
 
   get id(): string {
-    return `${this.parent?.id ?? 'root'}/error`;
+    return nodeId(this.parent?.id, 'error');
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(`Could not load: ${this.message}`, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(plainText(`Could not load: ${this.message}`), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     item.tooltip = `${this.message}\n\nRetry, or see the DHCP Failover log for details.`;

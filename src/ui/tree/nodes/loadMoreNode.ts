@@ -1,6 +1,6 @@
 // The last child of a long list: shows the next page when clicked, so a server with thousands of scopes stays responsive.
 import * as vscode from 'vscode';
-import type { TreeNode } from './treeNode';
+import { nodeId, type TreeNode } from './treeNode';
 
 export class LoadMoreNode implements TreeNode {
   constructor(
@@ -10,7 +10,7 @@ export class LoadMoreNode implements TreeNode {
   ) {}
 
   get id(): string {
-    return `${this.parent?.id ?? 'root'}/loadMore`;
+    return nodeId(this.parent?.id, 'loadMore');
   }
 
   toTreeItem(): vscode.TreeItem {

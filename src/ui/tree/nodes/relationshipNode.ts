@@ -5,10 +5,11 @@ import { formatDuration, healthOf, stateLabel } from '../../../failover';
 import { healthIcon } from '../healthIcon';
 import { markdownFacts } from '../markdownFacts';
 import { modeSummary, partnerName } from '../relationshipText';
-import { contextValue, type TreeNode } from './treeNode';
-import type { ServerNode } from './serverNode';
+import { plainText } from '../../plainText';
+import { contextValue, nodeId, type TreeNode } from './treeNode';
+import { serverNodeId, type ServerNode } from './serverNode';
 
-export const relationshipNodeId = (serverRef: string, name: string) => `server:${serverRef}/relationship:${name}`;
+export const relationshipNodeId = (serverRef: string, name: string) => nodeId(serverNodeId(serverRef), 'relationship', name);
 
 export class RelationshipNode implements TreeNode {
   constructor(
@@ -26,11 +27,11 @@ export class RelationshipNode implements TreeNode {
     const health = healthOf(relationship.state, scopeCount);
     const state = stateLabel(relationship.state, scopeCount);
     const item = new vscode.TreeItem(
-      relationship.name,
+      plainText(relationship.name),
       scopeCount === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed,
     );
     item.id = this.id;
-    item.description = `${modeSummary(relationship)} · ${state} · with ${partnerName(relationship)}`;
+    item.description = plainText(`${modeSummary(relationship)} · ${state} · with ${partnerName(relationship)}`);
     item.iconPath = healthIcon(health);
     item.tooltip = relationshipTooltip(relationship, state);
     const stateTag = relationship.state ? relationship.state[0].toLowerCase() + relationship.state.slice(1) : scopeCount ? 'configured' : 'empty';

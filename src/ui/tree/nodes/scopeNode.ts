@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import type { DHCPScope } from '../../../api/types';
 import { scopeCidr } from '../../../failover';
 import { markdownFacts } from '../markdownFacts';
-import { contextValue, type TreeNode } from './treeNode';
+import { plainText } from '../../plainText';
+import { contextValue, nodeId, type TreeNode } from './treeNode';
 import type { RelationshipNode } from './relationshipNode';
 
 export class ScopeNode implements TreeNode {
@@ -13,14 +14,14 @@ export class ScopeNode implements TreeNode {
   ) {}
 
   get id(): string {
-    return `${this.parent.id}/scope:${this.scope.ref}`;
+    return nodeId(this.parent.id, 'scope', this.scope.ref);
   }
 
   toTreeItem(): vscode.TreeItem {
     const { scope } = this;
-    const item = new vscode.TreeItem(scopeCidr(scope), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(plainText(scopeCidr(scope)), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = [...scopeTexts(scope), scope.enabled ? '' : 'disabled'].filter(Boolean).join(' · ');
+    item.description = plainText([...scopeTexts(scope), scope.enabled ? '' : 'disabled'].filter(Boolean).join(' · '));
     item.iconPath = new vscode.ThemeIcon('symbol-namespace');
     item.tooltip = scopeTooltip(scope, this.parent.parent.server.name, this.parent.relationship.name);
     item.contextValue = contextValue('scope', ['failover', scope.enabled ? 'enabled' : 'disabled']);

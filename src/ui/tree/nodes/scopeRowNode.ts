@@ -5,6 +5,7 @@ import type { DHCPFailoverRelationship, DHCPScope, DHCPServer } from '../../../a
 import { pairName } from '../relationshipText';
 import { scopeCidr } from '../../../failover';
 import { scopeTexts, scopeTooltip } from './scopeNode';
+import { plainText } from '../../plainText';
 import { contextValue, type TreeNode } from './treeNode';
 
 /** One scope on one server, with the relationship it belongs to (read from that server's perspective). */
@@ -42,9 +43,9 @@ export class ScopeRowNode implements TreeNode {
   toTreeItem(): vscode.TreeItem {
     const { scope } = this.instances[0];
     const relationship = this.relationship;
-    const item = new vscode.TreeItem(scopeCidr(scope), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(plainText(scopeCidr(scope)), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = [...scopeTexts(scope), this.authority, relationship?.name, scope.enabled ? '' : 'disabled'].filter(Boolean).join(' · ');
+    item.description = plainText([...scopeTexts(scope), this.authority, relationship?.name, scope.enabled ? '' : 'disabled'].filter(Boolean).join(' · '));
     item.iconPath = new vscode.ThemeIcon(relationship ? 'arrow-swap' : 'symbol-namespace');
     item.tooltip = scopeTooltip(scope, this.authority, relationship?.name);
     item.contextValue = contextValue('scope', [relationship ? 'failover' : 'standalone', scope.enabled ? 'enabled' : 'disabled']);

@@ -2,9 +2,10 @@
 import * as vscode from 'vscode';
 import type { DHCPServer } from '../../../api/types';
 import { markdownFacts } from '../markdownFacts';
-import { contextValue, type TreeNode } from './treeNode';
+import { plainText } from '../../plainText';
+import { contextValue, nodeId, type TreeNode } from './treeNode';
 
-export const serverNodeId = (ref: string) => `server:${ref}`;
+export const serverNodeId = (ref: string) => nodeId(undefined, 'server', ref);
 
 export class ServerNode implements TreeNode {
   readonly parent = undefined;
@@ -23,7 +24,7 @@ export class ServerNode implements TreeNode {
     const { server } = this;
     const ok = server.state === 'OK';
     const item = new vscode.TreeItem(
-      server.name,
+      plainText(server.name),
       this.relationshipCount === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed,
     );
     item.id = this.id;
@@ -33,7 +34,7 @@ export class ServerNode implements TreeNode {
     }
     if (!ok) parts.push(server.state);
     if (server.type !== 'MSDHCP') parts.push(server.type);
-    item.description = parts.join(' · ');
+    item.description = plainText(parts.join(' · '));
     item.iconPath = ok ? new vscode.ThemeIcon('server') : new vscode.ThemeIcon('server', new vscode.ThemeColor('list.errorForeground'));
     item.tooltip = markdownFacts(server.name, [
       ['Address', server.address],
