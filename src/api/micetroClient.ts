@@ -539,7 +539,9 @@ export class MicetroClient {
         : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
           ? 'the host name could not be resolved'
           : code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS/.test(code)
-            ? `its TLS certificate is not trusted (${code}); set an internal CA file rather than turning verification off`
+            ? this.proxy?.startsWith('https:')
+              ? `a TLS certificate is not trusted (${code}): Micetro's (set an internal CA file) or that of the proxy ${this.proxy} (setting http.proxyStrictSSL)`
+              : `its TLS certificate is not trusted (${code}); set an internal CA file rather than turning verification off`
             : detail;
     return new MicetroNetworkError(`Could not reach Micetro at ${where}: ${reason}.`, undefined, undefined, 'network', operation, code);
   }

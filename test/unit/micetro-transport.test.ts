@@ -48,12 +48,15 @@ interface ProxyRecord {
   authorization?: string;
 }
 
-/** An HTTP proxy on loopback (plain requests and CONNECT) that records what it was asked; `micetro.test` is 127.0.0.1. */
-async function startRecordingProxy(): Promise<{ url: string; records: ProxyRecord[]; close(): Promise<void> }> {
+/**
+ * An HTTP proxy on loopback (plain requests and CONNECT; over TLS when given a certificate) that records what it was
+ * asked; to it, `micetro.test` is 127.0.0.1.
+ */
+async function startRecordingProxy(tls?: { key: string; cert: string }): Promise<{ url: string; records: ProxyRecord[]; close(): Promise<void> }> {
   const records: ProxyRecord[] = [];
   const sockets = new Set<Socket>();
   const local = (host: string) => (host === REMOTE_NAME ? '127.0.0.1' : host);
-  const server = createHttpServer((request: IncomingMessage, response: ServerResponse) => {
+  const handle = (request: IncomingMessage, response: ServerResponse) => {
     records.push({ method: request.method!, target: request.url!, authorization: request.headers.authorization });
     const target = new URL(request.url!);
     const upstream = httpRequest(
@@ -65,7 +68,8 @@ async function startRecordingProxy(): Promise<{ url: string; records: ProxyRecor
     );
     upstream.on('error', () => response.destroy());
     request.pipe(upstream);
-  });
+  };
+  const server = tls ? createHttpsServer(tls, handle) : createHttpServer(handle);
   server.on('connect', (request: IncomingMessage, socket: Socket, head: Buffer) => {
     records.push({ method: 'CONNECT', target: request.url!, authorization: request.headers.authorization });
     const [host, port] = request.url!.split(':');
@@ -83,7 +87,7 @@ async function startRecordingProxy(): Promise<{ url: string; records: ProxyRecor
   });
   const port = await listen(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     records,
     close: async () => {
       for (const socket of sockets) socket.destroy();
@@ -261,6 +265,26 @@ describe('MicetroClient transport: proxies', () => {
       assert.deepEqual(await tunnelled.getDHCPServers(), []);
       assert.deepEqual(proxy.records, [{ method: 'CONNECT', target: `${REMOTE_NAME}:${port}`, authorization: undefined }]);
       assert.deepEqual(seenAuthorization, [BASIC], 'the credentials reached Micetro inside the tunnel');
+    });
+
+    it("applies http.proxyStrictSSL to an https:// proxy's own certificate only", async () => {
+      const secureProxy = await startRecordingProxy(pair);
+      try {
+        const micetro = `https://${REMOTE_NAME}:${port}`;
+        const strict = client(micetro, { proxy: { proxy: secureProxy.url, proxyStrictSSL: true }, ca: [pair.cert] });
+        await assert.rejects(strict.getDHCPServers(), (error: unknown) => error instanceof MicetroNetworkError && /of the proxy https:\/\/127\.0\.0\.1:\d+ \(setting http\.proxyStrictSSL\)/.test(error.message));
+        assert.equal(secureProxy.records.length, 0, 'the untrusted proxy was not asked anything');
+
+        const lax = client(micetro, { proxy: { proxy: secureProxy.url, proxyStrictSSL: false }, ca: [pair.cert] });
+        assert.deepEqual(await lax.getDHCPServers(), []);
+        assert.equal(secureProxy.records[0].method, 'CONNECT');
+
+        const laxProxyUntrustedMicetro = client(micetro, { proxy: { proxy: secureProxy.url, proxyStrictSSL: false } });
+        await assert.rejects(laxProxyUntrustedMicetro.getDHCPServers(), MicetroNetworkError, "Micetro's certificate is still verified");
+        assert.deepEqual(seenAuthorization, [BASIC], 'only the verified connection reached Micetro');
+      } finally {
+        await secureProxy.close();
+      }
     });
   });
 });
