@@ -34,8 +34,10 @@ export class MicetroNotFoundError extends MicetroError {}
 export class MicetroValidationError extends MicetroError {}
 /** Micetro could not be reached (refused connection, DNS, TLS). */
 export class MicetroNetworkError extends MicetroError {}
-/** No answer within the request timeout. */
+/** The whole answer did not arrive within the request's deadline. */
 export class MicetroTimeoutError extends MicetroError {}
+/** The answer grew past the client's size limit and was cut off. */
+export class MicetroAnswerTooLargeError extends MicetroError {}
 
 /** Micetro's code for a rejected login. */
 export const INVALID_CREDENTIALS_CODE = 16394;

@@ -2,10 +2,9 @@
 // Auth is HTTP Basic on every request, or one Login whose session is sent as Bearer. A rejected password is
 // never retried: a retry loop locks real accounts.
 import axios, { type AxiosInstance, type AxiosResponse, type Method } from 'axios';
-import { Agent as HttpsAgent } from 'node:https';
-import { rootCertificates } from 'node:tls';
 import {
   INVALID_CREDENTIALS_CODE,
+  MicetroAnswerTooLargeError,
   MicetroAuthError,
   MicetroError,
   MicetroNetworkError,
@@ -13,6 +12,8 @@ import {
   MicetroTimeoutError,
   MicetroValidationError,
 } from './errors';
+import { createMicetroTransport } from './micetroTransport';
+import { describeProxy, type ProxySettings } from './proxyRoute';
 import type {
   DeconfigureAction,
   DHCPFailoverRelationship,
@@ -44,19 +45,28 @@ export interface MicetroClientOptions {
   username: string;
   password: string;
   authMode?: AuthMode;
-  /** Per request; default 30 s. */
+  /**
+   * One deadline for each request as the caller sees it: connecting, the headers, the whole body, and the retries
+   * of a read with their delays (a retry that cannot finish in time is not started). Default 30 s.
+   */
   timeoutMs?: number;
-  /** PEM of an internal CA to trust besides the system's; verification always stays on. */
-  ca?: string;
+  /** PEM certificates of an internal CA, trusted besides the system's; verification always stays on. */
+  ca?: readonly string[];
+  /** VS Code's proxy settings; loopback hosts are always reached directly. */
+  proxy?: ProxySettings;
+  /** The largest answer read, counted while it streams in (after decompression); default 64 MB. */
+  maxAnswerBytes?: number;
+  /** Delays before retrying a read after a network fault; default 200 ms, then 800 ms. */
+  retryDelaysMs?: readonly number[];
   /** Page size for listings; default 1000. */
   pageSize?: number;
   log?: (record: ApiCallRecord) => void;
 }
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_PAGE_SIZE = 1000;
-/** Delays before retrying a read after a network fault. */
-const READ_RETRY_DELAYS_MS = [200, 800];
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_PAGE_SIZE = 1000;
+const DEFAULT_MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+const DEFAULT_RETRY_DELAYS_MS = [200, 800];
 /** Parallel page requests once the first page told the total. */
 const PAGE_CONCURRENCY = 4;
 /** Socket errors worth one more try for a read (not DNS or TLS failures, which will not heal). */
@@ -97,6 +107,11 @@ export class MicetroClient {
   private readonly http: AxiosInstance;
   private readonly authMode: AuthMode;
   private readonly pageSize: number;
+  private readonly timeoutMs: number;
+  private readonly maxAnswerBytes: number;
+  private readonly retryDelaysMs: readonly number[];
+  /** The proxy requests go through (no credentials), or undefined when they go directly. */
+  readonly proxy: string | undefined;
   private session: string | undefined;
   private loggingIn: Promise<string> | undefined;
 
@@ -104,11 +119,16 @@ export class MicetroClient {
     const base = options.baseUrl.replace(/\/+$/, '');
     this.authMode = options.authMode ?? 'basic';
     this.pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxAnswerBytes = options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
+    this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+    const { via, ...routing } = createMicetroTransport(base, { ca: options.ca, proxy: options.proxy });
+    this.proxy = via && describeProxy(via);
     this.http = axios.create({
       baseURL: `${base}/mmws/api/`,
-      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      // An internal CA is trusted besides the system's roots, never instead of them.
-      httpsAgent: options.ca ? new HttpsAgent({ ca: [...rootCertificates, options.ca], rejectUnauthorized: true, keepAlive: true }) : undefined,
+      ...routing,
+      // Enforced by axios while the body streams in, so an endless answer never holds more than this in memory.
+      maxContentLength: this.maxAnswerBytes,
       headers: { Accept: 'application/json' },
       validateStatus: () => true,
       maxRedirects: 0,
@@ -367,15 +387,22 @@ export class MicetroClient {
     }
   }
 
+  /** Retries share the request's one deadline: a retry whose delay would pass it is not made. */
   private async sendWithRetries<T>(request: Request, authorization: string): Promise<T> {
+    const deadline = Date.now() + this.timeoutMs;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.sendWithAuth<T>(request, authorization, attempt);
+        return await this.sendWithAuth<T>(request, authorization, attempt, deadline);
       } catch (error) {
+        const delay = this.retryDelaysMs[attempt - 1];
         const retryable =
-          request.read && error instanceof MicetroNetworkError && NETWORK_FAULTS.has(error.systemCode ?? '') && attempt <= READ_RETRY_DELAYS_MS.length;
+          request.read &&
+          error instanceof MicetroNetworkError &&
+          NETWORK_FAULTS.has(error.systemCode ?? '') &&
+          delay !== undefined &&
+          Date.now() + delay < deadline;
         if (!retryable) throw error;
-        await sleep(READ_RETRY_DELAYS_MS[attempt - 1]);
+        await sleep(delay);
       }
     }
   }
@@ -408,11 +435,15 @@ export class MicetroClient {
     return `Basic ${Buffer.from(`${this.options.username}:${this.options.password}`, 'utf8').toString('base64')}`;
   }
 
-  private async sendWithAuth<T>(request: Request, authorization: string | undefined, attempt: number): Promise<T> {
+  private async sendWithAuth<T>(request: Request, authorization: string | undefined, attempt: number, deadline = Date.now() + this.timeoutMs): Promise<T> {
     const started = Date.now();
     let status: number | undefined;
+    // Aborting destroys the socket wherever the request is: connecting, waiting for headers, or reading the body.
+    const expiry = new AbortController();
+    const timer = setTimeout(() => expiry.abort(), Math.max(0, deadline - started));
     try {
       const response: AxiosResponse<Buffer> = await this.http.request({
+        signal: expiry.signal,
         method: request.method,
         url: `${request.path}${queryString(request.query)}`,
         data: request.body === undefined ? undefined : JSON.stringify(request.body),
@@ -426,9 +457,12 @@ export class MicetroClient {
       this.options.log?.({ operation: request.operation, durationMs: Date.now() - started, outcome: 'ok', status, attempt });
       return result;
     } catch (caught) {
-      const error = caught instanceof MicetroError ? caught : this.transportError(caught, request.operation);
+      const error =
+        caught instanceof MicetroError ? caught : expiry.signal.aborted ? this.deadlineError(request.operation) : this.transportError(caught, request.operation);
       this.options.log?.({ operation: request.operation, durationMs: Date.now() - started, outcome: 'error', status, error, attempt });
       throw error;
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -468,13 +502,35 @@ export class MicetroClient {
     throw new kind(message, code, status, errorKind, operation);
   }
 
-  /** A failure without an HTTP answer; the message names the host, never the credentials. */
+  private deadlineError(operation: string): MicetroTimeoutError {
+    const seconds = Number((this.timeoutMs / 1000).toFixed(1));
+    return new MicetroTimeoutError(
+      `Micetro did not finish answering ${operation} within ${seconds} s (${this.where}; setting dhcpFailover.requestTimeoutSeconds).`,
+      undefined,
+      undefined,
+      'timeout',
+      operation,
+    );
+  }
+
+  private get where(): string {
+    return this.options.baseUrl.replace(/\/+$/, '');
+  }
+
+  /** A failure without a whole HTTP answer; the message names the host, never the credentials. */
   private transportError(caught: unknown, operation: string): MicetroError {
     const code = axios.isAxiosError(caught) ? caught.code : undefined;
-    const where = this.options.baseUrl.replace(/\/+$/, '');
-    if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
-      const seconds = Math.round((this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000);
-      return new MicetroTimeoutError(`Micetro at ${where} did not answer ${operation} within ${seconds} s.`, undefined, undefined, 'timeout', operation);
+    const where = this.where;
+    // axios reports its maxContentLength cut only by this message (code ERR_BAD_RESPONSE is shared with other faults).
+    if (axios.isAxiosError(caught) && /^maxContentLength size of \d+ exceeded/.test(caught.message)) {
+      const megabytes = Number((this.maxAnswerBytes / (1024 * 1024)).toFixed(1));
+      return new MicetroAnswerTooLargeError(
+        `Micetro's answer to ${operation} is larger than ${megabytes} MB (${where}); it was cut off and nothing of it was used.`,
+        undefined,
+        undefined,
+        'server',
+        operation,
+      );
     }
     const detail = axios.isAxiosError(caught) ? caught.message : caught instanceof Error ? caught.message : String(caught);
     const reason =
@@ -483,7 +539,9 @@ export class MicetroClient {
         : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
           ? 'the host name could not be resolved'
           : code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS/.test(code)
-            ? `its TLS certificate is not trusted (${code}); set an internal CA file rather than turning verification off`
+            ? this.proxy?.startsWith('https:')
+              ? `a TLS certificate is not trusted (${code}): Micetro's (set an internal CA file) or that of the proxy ${this.proxy} (setting http.proxyStrictSSL)`
+              : `its TLS certificate is not trusted (${code}); set an internal CA file rather than turning verification off`
             : detail;
     return new MicetroNetworkError(`Could not reach Micetro at ${where}: ${reason}.`, undefined, undefined, 'network', operation, code);
   }

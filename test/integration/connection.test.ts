@@ -1,14 +1,14 @@
 // Use Built-in Simulator, Disconnect, Select Connection…, Connect to Micetro… (accepted, rejected password,
 // unreachable), Refresh and Show Log.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
 import { children, eventually, freshSimulator, label, run, startHarness, type Harness } from './extensionUnderTest';
-import { dismiss, pick, type } from './scriptedPrompts';
+import { decline, dismiss, pick, type } from './scriptedPrompts';
 
 /** A loopback port nothing listens on. */
 async function closedPort(): Promise<number> {
@@ -119,7 +119,7 @@ describe('Connection commands', () => {
       await eventually('the error about the CA file', () => prompts.errors.length > 0);
       assert.equal(api.connection.current, after);
       assert.equal(prompts.errors.length, 1);
-      assert.match(prompts.errors[0], /Cannot read the CA file "\/nonexistent\/ca\.pem"/);
+      assert.match(prompts.errors[0], /The CA file "\/nonexistent\/ca\.pem" \(setting dhcpFailover\.caFile\) cannot be read/);
     } finally {
       await config.update('caFile', undefined, vscode.ConfigurationTarget.Global);
       await config.update('authentication', undefined, vscode.ConfigurationTarget.Global);
@@ -185,6 +185,37 @@ describe('Connection commands', () => {
       await server.close();
       await api.connection.useSimulator();
     }
+  });
+
+  it('names a CA file that holds no PEM certificate as soon as the setting changes, and keeps the connection', async () => {
+    const { api, prompts } = harness;
+    const notPem = join(mkdtempSync(join(tmpdir(), 'dhcp-failover-ca-')), 'ca.cer');
+    writeFileSync(notPem, Buffer.from([0x30, 0x82, 0x01, 0x0a, 0x02, 0x82, 0x01, 0x01]));
+    const config = vscode.workspace.getConfiguration('dhcpFailover');
+    const before = api.connection.current;
+    prompts.script();
+    try {
+      await config.update('caFile', notPem, vscode.ConfigurationTarget.Global);
+      await eventually('the error about the CA file', () => prompts.errors.length > 0);
+      assert.match(prompts.errors[0], /The CA file ".*ca\.cer" \(setting dhcpFailover\.caFile\) holds no PEM certificate/);
+      assert.equal(api.connection.current, before, 'the simulator connection stays');
+    } finally {
+      await config.update('caFile', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('asks before sending a password over http:// to another machine, and sends nothing when declined', async () => {
+    const { api, prompts } = harness;
+    prompts.script(type('http://micetro.example.invalid'), type('netadmin'), decline());
+    await run('connectToMicetro');
+    assert.deepEqual(
+      prompts.questions.map((question) => question.kind),
+      ['input', 'input', 'confirm'],
+      'declined before the password was asked',
+    );
+    assert.match(prompts.confirmations[0], /without encryption\?.*clear text/);
+    assert.deepEqual(prompts.errors, [], 'declining is not an error');
+    assert.equal(api.connection.current.kind, 'simulator');
   });
 
   it('explains an unreachable Micetro in one line', async () => {

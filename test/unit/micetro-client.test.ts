@@ -390,7 +390,13 @@ describe('MicetroClient transport faults', () => {
     const address = await listen(probe);
     await closeServer(probe);
     const calls: ApiCallRecord[] = [];
-    const client = new MicetroClient({ baseUrl: `http://${address}`, username: 'admin', password: PASSWORD, log: (call) => calls.push(call) });
+    const client = new MicetroClient({
+      baseUrl: `http://${address}`,
+      username: 'admin',
+      password: PASSWORD,
+      retryDelaysMs: [1, 1],
+      log: (call) => calls.push(call),
+    });
     await assert.rejects(client.getDHCPServers(), (error: unknown) => {
       assert.ok(error instanceof MicetroNetworkError);
       assert.match(error.message, /refused/);
@@ -454,7 +460,7 @@ describe('MicetroClient transport faults', () => {
       try {
         const untrusting = new MicetroClient({ baseUrl: `https://${address}`, username: 'admin', password: PASSWORD });
         await assert.rejects(untrusting.getDHCPServers(), (error: unknown) => error instanceof MicetroNetworkError && /not trusted/.test(error.message));
-        const trusting = new MicetroClient({ baseUrl: `https://${address}`, username: 'admin', password: PASSWORD, ca: cert });
+        const trusting = new MicetroClient({ baseUrl: `https://${address}`, username: 'admin', password: PASSWORD, ca: [cert] });
         assert.deepEqual(await trusting.getDHCPServers(), []);
       } finally {
         await closeServer(server);

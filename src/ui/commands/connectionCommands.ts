@@ -1,6 +1,7 @@
 // Connect to Micetro…, Use Built-in Simulator, Disconnect, and the status bar's Select Connection….
 import * as vscode from 'vscode';
 import { MicetroAuthError } from '../../api/errors';
+import { isLoopbackHost } from '../../api/loopback';
 import type { MicetroLogin } from '../connection/credentialStore';
 import type { CommandContext } from './commandContext';
 import { registerCommand, withViewProgress } from './registerCommand';
@@ -47,6 +48,15 @@ async function connectToMicetro(context: CommandContext): Promise<void> {
     validate: (text) => (text.trim() ? undefined : 'Enter the user name'),
   });
   const login: MicetroLogin = { url: parseMicetroUrl(typedUrl).url!, user: user.trim() };
+  const target = new URL(login.url);
+  // Basic auth over http:// hands the password to anyone on the path; only this machine is exempt.
+  if (target.protocol === 'http:' && !isLoopbackHost(target.hostname)) {
+    await prompts.confirm(
+      `Send the password of ${login.user} to ${login.url} without encryption?`,
+      'This address starts with http://, so the password and every answer cross the network in clear text. Use https:// unless you trust every network between here and Micetro.',
+      'Send Unencrypted',
+    );
+  }
   const askPassword = (prompt: string) =>
     prompts.input({ title: 'Connect to Micetro (3/3)', prompt, password: true, validate: (text) => (text ? undefined : 'Enter the password') });
 

@@ -1,33 +1,47 @@
-// The settings that shape every client: timeout, internal CA, authentication mode. Never a password.
+// The settings that shape every Micetro client: timeout, internal CA, authentication mode, VS Code's proxy
+// settings. Never a password.
 import * as vscode from 'vscode';
-import { readFileSync } from 'node:fs';
+import { readCaFile } from '../../api/caFile';
 import type { AuthMode } from '../../api/micetroClient';
+import type { ProxySettings } from '../../api/proxyRoute';
 
 export interface ClientSettings {
   timeoutMs: number;
   authMode: AuthMode;
-  /** PEM text of the internal CA file, when one is configured. */
-  ca?: string;
+  /** The PEM certificates of the internal CA file, when one is configured. */
+  ca?: string[];
+  proxy: ProxySettings;
 }
+
+const CLIENT_SETTINGS = [
+  'dhcpFailover.requestTimeoutSeconds',
+  'dhcpFailover.caFile',
+  'dhcpFailover.authentication',
+  'http.proxy',
+  'http.noProxy',
+  'http.proxyStrictSSL',
+];
 
 /** True when a configuration change touches a setting the client is built with. */
 export function affectsClientSettings(event: vscode.ConfigurationChangeEvent): boolean {
-  return ['requestTimeoutSeconds', 'caFile', 'authentication'].some((key) => event.affectsConfiguration(`dhcpFailover.${key}`));
+  return CLIENT_SETTINGS.some((key) => event.affectsConfiguration(key));
 }
 
+/** Throws a message naming the setting and file when the CA file cannot be used. */
 export function readClientSettings(): ClientSettings {
   const config = vscode.workspace.getConfiguration('dhcpFailover');
-  const seconds = config.get<number>('requestTimeoutSeconds', 30);
+  const http = vscode.workspace.getConfiguration('http');
   const caFile = config.get<string>('caFile', '').trim();
-  let ca: string | undefined;
-  if (caFile) {
-    try {
-      ca = readFileSync(caFile, 'utf8');
-    } catch (error) {
-      throw new Error(`Cannot read the CA file "${caFile}" (setting dhcpFailover.caFile): ${(error as Error).message}`);
-    }
-  }
-  return { timeoutMs: Math.max(1, seconds) * 1000, authMode: config.get<AuthMode>('authentication', 'basic'), ca };
+  return {
+    timeoutMs: Math.max(1, config.get<number>('requestTimeoutSeconds', 30)) * 1000,
+    authMode: config.get<AuthMode>('authentication', 'basic'),
+    ca: caFile ? readCaFile(caFile) : undefined,
+    proxy: {
+      proxy: http.get<string>('proxy', ''),
+      noProxy: http.get<string[]>('noProxy', []),
+      proxyStrictSSL: http.get<boolean>('proxyStrictSSL', true),
+    },
+  };
 }
 
 /** Seconds between automatic refreshes while a view is visible; 0 turns it off. */

@@ -117,11 +117,13 @@ export class ConnectionManager implements vscode.Disposable {
    */
   applyClientSettings(): Promise<void> {
     return this.serialize(async () => {
+      // Read first: a bad CA file is reported when the setting changes, whatever the connection.
+      const settings = readClientSettings();
       const current = this.connection;
       if (current.kind !== 'micetro') return;
       const password = await this.credentials.getPassword(current.login);
       if (password === undefined) return;
-      await this.switchToMicetro(current.login, password);
+      await this.switchToMicetro(current.login, password, settings);
       this.log.info(`Reconnected to ${current.login.url} with the changed settings`);
     });
   }
@@ -167,8 +169,7 @@ export class ConnectionManager implements vscode.Disposable {
     await this.set({ kind: 'simulator', client, simulator: endpoint });
   }
 
-  private async switchToMicetro(login: MicetroLogin, password: string): Promise<void> {
-    const settings = readClientSettings();
+  private async switchToMicetro(login: MicetroLogin, password: string, settings = readClientSettings()): Promise<void> {
     const client: MicetroClient = new MicetroClient({
       baseUrl: login.url,
       username: login.user,
@@ -176,11 +177,13 @@ export class ConnectionManager implements vscode.Disposable {
       authMode: settings.authMode,
       timeoutMs: settings.timeoutMs,
       ca: settings.ca,
+      proxy: settings.proxy,
       log: (record) => {
         logApiCall(this.log, record);
         if (isPasswordRejection(record.error)) this.rejectedDuringSession(client, login, record.error);
       },
     });
+    this.log.info(`Micetro at ${login.url}: ${client.proxy ? `through the proxy ${client.proxy}` : 'direct connection'}`);
     await client.testConnection();
     await this.stopSimulator();
     await this.set({ kind: 'micetro', client, login });

@@ -1,0 +1,53 @@
+// How the client's requests reach Micetro: the agent (direct or through a proxy) and TLS options that no
+// environment variable can loosen. The TLS options go on every request, not only on the agent, because VS Code's
+// extension host may swap the agent for its own proxy agent (`http.proxySupport`); the request's options still
+// reach whichever socket is opened to Micetro.
+import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { rootCertificates } from 'node:tls';
+import { HttpProxyAgent } from 'http-proxy-agent';
+import { HttpsProxyAgent } from 'https-proxy-agent';
+import { proxyFor, type ProxySettings } from './proxyRoute';
+
+export interface TransportOptions {
+  /** PEM certificates of an internal CA, trusted besides Node's bundled roots (never instead of them). */
+  ca?: readonly string[];
+  proxy?: ProxySettings;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The axios settings that route requests: `proxy: false` so axios never reads HTTP_PROXY itself. */
+export interface MicetroTransport {
+  proxy: false;
+  httpAgent?: HttpAgent;
+  httpsAgent?: HttpAgent;
+  transport: { request(options: RequestOptions, callback: (response: IncomingMessage) => void): ClientRequest };
+  /** The proxy in use, when there is one. */
+  via?: URL;
+}
+
+export function createMicetroTransport(baseUrl: string, options: TransportOptions = {}): MicetroTransport {
+  const target = new URL(baseUrl);
+  const via = proxyFor(target, options.proxy ?? {}, options.env);
+  // Explicit, so NODE_TLS_REJECT_UNAUTHORIZED=0 has no effect on Micetro's certificate.
+  const verified = { rejectUnauthorized: true, ca: [...rootCertificates, ...(options.ca ?? [])] };
+  // The proxy's own certificate follows http.proxyStrictSSL; that never touches Micetro's.
+  const proxyTls = { rejectUnauthorized: options.proxy?.proxyStrictSSL ?? true, keepAlive: true };
+  const secure = target.protocol === 'https:';
+  const agent = via
+    ? secure
+      ? new HttpsProxyAgent(via, proxyTls)
+      : new HttpProxyAgent(via, proxyTls)
+    : secure
+      ? new HttpsAgent({ ...verified, keepAlive: true })
+      : new HttpAgent({ keepAlive: true });
+  return {
+    proxy: false,
+    ...(secure ? { httpsAgent: agent } : { httpAgent: agent }),
+    transport: {
+      request: (request, callback) =>
+        request.protocol === 'https:' ? httpsRequest({ ...request, ...verified }, callback) : httpRequest(request, callback),
+    },
+    via,
+  };
+}
