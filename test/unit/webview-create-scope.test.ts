@@ -136,7 +136,7 @@ describe('webview: create scope form', function () {
     assert.equal(page.element('#form-buttons').hidden, true, 'Create is gone: the scope exists');
     assert.equal(disabled(page, '#network'), true);
     await page.click('#retry-add');
-    assert.deepEqual(page.posted.at(-1), { t: 'retryAdd', scopeRef: 'DHCPScopes/77', scopeName: '10.9.0.0/24', dhcpServerRef: 'DHCPServers/1', relationshipName: 'a-b' });
+    assert.deepEqual(page.posted.at(-1), { t: 'retryAdd' }, 'the host knows which scope to add: the page names none');
     assert.equal(page.state()?.partial?.scopeRef, 'DHCPScopes/77', 'a reload still offers the retry');
   });
 
