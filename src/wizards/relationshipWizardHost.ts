@@ -1,7 +1,8 @@
 // The relationship wizard's host side without vscode: loads what the wizard needs through the client, answers the
 // page's `ready` (again after a reload, or from the Retry of a failed load), sends what the page submits, and
 // closes on success. It sends only for its own target (the relationship it edits, a partner it offered) and only
-// once the page was shown the wizard; anything else the page sends is refused. The panel in src/ui/panels wires it to a webview.
+// once the page was shown the wizard; anything else the page sends is refused. The panel in src/ui/panels wires it
+// to a webview.
 import type { DHCPFailoverRelationship, DHCPServer } from '../api/types';
 import { assertNever } from './assertNever';
 import type { RelationshipWizardFromWebview, RelationshipWizardToWebview } from './messages';
@@ -28,7 +29,9 @@ function foreignTarget(setup: RelationshipWizardSetup, values: RelationshipWizar
   if (setup.kind === 'edit') {
     const existing = setup.existing;
     if (values.name !== existing?.name) return `the relationship ${quoted(values.name)}, but this wizard edits ${quoted(existing?.name)}`;
-    if (values.partner !== existing.secondaryServer) return `the partner ${quoted(values.partner)}, but the partner of ${quoted(existing.name)} is ${quoted(existing.secondaryServer)}`;
+    if (values.partner !== existing.secondaryServer) {
+      return `the partner ${quoted(values.partner)}, but the partner of ${quoted(existing.name)} is ${quoted(existing.secondaryServer)}`;
+    }
     return undefined;
   }
   const partner = setup.partners.find((choice) => choice.name === values.partner);
@@ -76,7 +79,9 @@ export class RelationshipWizardHost {
   private async submit(message: Extract<RelationshipWizardFromWebview, { t: 'submit' }>): Promise<void> {
     const setup = this.shown;
     if (!setup) return refuse(this.deps, PAGE, 'a submit before the wizard was shown');
-    if (this.phase !== 'editing') return refuse(this.deps, PAGE, `a submit while the relationship is ${this.phase === 'saving' ? 'being saved' : 'saved already'}`);
+    if (this.phase !== 'editing') {
+      return refuse(this.deps, PAGE, `a submit while the relationship is ${this.phase === 'saving' ? 'being saved' : 'saved already'}`);
+    }
     const foreign = foreignTarget(setup, message.state.values);
     if (foreign) return refuse(this.deps, PAGE, foreign);
     this.phase = 'saving';

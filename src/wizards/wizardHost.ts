@@ -35,7 +35,9 @@ export function quoted(value: unknown): string {
  * that is not a string), never a string that passed its type check, so a too-long shared secret stays out of the log.
  */
 function schemaProblem(issues: readonly v.BaseIssue<unknown>[]): string {
-  return issues.map((issue) => `${v.getDotPath(issue) ?? 'the message'}: ${issue.type} expected ${issue.expected ?? 'something else'}, got ${cut(issue.received)}`).join('; ');
+  return issues
+    .map((issue) => `${v.getDotPath(issue) ?? 'the message'}: ${issue.type} expected ${issue.expected ?? 'something else'}, got ${cut(issue.received)}`)
+    .join('; ');
 }
 
 /** Says in the log and on the page that a message was refused; nothing else happens. */
