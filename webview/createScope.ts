@@ -1,6 +1,7 @@
 // The Create Scope form page. The model (src/wizards/createScopeForm) validates and builds the scope; this file
 // renders it, asks the host for the chosen server's scopes and relationships, and reports what the user does.
 import type { AddressRange } from '../src/failover';
+import { assertNever } from '../src/wizards/assertNever';
 import {
   createScopeBlockers,
   createScopeIssues,
@@ -19,6 +20,7 @@ import { button, textfield, type VscodeButton, type VscodeTextfield } from './li
 import { byId, h, replaceChildren, selectElement } from './lib/dom';
 import { field, type Field } from './lib/fields';
 import { showLoadFailure } from './lib/loadFailure';
+import { pageFailed, showPageError } from './lib/pageError';
 import { hostApi, onHostMessage } from './lib/vscodeApi';
 
 const vscode = hostApi<CreateScopePageState, CreateScopeFromWebview>();
@@ -192,13 +194,7 @@ function build(): void {
     if (!partial || busy) return;
     busy = true;
     refresh();
-    vscode.postMessage({
-      t: 'retryAdd',
-      scopeRef: partial.scopeRef,
-      scopeName: partial.scopeName,
-      dhcpServerRef: partial.dhcpServerRef,
-      relationshipName: partial.relationshipName,
-    });
+    vscode.postMessage({ t: 'retryAdd' });
   });
 }
 
@@ -300,7 +296,18 @@ onHostMessage<CreateScopeToWebview>((message) => {
       byId('partial').focus();
       break;
     }
+    case 'hostError':
+      showPageError(message.message);
+      // A refused or failed request is over: the user may change something and send again.
+      if (busy) {
+        busy = false;
+        refresh();
+      }
+      byId('page-error').focus();
+      break;
+    default:
+      assertNever(message);
   }
-});
+}, (error) => pageFailed(error, (report) => vscode.postMessage(report)));
 
 vscode.postMessage({ t: 'ready' });

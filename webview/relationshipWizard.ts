@@ -2,6 +2,7 @@
 // validation and what is sent; this file only renders it and reports what the user does. The draft is saved with
 // setState on every change, except the shared secret, which stays in this page's memory until it is submitted.
 import type { FailoverMode } from '../src/failover';
+import { assertNever } from '../src/wizards/assertNever';
 import type { RelationshipWizardFromWebview, RelationshipWizardPageState, RelationshipWizardToWebview } from '../src/wizards/messages';
 import { DURATION_UNITS, type DurationInput } from '../src/wizards/numberInput';
 import {
@@ -31,6 +32,7 @@ import { button, textfield, type VscodeButton, type VscodeCheckbox, type VscodeT
 import { append, byId, h, replaceChildren, selectElement } from './lib/dom';
 import { field, type Field } from './lib/fields';
 import { showLoadFailure } from './lib/loadFailure';
+import { pageFailed, showPageError } from './lib/pageError';
 import { hostApi, onHostMessage } from './lib/vscodeApi';
 
 const vscode = hostApi<RelationshipWizardPageState, RelationshipWizardFromWebview>();
@@ -377,7 +379,18 @@ onHostMessage<RelationshipWizardToWebview>((message) => {
       refresh();
       byId('save-error').focus();
       break;
+    case 'hostError':
+      showPageError(message.message);
+      // A refused or failed submit is over: the user may change something and send again.
+      if (saving) {
+        saving = false;
+        refresh();
+      }
+      byId('page-error').focus();
+      break;
+    default:
+      assertNever(message);
   }
-});
+}, (error) => pageFailed(error, (report) => vscode.postMessage(report)));
 
 vscode.postMessage({ t: 'ready' });

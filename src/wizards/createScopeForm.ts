@@ -1,8 +1,10 @@
 // The Create Scope form without a DOM: what the user typed, validation from src/failover's scope rules (an optional
 // free-text name, addresses inside the network, start ≤ end, exclusions inside the pool, no overlap with the server's
 // scopes), which failover relationships the scope may join, and the exact NewDHCPScope sent to Micetro.
+import type * as v from 'valibot';
 import type { DHCPFailoverRelationship, DHCPScope, DHCPServer, NewDHCPScope } from '../api/types';
-import { parseNetwork, scopeNameIssue, scopeNetwork, stateLabel, usableRange, validateScope, type AddressRange, type ScopeField } from '../failover';
+import { parseNetwork, scopeNameIssue, scopeNetwork, stateLabel, usableRange, validateScope, type ScopeField } from '../failover';
+import type { createScopeValuesSchema } from './pageMessageSchemas';
 
 /** A relationship the server takes part in as primary. */
 export interface ScopeRelationshipChoice {
@@ -29,20 +31,8 @@ export interface CreateScopeSetup {
   relationshipName?: string;
 }
 
-export interface CreateScopeValues {
-  serverRef: string;
-  /** The network in CIDR form; sent as the scope's range. */
-  network: string;
-  /** The scope's free-text name; '' = named by its network. */
-  name: string;
-  /** The longer text shown with the scope. */
-  description: string;
-  poolFrom: string;
-  poolTo: string;
-  exclusions: AddressRange[];
-  /** '' = not in a failover relationship. */
-  relationshipName: string;
-}
+/** What the user typed into the form. */
+export type CreateScopeValues = v.InferOutput<typeof createScopeValuesSchema>;
 
 export type CreateScopeField = 'serverRef' | 'network' | 'name' | 'poolFrom' | 'poolTo' | 'exclusions' | 'relationshipName';
 

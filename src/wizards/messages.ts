@@ -1,7 +1,19 @@
 // The messages between the wizard webviews and their panel hosts, one union per direction and panel, tagged by `t`.
-// Both sides import these types, so a renamed field breaks the build instead of the page.
-import type { CreateScopeSetup, CreateScopeState, CreateScopeValues, ScopeServerContext } from './createScopeForm';
+// Both sides import these types, so a renamed field breaks the build instead of the page. What a page sends is
+// checked by the host: those unions are inferred from the schemas in pageMessageSchemas.ts.
+import type * as v from 'valibot';
+import type { CreateScopeSetup, CreateScopeState, ScopeServerContext } from './createScopeForm';
+import type { createScopeFromWebviewSchema, relationshipWizardFromWebviewSchema } from './pageMessageSchemas';
 import type { RelationshipWizardSetup, RelationshipWizardState } from './relationshipWizard';
+
+/** The host refused a message or failed while handling it; the page shows the message as text at the top. */
+export interface HostErrorMessage {
+  t: 'hostError';
+  message: string;
+}
+
+/** The longest error report a page may send (the page cuts its own reports to this). */
+export const MAX_PAGE_ERROR_LENGTH = 2000;
 
 // ---- Add / Edit Failover Relationship ----------------------------------------------------------------------
 
@@ -10,14 +22,10 @@ export type RelationshipWizardToWebview =
   /** The servers or relationships could not be read, so the wizard cannot start. */
   | { t: 'loadFailed'; message: string }
   /** Micetro refused the change; the wizard stays on the summary with every value. */
-  | { t: 'saveFailed'; message: string };
+  | { t: 'saveFailed'; message: string }
+  | HostErrorMessage;
 
-export type RelationshipWizardFromWebview =
-  /** The page is loaded and listening (sent again after a reload, and by Retry after a failed load). */
-  | { t: 'ready' }
-  /** The secret travels only here, never in the persisted state. */
-  | { t: 'submit'; state: RelationshipWizardState; sharedSecret: string }
-  | { t: 'cancel' };
+export type RelationshipWizardFromWebview = v.InferOutput<typeof relationshipWizardFromWebviewSchema>;
 
 /** What the page keeps with `setState`: never the shared secret. */
 export interface RelationshipWizardPageState {
@@ -47,15 +55,11 @@ export type CreateScopeToWebview =
   | { t: 'serverLoadFailed'; serverRef: string; message: string }
   /** Micetro refused the scope; nothing was created. */
   | { t: 'createFailed'; message: string }
-  | ({ t: 'addToRelationshipFailed' } & PartialScopeCreation);
+  | ({ t: 'addToRelationshipFailed' } & PartialScopeCreation)
+  | HostErrorMessage;
 
-export type CreateScopeFromWebview =
-  /** As for the wizard; the answer is `init`, then the last failure again if there was one. */
-  | { t: 'ready' }
-  | { t: 'loadServer'; serverRef: string }
-  | { t: 'submit'; values: CreateScopeValues }
-  | ({ t: 'retryAdd' } & Omit<PartialScopeCreation, 'message'>)
-  | { t: 'cancel' };
+/** As for the wizard; the answer to `ready` is `init`, then the last failure again if there was one. */
+export type CreateScopeFromWebview = v.InferOutput<typeof createScopeFromWebviewSchema>;
 
 export interface CreateScopePageState {
   key: string;

@@ -1,11 +1,10 @@
 // Numbers as people type them into the wizards, turned into what the API takes. Text that is not a number
 // becomes NaN, which the src/failover rules then report with a message that says what to enter.
+import type * as v from 'valibot';
 import { SECONDS_PER_UNIT, type DurationUnit } from '../failover';
+import type { durationInputSchema } from './pageMessageSchemas';
 
-export interface DurationInput {
-  value: string;
-  unit: DurationUnit;
-}
+export type DurationInput = v.InferOutput<typeof durationInputSchema>;
 
 export const DURATION_UNITS: readonly DurationUnit[] = ['seconds', 'minutes', 'hours', 'days'];
 

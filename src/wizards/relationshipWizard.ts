@@ -2,6 +2,7 @@
 // (the same src/failover rules the simulator enforces) and the exact object sent to Micetro. The webview renders
 // it; the panel host builds the setup and sends the result. The shared secret is never part of the state: it is
 // passed in separately so nothing that persists (webview state) ever holds it.
+import type * as v from 'valibot';
 import type { DHCPFailoverRelationship } from '../api/types';
 import {
   DEFAULT_MCLT_SECONDS,
@@ -17,6 +18,7 @@ import {
   type RelationshipField,
 } from '../failover';
 import { durationSeconds, parseWholeNumber, type DurationInput } from './numberInput';
+import type { relationshipWizardStateSchema, relationshipWizardValuesSchema } from './pageMessageSchemas';
 
 export const RELATIONSHIP_STEPS = ['general', 'mode', 'advanced', 'summary'] as const;
 export type RelationshipStep = (typeof RELATIONSHIP_STEPS)[number];
@@ -65,29 +67,13 @@ export interface RelationshipWizardSetup {
 }
 
 /** Everything the user typed, except the shared secret. */
-export interface RelationshipWizardValues {
-  name: string;
-  /** The partner server's name. */
-  partner: string;
-  failoverMode: FailoverMode;
-  /** Kept per mode so switching back and forth loses nothing. */
-  loadBalancePercent: string;
-  reservePercent: string;
-  mclt: DurationInput;
-  safePeriod: DurationInput;
-  messageAuthentication: boolean;
-}
+export type RelationshipWizardValues = v.InferOutput<typeof relationshipWizardValuesSchema>;
 
-export type RelationshipWizardField = 'name' | 'primary' | 'partner' | 'failoverMode' | 'percentage' | 'mclt' | 'safePeriod' | 'sharedSecret';
+export const RELATIONSHIP_WIZARD_FIELDS = ['name', 'primary', 'partner', 'failoverMode', 'percentage', 'mclt', 'safePeriod', 'sharedSecret'] as const;
+export type RelationshipWizardField = (typeof RELATIONSHIP_WIZARD_FIELDS)[number];
 
-export interface RelationshipWizardState {
-  step: RelationshipStep;
-  values: RelationshipWizardValues;
-  /** Fields the user has changed; their messages show as they type. */
-  touched: RelationshipWizardField[];
-  /** Edit: a new mode waiting for the user's confirmation (Windows asks before changing the mode). */
-  pendingMode?: FailoverMode;
-}
+/** The step, the values, the fields touched and a mode change waiting for confirmation. */
+export type RelationshipWizardState = v.InferOutput<typeof relationshipWizardStateSchema>;
 
 export const RELATIONSHIP_STEP_FIELDS: Record<RelationshipStep, RelationshipWizardField[]> = {
   general: ['name', 'primary', 'partner', 'failoverMode'],

@@ -136,7 +136,7 @@ describe('webview: create scope form', function () {
     assert.equal(page.element('#form-buttons').hidden, true, 'Create is gone: the scope exists');
     assert.equal(disabled(page, '#network'), true);
     await page.click('#retry-add');
-    assert.deepEqual(page.posted.at(-1), { t: 'retryAdd', scopeRef: 'DHCPScopes/77', scopeName: '10.9.0.0/24', dhcpServerRef: 'DHCPServers/1', relationshipName: 'a-b' });
+    assert.deepEqual(page.posted.at(-1), { t: 'retryAdd' }, 'the host knows which scope to add: the page names none');
     assert.equal(page.state()?.partial?.scopeRef, 'DHCPScopes/77', 'a reload still offers the retry');
   });
 
@@ -221,6 +221,28 @@ describe('webview: create scope form', function () {
     assert.equal(page.element<HTMLElement & { value: string }>('#scope-name').value, '');
     assert.equal(page.text('#scope-name-error'), '');
     assert.equal(disabled(page, '#create'), false);
+  });
+
+  it('shows what the host refused as text at the top, and Create works again', async () => {
+    page = await openWebview('createScope');
+    await ready(page);
+    await page.type('#network', '10.9.0.0/24');
+    await page.click('#create');
+    assert.equal(disabled(page, '#create'), true);
+    await page.send({ t: 'hostError', message: XSS });
+    assert.equal(page.element('#app').firstElementChild?.id, 'page-error');
+    assert.equal(page.text('#page-error'), XSS);
+    assert.equal(page.document.querySelectorAll('img').length, 0);
+    assert.equal(disabled(page, '#create'), false, 'the refused request is over');
+    assert.equal(page.state()?.form.values.network, '10.9.0.0/24', 'nothing typed is lost');
+  });
+
+  it('shows a host message it cannot handle on the page, and reports it to the host', async () => {
+    page = await openWebview('createScope');
+    await ready(page);
+    await page.send({ t: 'serverContext' } as unknown as CreateScopeToWebview);
+    assert.match(page.text('#page-error'), /^This page failed to show the extension's answer: /);
+    assert.equal(page.posted.at(-1)?.t, 'pageError');
   });
 
   it('shows server and relationship names as text, never as markup (XSS)', async () => {

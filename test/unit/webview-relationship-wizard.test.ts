@@ -284,6 +284,35 @@ describe('webview: relationship wizard', function () {
     assert.equal(page.text('#title'), 'Add Failover Relationship');
   });
 
+  it('shows what the host refused as text at the top, and the user can send again', async () => {
+    page = await openWebview('relationshipWizard');
+    await page.send({ t: 'init', setup: addSetup() });
+    await fillGeneral(page, 'new-rel');
+    await page.click('#next');
+    await page.click('#next');
+    await page.click('#next');
+    await page.click('#save');
+    assert.equal(disabled(page, '#save'), true);
+    await page.send({ t: 'hostError', message: `The extension refused what this page sent: ${XSS}.` });
+    const box = page.element('#app').firstElementChild;
+    assert.equal(box?.id, 'page-error', 'the message is at the top');
+    assert.equal(box?.getAttribute('role'), 'alert');
+    assert.equal(page.text('#page-error'), `The extension refused what this page sent: ${XSS}.`);
+    assert.equal(page.document.querySelectorAll('img').length, 0);
+    assert.equal(page.document.activeElement?.id, 'page-error');
+    assert.equal(disabled(page, '#save'), false, 'the refused submit is over');
+    assert.equal(page.state()?.wizard.values.name, 'new-rel', 'nothing typed is lost');
+  });
+
+  it('shows a host message it cannot handle on the page, and reports it to the host', async () => {
+    page = await openWebview('relationshipWizard');
+    await page.send({ t: 'init', setup: addSetup() });
+    await page.send({ t: 'selfDestruct' } as unknown as RelationshipWizardToWebview);
+    assert.match(page.text('#page-error'), /^This page failed to show the extension's answer: Unexpected value: \{"t":"selfDestruct"\}$/);
+    assert.deepEqual(page.posted.at(-1), { t: 'pageError', message: 'Unexpected value: {"t":"selfDestruct"}' });
+    assert.equal(page.text('#title'), 'Add Failover Relationship', 'the wizard stays usable');
+  });
+
   it('shows server and relationship names as text, never as markup (XSS)', async () => {
     page = await openWebview('relationshipWizard');
     const setup = addSetup();

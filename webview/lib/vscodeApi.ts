@@ -15,7 +15,13 @@ export function hostApi<State, ToHost>(): WebviewApi<State, ToHost> {
   return acquireVsCodeApi() as WebviewApi<State, ToHost>;
 }
 
-/** Calls `handle` for each message the host posts to the page. */
-export function onHostMessage<FromHost>(handle: (message: FromHost) => void): void {
-  window.addEventListener('message', (event: MessageEvent<FromHost>) => handle(event.data));
+/** Calls `handle` for each message the host posts to the page; a failure of `handle` goes to `failed`. */
+export function onHostMessage<FromHost>(handle: (message: FromHost) => void, failed: (error: unknown) => void): void {
+  window.addEventListener('message', (event: MessageEvent<FromHost>) => {
+    try {
+      handle(event.data);
+    } catch (error) {
+      failed(error);
+    }
+  });
 }

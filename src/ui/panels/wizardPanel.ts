@@ -13,8 +13,9 @@ export interface WizardPanelOptions {
 }
 
 /** What the panel needs from a wizard host. */
-export interface WizardPageHost<FromWebview> {
-  receive(message: FromWebview): Promise<void>;
+export interface WizardPageHost {
+  /** Checks whatever the page posted, refuses what does not fit, and reports its own failures (never rejects). */
+  receive(message: unknown): Promise<void>;
   /** Told once the panel has closed. */
   disposed?(): Promise<void>;
 }
@@ -26,17 +27,22 @@ export interface WizardPage {
   title: string;
 }
 
+/** How many of the latest messages to the page `posted` keeps. */
+const POSTED_KEPT = 20;
+
 export class WizardPanel<ToWebview, FromWebview> {
-  /** Every message sent to the page, in order (what integration tests read). */
+  /** The latest messages sent to the page, oldest first, at most POSTED_KEPT (what integration tests read). */
   readonly posted: ToWebview[] = [];
-  private readonly host: WizardPageHost<FromWebview>;
+  private readonly host: WizardPageHost;
+  private readonly log: vscode.LogOutputChannel;
   private closed = false;
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
     { client, log }: WizardPanelOptions,
-    createHost: (deps: WizardHostDeps<ToWebview>) => WizardPageHost<FromWebview>,
+    createHost: (deps: WizardHostDeps<ToWebview>) => WizardPageHost,
   ) {
+    this.log = log;
     this.host = createHost({
       client,
       log,
@@ -49,14 +55,17 @@ export class WizardPanel<ToWebview, FromWebview> {
       this.closed = true;
       void this.host.disposed?.();
     });
-    panel.webview.onDidReceiveMessage((message: FromWebview) => this.receive(message));
+    // The host checks the message and reports its own failures; this catches only a failure to report one.
+    panel.webview.onDidReceiveMessage((message: unknown) =>
+      this.host.receive(message).catch((error: unknown) => logError(log, 'Handling a message from the wizard page', error)),
+    );
   }
 
   get isOpen(): boolean {
     return !this.closed;
   }
 
-  /** Handles one message from the page; integration tests call it exactly as the page would. */
+  /** Handles one message as if the page sent it; integration tests call it exactly as the page would. */
   receive(message: FromWebview): Promise<void> {
     return this.host.receive(message);
   }
@@ -64,7 +73,8 @@ export class WizardPanel<ToWebview, FromWebview> {
   private post(message: ToWebview): void {
     if (this.closed) return;
     this.posted.push(message);
-    void this.panel.webview.postMessage(message);
+    if (this.posted.length > POSTED_KEPT) this.posted.shift();
+    this.panel.webview.postMessage(message).then(undefined, (error: unknown) => logError(this.log, 'Sending a message to the wizard page', error));
   }
 }
 
@@ -72,7 +82,7 @@ export class WizardPanel<ToWebview, FromWebview> {
 export function openWizardPanel<ToWebview, FromWebview>(
   page: WizardPage,
   options: WizardPanelOptions,
-  createHost: (deps: WizardHostDeps<ToWebview>) => WizardPageHost<FromWebview>,
+  createHost: (deps: WizardHostDeps<ToWebview>) => WizardPageHost,
 ): WizardPanel<ToWebview, FromWebview> {
   const panel = vscode.window.createWebviewPanel(page.viewType, page.title, vscode.ViewColumn.Active, {
     enableScripts: true,
