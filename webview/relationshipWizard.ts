@@ -136,7 +136,8 @@ function buildGeneral(): HTMLElement {
     const options = [{ value: '', text: 'Choose a Microsoft DHCP server…' }].concat(
       setup.partners.map((partner) => {
         const count = `${partner.relationshipCount} ${partner.relationshipCount === 1 ? 'relationship' : 'relationships'}`;
-        return { value: partner.name, text: partner.disabledReason ? `${partner.name} (${count}): ${partner.disabledReason}` : `${partner.name} (${count})`, disabled: partner.disabledReason !== undefined };
+        const note = partner.disabledReason ?? partner.warning;
+        return { value: partner.name, text: note ? `${partner.name} (${count}): ${note}` : `${partner.name} (${count})`, disabled: partner.disabledReason !== undefined };
       }),
     );
     const select = selectElement('partner', options, state.values.partner);

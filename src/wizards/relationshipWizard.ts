@@ -39,6 +39,8 @@ export interface PartnerChoice {
   relationshipCount: number;
   /** Set when the server cannot be chosen (it is at the limit of relationships). */
   disabledReason?: string;
+  /** Set when Micetro reports the server as not OK (e.g. `Service Down`): it can be chosen, but scopes wait for it. */
+  warning?: string;
 }
 
 /** The relationship being edited, as the wizard needs it. */

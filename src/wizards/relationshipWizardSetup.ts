@@ -22,14 +22,17 @@ export function partnerChoices(primary: DHCPServer, servers: readonly DHCPServer
     .filter((server) => server.type === 'MSDHCP' && server.ref !== primary.ref)
     .map((server): PartnerChoice => {
       const relationshipCount = namesByServer[server.name]?.length ?? 0;
-      return relationshipCount >= MAX_RELATIONSHIPS_PER_SERVER
-        ? {
-            ref: server.ref,
-            name: server.name,
-            relationshipCount,
-            disabledReason: `Already has ${MAX_RELATIONSHIPS_PER_SERVER} failover relationships, the most a server can have.`,
-          }
-        : { ref: server.ref, name: server.name, relationshipCount };
+      // A server that is down can still be named (Micetro keeps the relationship Empty), but no scope can join yet.
+      const warning = server.state === 'OK' ? undefined : `${server.state}: scopes can be added only once it runs again`;
+      return {
+        ref: server.ref,
+        name: server.name,
+        relationshipCount,
+        ...(relationshipCount >= MAX_RELATIONSHIPS_PER_SERVER
+          ? { disabledReason: `Already has ${MAX_RELATIONSHIPS_PER_SERVER} failover relationships, the most a server can have.` }
+          : {}),
+        ...(warning ? { warning } : {}),
+      };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -16,6 +16,7 @@ function addSetup(): RelationshipWizardSetup {
     primary: { ref: 'DHCPServers/1', name: 'dhcp-a' },
     partners: [
       { ref: 'DHCPServers/2', name: 'dhcp-b', relationshipCount: 1 },
+      { ref: 'DHCPServers/4', name: 'dhcp-down', relationshipCount: 0, warning: 'Service Down: scopes can be added only once it runs again' },
       { ref: 'DHCPServers/3', name: 'dhcp-full', relationshipCount: 31, disabledReason: 'Already has 31 failover relationships, the most a server can have.' },
     ],
     relationshipNames: { 'dhcp-a': ['a-b'], 'dhcp-b': ['a-b'] },
@@ -74,6 +75,7 @@ describe('webview: relationship wizard', function () {
     assert.deepEqual(options, [
       { text: 'Choose a Microsoft DHCP server…', disabled: false },
       { text: 'dhcp-b (1 relationship)', disabled: false },
+      { text: 'dhcp-down (0 relationships): Service Down: scopes can be added only once it runs again', disabled: false },
       { text: 'dhcp-full (31 relationships): Already has 31 failover relationships, the most a server can have.', disabled: true },
     ]);
     assert.equal(page.element('vscode-label[for="name"]').textContent, 'Failover name');

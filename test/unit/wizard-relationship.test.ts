@@ -83,6 +83,14 @@ describe('wizard model: relationship', () => {
       assert.match(c.disabledReason ?? '', /31 failover relationships/);
     });
 
+    it('says of a partner that is not running why scopes will wait, and still offers it', () => {
+      const down = { ...C, state: 'Service Down' as const };
+      const [b, c] = partnerChoices(A, [A, B, down], {});
+      assert.equal(b.warning, undefined);
+      assert.equal(c.disabledReason, undefined, 'a relationship can be named with a stopped partner');
+      assert.equal(c.warning, 'Service Down: scopes can be added only once it runs again');
+    });
+
     it('edit: fixes the partner and carries the relationship’s values', () => {
       const setup = editSetup();
       assert.equal(setup.kind, 'edit');
