@@ -14,8 +14,10 @@ export interface TransportHooks {
   count(operation: string): void;
   /** Commands handled by the server itself (stats), or undefined to pass the command to the model. */
   serverCommand(name: string, params: Record<string, unknown>): unknown;
-  /** Resolves once a change the model just made is safely on disk. */
+  /** Resolves once a change the model just made is safely on disk; rejects (the change undone) when it could not be saved. */
   persist(): Promise<void>;
+  /** The save a request must wait for before it looks at the model, or undefined when none is in flight. */
+  busy(): Promise<void> | undefined;
 }
 
 type Params = Record<string, unknown>;
@@ -159,6 +161,9 @@ export class HttpTransport {
     const method = request.method ?? 'GET';
     // Commands may carry their params in a GET body too, as the Ansible inventory does.
     const body = parseJsonObject(await readBody(request));
+    // Wait while a change is being saved, so none that may still be undone is seen; nothing waits when none is.
+    // No await follows before the model is called, so no save can start in between.
+    for (let saving = this.hooks.busy(); saving; saving = this.hooks.busy()) await saving;
 
     const commandMatch = /^commands?\/([^/]+)$/i.exec(rest);
     if (commandMatch) {
@@ -279,6 +284,8 @@ export class HttpTransport {
     let id: unknown = null;
     try {
       const body = parseJsonObject(await readBody(request));
+      // As in route(): no change that may still be undone is seen.
+      for (let saving = this.hooks.busy(); saving; saving = this.hooks.busy()) await saving;
       id = body.id ?? null;
       if (typeof body.method !== 'string' || !body.method) throw new SimulatorError(-32600, 'Invalid request: "method" is missing.', 400);
       const params = body.params === undefined ? {} : body.params;
