@@ -137,6 +137,41 @@ describe('simulator persistence and CLI', () => {
     assert.ok(!exit.output.includes(PASSWORD), 'a password from the environment is not echoed');
   });
 
+  it('refuses a data file another live simulator owns, naming the file and the owner', async () => {
+    const dataFile = join(folder, 'owned.json');
+    const owner = await startSimulator({ dataFile, password: PASSWORD });
+    try {
+      const exit = await runCli(['--port', '0', '--data', dataFile]).exited;
+      assert.equal(exit.code, 1);
+      assert.ok(exit.output.includes(`The simulator data file ${dataFile} is in use by another simulator (process ${process.pid}, ${owner.url})`), exit.output);
+      assert.ok(!exit.output.includes(PASSWORD));
+    } finally {
+      await owner.close();
+    }
+  });
+
+  it('takes the password from the environment or --password-file, and refuses --password without echoing it', async function () {
+    this.timeout(20000);
+    const refused = await runCli(['--port', '0', '--password', 'on-the-command-line']).exited;
+    assert.equal(refused.code, 2);
+    assert.match(refused.output, /--password is not accepted: .*Set MICETRO_SIMULATOR_PASSWORD, or pass --password-file <file>/);
+    assert.ok(!refused.output.includes('on-the-command-line'), 'the refused password is not echoed');
+
+    const passwordFile = join(folder, 'password');
+    writeFileSync(passwordFile, 'from-a-file\n', { mode: 0o600 });
+    const cli = runCli(['--port', '0', '--password-file', passwordFile], '');
+    const servers = await new MicetroClient({ baseUrl: await cli.url, username: 'admin', password: 'from-a-file' }).getDHCPServers();
+    assert.ok(servers.length > 0);
+    cli.child.kill('SIGTERM');
+    const exit = await cli.exited;
+    assert.ok(!exit.output.includes('from-a-file'), 'a password from a file is not printed');
+
+    const generated = runCli(['--port', '0'], '');
+    await generated.url;
+    generated.child.kill('SIGTERM');
+    assert.match((await generated.exited).output, /password: \S+ {3}\(generated; set MICETRO_SIMULATOR_PASSWORD or pass --password-file to choose one\)/);
+  });
+
   it('rejects bad CLI arguments with usage help', async () => {
     const exit = await runCli(['--port', 'eighty']).exited;
     assert.equal(exit.code, 2);
