@@ -32,7 +32,12 @@ const targets = {
     outdir: 'dist/webview',
   },
   simulator: { ...node, entryPoints: ['src/simulator/cli.ts'], outfile: 'dist/simulator/cli.js' },
-  unit: { ...node, entryPoints: filesUnder('test/unit', '.test.ts'), outdir: 'dist/test/unit', external: ['mocha'] },
+  // Fixtures are programs the unit tests run as separate processes.
+  unit: {
+    ...node,
+    entryPoints: [...filesUnder('test/unit', '.test.ts'), ...filesUnder('test/unit/fixtures', '.ts')],
+    outdir: 'dist/test/unit', outbase: 'test/unit', external: ['mocha'],
+  },
   integration: {
     ...node,
     entryPoints: ['test/integration/index.ts', ...filesUnder('test/integration', '.test.ts')],

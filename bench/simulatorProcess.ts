@@ -19,7 +19,7 @@ const CLI = resolve(__dirname, '../simulator/cli.js');
 
 export async function startSimulatorProcess(args: string[]): Promise<SimulatorProcess> {
   const password = 'bench-password';
-  const child: ChildProcess = spawn(process.execPath, [CLI, '--port', '0', '--password', password, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [CLI, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MICETRO_SIMULATOR_PASSWORD: password } });
   const { url, readyMs } = await new Promise<{ url: string; readyMs: number }>((ready, fail) => {
     let output = '';
     const onData = (chunk: Buffer) => {

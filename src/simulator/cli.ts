@@ -1,6 +1,8 @@
-// `npm run simulator -- --host 127.0.0.1 --port 8089 --data ./sim.json --seed demo --user admin --password <pw>`
+// `MICETRO_SIMULATOR_PASSWORD=<pw> npm run simulator -- --host 127.0.0.1 --port 8089 --data ./sim.json --seed demo --user admin`
 // Serves the simulated Micetro until SIGINT/SIGTERM, then stops cleanly (pending saves are flushed).
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { DataFileInUseError } from './dataFileLock';
 import { DataFileError } from './jsonFileStore';
 import { SimulatedClock, type SimulatorSeed } from './model';
 import { startSimulator } from './server';
@@ -11,12 +13,15 @@ Usage: npm run simulator -- [options]
 
   --host <address>      address to bind (default 127.0.0.1; anything else exposes it to the network)
   --port <n>            port (default 8089; 0 = any free port)
-  --data <file>         JSON data file that keeps changes (default: in memory only)
+  --data <file>         JSON data file that keeps changes (default: in memory only); one simulator owns it
+                        at a time, another one refuses it
   --seed <name>         inventory for a new data file: demo | empty | large (default demo)
   --servers <n>         size of the large inventory (default 500 servers)
   --scopes <n>          size of the large inventory (default 50000 scopes)
   --user <name>         user name to accept (default admin)
-  --password <pw>       password to accept (default: $MICETRO_SIMULATOR_PASSWORD, else generated and printed once)
+  --password-file <f>   file whose first line is the password to accept
+                        (default: $MICETRO_SIMULATOR_PASSWORD, else generated and printed once; a password is
+                        never taken on the command line, where ps and npm's echo of the command would show it)
   --clock-speed <x>     simulated seconds per real second for failover timers (default 1)
   --help                this text
 `;
@@ -24,6 +29,18 @@ Usage: npm run simulator -- [options]
 function fail(message: string): never {
   console.error(`simulator: ${message}\n\n${USAGE}`);
   process.exit(2);
+}
+
+function readPasswordFile(path: string): string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    fail(`--password-file ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  const password = text.split(/\r?\n/)[0];
+  if (!password) fail(`--password-file ${path} is empty: its first line is the password`);
+  return password;
 }
 
 function whole(name: string, text: string | undefined, fallback: number): number {
@@ -45,7 +62,9 @@ async function main(): Promise<void> {
         servers: { type: 'string' },
         scopes: { type: 'string' },
         user: { type: 'string', default: 'admin' },
+        // Only to refuse it with a message saying what to use instead.
         password: { type: 'string' },
+        'password-file': { type: 'string' },
         'clock-speed': { type: 'string', default: '1' },
         help: { type: 'boolean', default: false },
       },
@@ -67,6 +86,11 @@ async function main(): Promise<void> {
   const speed = Number(values['clock-speed']);
   if (!(speed > 0)) fail(`--clock-speed must be a positive number, got "${values['clock-speed']}"`);
 
+  if (values.password !== undefined) {
+    fail('--password is not accepted: the command line shows up in `ps` and in npm\'s echo of the command. Set MICETRO_SIMULATOR_PASSWORD, or pass --password-file <file>');
+  }
+  const password = values['password-file'] !== undefined ? readPasswordFile(values['password-file']) : process.env.MICETRO_SIMULATOR_PASSWORD || undefined;
+
   const started = Date.now();
   const simulator = await startSimulator({
     host: values.host,
@@ -74,15 +98,15 @@ async function main(): Promise<void> {
     dataFile: values.data,
     seed,
     user: values.user,
-    // The environment keeps the password out of `ps`.
-    password: values.password ?? process.env.MICETRO_SIMULATOR_PASSWORD,
+    password,
     clock: new SimulatedClock({ speed }),
+    log: (message) => console.error(`simulator: ${message}`),
   });
   console.log(`Micetro API simulator listening on ${simulator.url} (ready in ${Date.now() - started} ms)`);
   console.log(`  REST:     ${simulator.url}/mmws/api/DHCPServers`);
   console.log(`  JSON-RPC: ${simulator.url}/mmws/json`);
   console.log(`  user:     ${simulator.user}`);
-  if (!values.password && !process.env.MICETRO_SIMULATOR_PASSWORD) console.log(`  password: ${simulator.password}   (generated; pass --password to choose one)`);
+  if (password === undefined) console.log(`  password: ${simulator.password}   (generated; set MICETRO_SIMULATOR_PASSWORD or pass --password-file to choose one)`);
   console.log(`  data:     ${values.data ?? 'in memory (pass --data <file> to keep changes)'}`);
   if (values.host !== '127.0.0.1' && values.host !== 'localhost' && values.host !== '::1') {
     console.warn(`  warning:  bound to ${values.host}, reachable from other machines`);
@@ -106,6 +130,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error instanceof DataFileError ? `simulator: ${error.message}` : `simulator: could not start: ${(error as Error).message}`);
+  const known = error instanceof DataFileError || error instanceof DataFileInUseError;
+  console.error(known ? `simulator: ${error.message}` : `simulator: could not start: ${(error as Error).message}`);
   process.exit(1);
 });

@@ -14,8 +14,10 @@ export interface TransportHooks {
   count(operation: string): void;
   /** Commands handled by the server itself (stats), or undefined to pass the command to the model. */
   serverCommand(name: string, params: Record<string, unknown>): unknown;
-  /** Resolves once a change the model just made is safely on disk. */
+  /** Resolves once a change the model just made is safely on disk; rejects (the change undone) when it could not be saved. */
   persist(): Promise<void>;
+  /** The save a request must wait for before it looks at the model, or undefined when none is in flight. */
+  busy(): Promise<void> | undefined;
 }
 
 type Params = Record<string, unknown>;
@@ -159,6 +161,9 @@ export class HttpTransport {
       }
       // Commands may carry their params in a GET body too, as the Ansible inventory does.
       const body = parseJsonObject(await this.readBodyOrCount(request, headerRefusal, operation, isLogin));
+      // Wait while a change is being saved, so none that may still be undone is seen; nothing waits when none is.
+      // Inline, not a helper: no await may come between the last check and the model call, or a save could start.
+      for (let saving = this.hooks.busy(); saving; saving = this.hooks.busy()) await saving;
       const params = { ...queryParams(url), ...body };
       const result = await this.runCommand(name, params, authorization, operation);
       return send(response, 200, { result });
@@ -171,6 +176,8 @@ export class HttpTransport {
       throw headerRefusal;
     }
     const body = parseJsonObject(await this.readBodyOrCount(request, undefined, `${method} ${collection}`));
+    // As for commands above: no change that may still be undone is seen.
+    for (let saving = this.hooks.busy(); saving; saving = this.hooks.busy()) await saving;
     const refRest = refParts.join('/');
     switch (collection.toLowerCase()) {
       case 'dhcpservers':
@@ -298,6 +305,8 @@ export class HttpTransport {
     let id: unknown = null;
     try {
       const body = parseJsonObject(await this.readBodyOrCount(request, this.headerRefusal(request.headers.authorization), 'jsonrpc'));
+      // As in route(): no change that may still be undone is seen.
+      for (let saving = this.hooks.busy(); saving; saving = this.hooks.busy()) await saving;
       id = body.id ?? null;
       if (typeof body.method !== 'string' || !body.method) throw new SimulatorError(-32600, 'Invalid request: "method" is missing.', 400);
       const params = body.params === undefined ? {} : body.params;

@@ -1,12 +1,22 @@
 // The simulator's data file: written atomically (temp file, fsync, rename, fsync of the folder) before a change
 // is acknowledged, so a process killed at any moment leaves a file that loads and holds every acknowledged change.
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
+// Neither the data file nor the temp file is ever reached through a symbolic link.
+import { constants, lstatSync, openSync, readFileSync, closeSync } from 'node:fs';
+import * as fsPromises from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
 /** Marks our files, so a wrong file is refused instead of being overwritten. */
 const FORMAT = 'micetro-simulator-data';
 const VERSION = 1;
+
+/** O_NOFOLLOW where the platform has it (not on Windows, where creating symlinks needs privileges). */
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+/** Created new, never opened if something (a planted symlink included) already has the name. */
+const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NO_FOLLOW;
+
+/** The file-system calls a save makes; tests pass failing ones to produce a full disk. */
+export type StoreFileSystem = Pick<typeof fsPromises, 'mkdir' | 'open' | 'rename' | 'unlink'>;
 
 export class DataFileError extends Error {
   constructor(
@@ -19,20 +29,77 @@ export class DataFileError extends Error {
 }
 
 export class JsonFileStore {
-  private writing: Promise<void> | undefined;
-  private queued: Promise<void> | undefined;
+  /** The text of the last save that is on disk (or of the file as read): what a failed save goes back to. */
+  private durable: string | undefined;
 
-  constructor(readonly path: string) {}
+  constructor(
+    readonly path: string,
+    private readonly fs: StoreFileSystem = fsPromises,
+  ) {}
 
   /** The saved data, or undefined when there is no file yet. Throws DataFileError for anything unreadable. */
   read(): unknown | undefined {
-    if (!existsSync(this.path)) return undefined;
+    let isLink: boolean;
+    try {
+      isLink = lstatSync(this.path).isSymbolicLink();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw new DataFileError(this.path, `it could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+    if (isLink) throw new DataFileError(this.path, 'it is a symbolic link, and the simulator only uses a regular file it owns');
     let text: string;
     try {
-      text = readFileSync(this.path, 'utf8');
+      const descriptor = openSync(this.path, constants.O_RDONLY | NO_FOLLOW);
+      try {
+        text = readFileSync(descriptor, 'utf8');
+      } finally {
+        closeSync(descriptor);
+      }
     } catch (error) {
       throw new DataFileError(this.path, `it could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
+    const data = this.parse(text);
+    this.durable = text;
+    return data;
+  }
+
+  /** The data of the last durable save (or of the file as read); undefined before either. */
+  lastSaved(): unknown | undefined {
+    return this.durable === undefined ? undefined : this.parse(this.durable);
+  }
+
+  /** Writes `data` and resolves once it is durable. Callers write one at a time; a failure leaves the old file and no temp file. */
+  async save(data: unknown): Promise<void> {
+    // Serialise synchronously, so the file holds the state as of this moment.
+    const text = JSON.stringify({ format: FORMAT, version: VERSION, savedAt: new Date().toISOString(), data });
+    const folder = dirname(this.path);
+    await this.fs.mkdir(folder, { recursive: true });
+    // An unpredictable name, so nobody can plant a file or link at it beforehand.
+    const temporary = join(folder, `.${basename(this.path)}.${randomBytes(12).toString('hex')}.tmp`);
+    const file = await this.fs.open(temporary, CREATE_NEW, 0o600);
+    try {
+      try {
+        await file.writeFile(text, 'utf8');
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+      await this.fs.rename(temporary, this.path);
+    } catch (error) {
+      await this.fs.unlink(temporary).catch(() => undefined);
+      throw error;
+    }
+    // The rename is what makes the change durable once the folder is synced; the text is now the state to go back to.
+    this.durable = text;
+    const directory = await this.fs.open(folder, 'r');
+    try {
+      await directory.sync();
+    } finally {
+      await directory.close();
+    }
+  }
+
+  private parse(text: string): unknown {
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -45,57 +112,5 @@ export class JsonFileStore {
     }
     if (file.version !== VERSION) throw new DataFileError(this.path, `it has version ${String(file.version)}, this simulator reads version ${VERSION}`);
     return file.data;
-  }
-
-  /**
-   * Saves what `snapshot` returns. Saves that arrive while one is being written share the next write
-   * (group commit), and each resolves only once a write that started after it was called is durable.
-   */
-  save(snapshot: () => unknown): Promise<void> {
-    if (!this.writing) {
-      this.writing = this.write(snapshot).finally(() => {
-        this.writing = undefined;
-      });
-      return this.writing;
-    }
-    this.queued ??= this.writing
-      .catch(() => undefined)
-      .then(() => {
-        this.queued = undefined;
-        return this.save(snapshot);
-      });
-    return this.queued;
-  }
-
-  /** Waits for every save in flight (for a clean shutdown). */
-  async flush(): Promise<void> {
-    while (this.writing || this.queued) await (this.queued ?? this.writing)?.catch(() => undefined);
-  }
-
-  private async write(snapshot: () => unknown): Promise<void> {
-    // Serialise synchronously, so the file holds the state as of this moment.
-    const text = JSON.stringify({ format: FORMAT, version: VERSION, savedAt: new Date().toISOString(), data: snapshot() });
-    const folder = dirname(this.path);
-    await mkdir(folder, { recursive: true });
-    const temporary = join(folder, `.${basename(this.path)}.${process.pid}.tmp`);
-    const file = await open(temporary, 'w', 0o600);
-    try {
-      await file.writeFile(text, 'utf8');
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    try {
-      await rename(temporary, this.path);
-    } catch (error) {
-      await unlink(temporary).catch(() => undefined);
-      throw error;
-    }
-    const directory = await open(folder, 'r');
-    try {
-      await directory.sync();
-    } finally {
-      await directory.close();
-    }
   }
 }

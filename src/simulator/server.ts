@@ -3,9 +3,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { lockDataFile } from './dataFileLock';
+import { DurableModel } from './durableModel';
 import { HttpTransport } from './httpTransport';
-import { JsonFileStore } from './jsonFileStore';
+import { JsonFileStore, type StoreFileSystem } from './jsonFileStore';
 import { SimulatedClock, SimulatorModel, type SimulatorSeed } from './model';
+import { publishEndpoint, removeEndpoint } from './simulatorEndpoint';
 import { SimulatorAuth } from './simulatorAuth';
 
 export interface SimulatorOptions {
@@ -13,8 +18,15 @@ export interface SimulatorOptions {
   host?: string;
   /** Default 0: a free port. */
   port?: number;
-  /** JSON data file; changes are saved before they are acknowledged. Without it the data lives in memory. */
+  /**
+   * JSON data file; changes are saved before they are acknowledged. Without it the data lives in memory. The
+   * simulator owns it while it runs (DataFileInUseError when another one does) and publishes its endpoint next to it.
+   */
   dataFile?: string;
+  /** The file-system calls of a save (tests inject failures). */
+  fileSystem?: StoreFileSystem;
+  /** Problems worth a line in a log (a failed save and why); default: none. */
+  log?: (message: string) => void;
   /** The inventory to start from when there is no data file yet. Default `demo`. */
   seed?: SimulatorSeed;
   /** Default `admin`. */
@@ -30,6 +42,7 @@ export interface RunningSimulator {
   readonly port: number;
   readonly user: string;
   readonly password: string;
+  /** The model with the visible state (replaced when a failed save is rolled back). */
   readonly backend: SimulatorModel;
   readonly clock: SimulatedClock;
   /** Requests served since start or the last reset. */
@@ -48,11 +61,36 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const password = options.password ?? randomBytes(12).toString('base64url');
   const clock = options.clock ?? new SimulatedClock();
 
-  const store = options.dataFile ? new JsonFileStore(options.dataFile) : undefined;
-  const saved = store?.read();
-  const model = saved === undefined ? SimulatorModel.fromSeed(options.seed ?? 'demo', clock) : SimulatorModel.load(saved, clock);
-  if (store && saved === undefined) await store.save(() => model.toJSON());
+  const log = options.log ?? (() => undefined);
+  const dataFile = options.dataFile;
+  let durable: DurableModel | undefined;
+  let release: (() => Promise<void>) | undefined;
+  if (dataFile) {
+    await mkdir(dirname(dataFile), { recursive: true });
+    release = await lockDataFile(dataFile, (error) => {
+      log(`The simulator lost the lock of its data file ${dataFile} (${error.message}); it refuses changes from now on.`);
+      durable?.refuseChanges(error.message);
+    });
+  }
+  try {
+    const store = dataFile ? new JsonFileStore(dataFile, options.fileSystem) : undefined;
+    const saved = store?.read();
+    const model = saved === undefined ? SimulatorModel.fromSeed(options.seed ?? 'demo', clock) : SimulatorModel.load(saved, clock);
+    if (store && saved === undefined) await store.save(model.toJSON());
+    durable = new DurableModel(model, store, log);
+    return await serve(durable, options, { host, user, password, clock }, release);
+  } catch (error) {
+    await release?.().catch(() => undefined);
+    throw error;
+  }
+}
 
+async function serve(
+  durable: DurableModel,
+  options: SimulatorOptions,
+  { host, user, password, clock }: { host: string; user: string; password: string; clock: SimulatedClock },
+  release: (() => Promise<void>) | undefined,
+): Promise<RunningSimulator> {
   const auth = new SimulatorAuth(user, password);
   let total = 0;
   let byOperation = new Map<string, number>();
@@ -61,7 +99,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     byOperation = new Map();
   };
 
-  const transport = new HttpTransport(model, auth, {
+  const transport = new HttpTransport(durable, auth, {
     count(operation) {
       total++;
       byOperation.set(operation, (byOperation.get(operation) ?? 0) + 1);
@@ -74,7 +112,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       if (lower === 'simresetstats') resetStats();
       return stats;
     },
-    persist: () => (store ? store.save(() => model.toJSON()) : Promise.resolve()),
+    busy: () => durable.busy(),
+    persist: () => durable.persist(),
   });
 
   const server: Server = createServer({ keepAliveTimeout: 5_000 }, transport.handle);
@@ -87,23 +126,38 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   });
   const port = (server.address() as AddressInfo).port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${shownHost}:${port}`;
+  const stopServer = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  if (options.dataFile) {
+    try {
+      await publishEndpoint(options.dataFile, { pid: process.pid, url, user, password });
+    } catch (error) {
+      await stopServer();
+      throw error;
+    }
+  }
 
   return {
-    url: `http://${shownHost}:${port}`,
+    url,
     port,
     user,
     password,
-    backend: model,
+    get backend() {
+      return durable.model;
+    },
     clock,
     requestCount: () => total,
     requestsByOperation: () => Object.fromEntries(byOperation),
     resetStats,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      await store?.flush();
+      await stopServer();
+      await durable.busy();
+      if (options.dataFile) await removeEndpoint(options.dataFile).catch(() => undefined);
+      await release?.().catch(() => undefined);
     },
   };
 }

@@ -8,8 +8,11 @@ export function createConnectionStatusBar(connection: ConnectionManager): vscode
   item.command = 'dhcpFailover.selectConnection';
   const show = (current: Connection) => {
     if (current.kind === 'simulator') {
-      item.text = '$(server-environment) DHCP: Simulator';
-      item.tooltip = `DHCP Failover: connected to the built-in Micetro simulator at ${current.simulator.url}. Click to switch.`;
+      const shared = current.simulator.ownerPid !== undefined;
+      item.text = shared ? '$(server-environment) DHCP: Simulator (shared)' : '$(server-environment) DHCP: Simulator';
+      item.tooltip = shared
+        ? `DHCP Failover: connected to the built-in Micetro simulator that another VS Code window runs at ${current.simulator.url}. Click to switch.`
+        : `DHCP Failover: connected to the built-in Micetro simulator at ${current.simulator.url}. Click to switch.`;
     } else if (current.kind === 'micetro') {
       const host = new URL(current.login.url).host;
       item.text = `$(server-environment) DHCP: ${host}`;

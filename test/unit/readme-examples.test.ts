@@ -19,14 +19,17 @@ async function freePort(): Promise<number> {
 describe('README examples', () => {
   it('start the simulator and run the curl examples as printed', async function () {
     this.timeout(30000);
-    const command = /npm run simulator -- (.+)/.exec(README)?.[1];
-    assert.ok(command, 'the README shows the simulator command');
+    // `NAME=value npm run simulator -- …`: the password comes from the environment, as the CLI takes it.
+    const shown = /^((?:[A-Z_]+=\S+ )*)npm run simulator -- (.+)$/m.exec(README);
+    assert.ok(shown, 'the README shows the simulator command');
+    const [, assignments, command] = shown;
+    const env = { ...process.env, ...Object.fromEntries(assignments.trim().split(/\s+/).filter(Boolean).map((pair) => pair.split(/=(.*)/s, 2))) };
     const examples = /<!-- curl-examples:start -->\s*```bash\n([\s\S]*?)```/.exec(README)?.[1];
     assert.ok(examples, 'the README has the curl examples');
 
     const port = await freePort();
     const args = command.trim().split(/\s+/).map((arg) => (arg === '8089' ? String(port) : arg)).filter((arg) => arg !== '--data' && arg !== './sim.json');
-    const child = spawn(process.execPath, [resolve(ROOT, 'dist/simulator/cli.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [resolve(ROOT, 'dist/simulator/cli.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
     try {
       await new Promise<void>((ready, fail) => {
         let output = '';
@@ -34,6 +37,7 @@ describe('README examples', () => {
           output += chunk.toString();
           if (output.includes('listening on')) ready();
         });
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
         child.once('exit', () => fail(new Error(`the simulator exited: ${output}`)));
       });
       // Run each curl command on its own and check its answer.

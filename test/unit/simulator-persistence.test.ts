@@ -19,8 +19,9 @@ interface Cli {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>;
 }
 
-function runCli(args: string[]): Cli {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** The password goes in the environment, as the CLI takes it. */
+function runCli(args: string[], password = PASSWORD): Cli {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MICETRO_SIMULATOR_PASSWORD: password } });
   let output = '';
   const url = new Promise<string>((resolveUrl, reject) => {
     const onData = (chunk: Buffer) => {
@@ -50,7 +51,7 @@ describe('simulator persistence and CLI', () => {
     this.timeout(60000);
     for (let round = 0; round < 3; round++) {
       const dataFile = join(folder, `sim-${round}.json`);
-      const cli = runCli(['--port', '0', '--data', dataFile, '--seed', 'demo', '--password', PASSWORD]);
+      const cli = runCli(['--port', '0', '--data', dataFile, '--seed', 'demo']);
       const client = new MicetroClient({ baseUrl: await cli.url, username: 'admin', password: PASSWORD });
       const [server] = await client.getDHCPServers();
       const acknowledged: string[] = [];
@@ -124,7 +125,7 @@ describe('simulator persistence and CLI', () => {
 
   it('binds the CLI to 127.0.0.1, serves the demo inventory and stops cleanly on SIGTERM', async function () {
     this.timeout(20000);
-    const cli = runCli(['--port', '0', '--password', PASSWORD]);
+    const cli = runCli(['--port', '0']);
     const url = await cli.url;
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
     const servers = await new MicetroClient({ baseUrl: url, username: 'admin', password: PASSWORD }).getDHCPServers();
@@ -133,7 +134,42 @@ describe('simulator persistence and CLI', () => {
     const exit = await cli.exited;
     assert.equal(exit.code, 0);
     assert.match(exit.output, /SIGTERM: stopping the simulator/);
-    assert.ok(!exit.output.includes(PASSWORD), 'a password given on the command line is not echoed');
+    assert.ok(!exit.output.includes(PASSWORD), 'a password from the environment is not echoed');
+  });
+
+  it('refuses a data file another live simulator owns, naming the file and the owner', async () => {
+    const dataFile = join(folder, 'owned.json');
+    const owner = await startSimulator({ dataFile, password: PASSWORD });
+    try {
+      const exit = await runCli(['--port', '0', '--data', dataFile]).exited;
+      assert.equal(exit.code, 1);
+      assert.ok(exit.output.includes(`The simulator data file ${dataFile} is in use by another simulator (process ${process.pid}, ${owner.url})`), exit.output);
+      assert.ok(!exit.output.includes(PASSWORD));
+    } finally {
+      await owner.close();
+    }
+  });
+
+  it('takes the password from the environment or --password-file, and refuses --password without echoing it', async function () {
+    this.timeout(20000);
+    const refused = await runCli(['--port', '0', '--password', 'on-the-command-line']).exited;
+    assert.equal(refused.code, 2);
+    assert.match(refused.output, /--password is not accepted: .*Set MICETRO_SIMULATOR_PASSWORD, or pass --password-file <file>/);
+    assert.ok(!refused.output.includes('on-the-command-line'), 'the refused password is not echoed');
+
+    const passwordFile = join(folder, 'password');
+    writeFileSync(passwordFile, 'from-a-file\n', { mode: 0o600 });
+    const cli = runCli(['--port', '0', '--password-file', passwordFile], '');
+    const servers = await new MicetroClient({ baseUrl: await cli.url, username: 'admin', password: 'from-a-file' }).getDHCPServers();
+    assert.ok(servers.length > 0);
+    cli.child.kill('SIGTERM');
+    const exit = await cli.exited;
+    assert.ok(!exit.output.includes('from-a-file'), 'a password from a file is not printed');
+
+    const generated = runCli(['--port', '0'], '');
+    await generated.url;
+    generated.child.kill('SIGTERM');
+    assert.match((await generated.exited).output, /password: \S+ {3}\(generated; set MICETRO_SIMULATOR_PASSWORD or pass --password-file to choose one\)/);
   });
 
   it('rejects bad CLI arguments with usage help', async () => {

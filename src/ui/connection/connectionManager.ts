@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { MicetroAuthError, type MicetroError } from '../../api/errors';
+import { MicetroAuthError, MicetroNetworkError, type MicetroError } from '../../api/errors';
 import { MicetroClient } from '../../api/micetroClient';
 import type { RunningSimulator } from '../../simulator/server';
 import { logApiCall } from '../log';
@@ -17,6 +17,8 @@ export interface SimulatorEndpoint {
   user: string;
   password: string;
   dataFile: string;
+  /** Set when another VS Code window runs the simulator on this data file and this one is connected to it. */
+  ownerPid?: number;
 }
 
 export type Connection =
@@ -146,27 +148,68 @@ export class ConnectionManager implements vscode.Disposable {
     this.passwordRejected.dispose();
   }
 
+  /**
+   * Starts the simulator on the data file, or connects to the one another window runs on it: one process owns a data
+   * file, so no window overwrites another's changes.
+   */
   private async startSimulator(dataFile: string): Promise<void> {
     // Loaded on first use only, so activation does not pay for the simulator's code.
-    const { startSimulator } = await import('../../simulator/server');
-    const simulator = await startSimulator({
+    const { openSharedSimulator } = await import('../../simulator/sharedSimulator');
+    const shared = await openSharedSimulator({
       host: '127.0.0.1',
       port: 0,
       dataFile,
       seed: 'demo',
       user: `vscode-${randomBytes(4).toString('hex')}`,
       password: randomBytes(18).toString('base64url'),
+      log: (message) => this.log.error(message),
     });
-    this.simulator = simulator;
-    this.log.info(`Built-in simulator listening on ${simulator.url} (data: ${dataFile})`);
-    const client = new MicetroClient({
-      baseUrl: simulator.url,
-      username: simulator.user,
-      password: simulator.password,
-      log: (record) => logApiCall(this.log, record),
+    let endpoint: SimulatorEndpoint;
+    if (shared.kind === 'owner') {
+      this.simulator = shared.simulator;
+      endpoint = { url: shared.simulator.url, user: shared.simulator.user, password: shared.simulator.password, dataFile };
+      this.log.info(`Built-in simulator listening on ${endpoint.url} (data: ${dataFile})`);
+    } else {
+      const { owner } = shared;
+      endpoint = { url: owner.url, user: owner.user, password: owner.password, dataFile, ownerPid: owner.pid };
+      this.log.info(`Connected to the built-in simulator of another VS Code window (process ${owner.pid}) at ${owner.url}: it owns the data file ${dataFile}`);
+    }
+    const client: MicetroClient = new MicetroClient({
+      baseUrl: endpoint.url,
+      username: endpoint.user,
+      password: endpoint.password,
+      log: (record) => {
+        logApiCall(this.log, record);
+        if (endpoint.ownerPid !== undefined && record.error instanceof MicetroNetworkError) this.ownerGone(client);
+      },
     });
-    const endpoint = { url: simulator.url, user: simulator.user, password: simulator.password, dataFile };
+    if (endpoint.ownerPid !== undefined) {
+      try {
+        await client.testConnection();
+      } catch (error) {
+        throw new Error(
+          `The built-in simulator's data file ${dataFile} belongs to process ${endpoint.ownerPid} (another VS Code window), which does not answer at ${endpoint.url}. ` +
+            'Close that window, or run "Use Built-in Simulator" again once it is closed.',
+          { cause: error },
+        );
+      }
+    }
     await this.set({ kind: 'simulator', client, simulator: endpoint });
+  }
+
+  /** The window that ran the shared simulator is gone: take its data file over (the failed request stays failed). */
+  private ownerGone(client: MicetroClient): void {
+    void this.serialize(async () => {
+      const current = this.connection;
+      if (current.kind !== 'simulator' || current.client !== client) return;
+      this.log.warn(`The built-in simulator of process ${current.simulator.ownerPid} stopped answering; taking over its data file ${current.simulator.dataFile}`);
+      try {
+        await this.startSimulator(current.simulator.dataFile);
+      } catch (error) {
+        await this.set({ kind: 'none' }, false);
+        this.log.error('Taking over the built-in simulator failed:', error instanceof Error ? error.message : String(error));
+      }
+    });
   }
 
   private async switchToMicetro(login: MicetroLogin, password: string, settings = readClientSettings()): Promise<void> {
