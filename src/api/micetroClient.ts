@@ -142,11 +142,6 @@ export class MicetroClient implements MicetroApi {
     });
   }
 
-  /** Where this client points, for status and logs (no credentials). */
-  get baseUrl(): string {
-    return this.options.baseUrl;
-  }
-
   // ---- connection -------------------------------------------------------------------------------------
 
   /** Proves the URL and credentials with one cheap read. */
