@@ -2,22 +2,33 @@
 
 export type MicetroErrorKind = 'auth' | 'notFound' | 'validation' | 'network' | 'timeout' | 'server';
 
-/** An error Micetro (or the simulator) answered with, or a failure to reach it. */
-export class MicetroError extends Error {
-  constructor(
-    message: string,
-    /** Micetro's error code, when it sent one (e.g. 16394 for a rejected login). */
-    readonly code: number | undefined,
-    /** HTTP status, when a response came back. */
-    readonly status: number | undefined,
-    readonly kind: MicetroErrorKind,
-    /** The command or resource that failed, e.g. `AddDHCPFailoverRelationship` or `GET DHCPScopes`. */
-    readonly operation: string,
-    /** The socket error code when no answer came back (e.g. `ECONNREFUSED`). */
-    readonly systemCode?: string,
-  ) {
+export interface MicetroErrorOptions {
+  message: string;
+  /** The command or resource that failed, e.g. `AddDHCPFailoverRelationship` or `GET DHCPScopes`. */
+  operation: string;
+  /** Micetro's error code, when it sent one (e.g. 16394 for a rejected login). */
+  code?: number;
+  /** HTTP status, when a response came back. */
+  status?: number;
+  /** The socket error code when no answer came back (e.g. `ECONNREFUSED`). */
+  systemCode?: string;
+}
+
+/** An error Micetro (or the simulator) answered with, or a failure to reach it; the class says which kind. */
+export abstract class MicetroError extends Error {
+  abstract readonly kind: MicetroErrorKind;
+  readonly operation: string;
+  readonly code: number | undefined;
+  readonly status: number | undefined;
+  readonly systemCode: string | undefined;
+
+  constructor({ message, operation, code, status, systemCode }: MicetroErrorOptions) {
     super(message);
     this.name = new.target.name;
+    this.operation = operation;
+    this.code = code;
+    this.status = status;
+    this.systemCode = systemCode;
   }
 
   /** One line for a person: Micetro's text and code. */
@@ -27,23 +38,37 @@ export class MicetroError extends Error {
 }
 
 /** The user name or password was rejected, or the session expired and could not be renewed. */
-export class MicetroAuthError extends MicetroError {}
+export class MicetroAuthError extends MicetroError {
+  readonly kind = 'auth' as const;
+}
 /** The object named does not exist. */
-export class MicetroNotFoundError extends MicetroError {}
+export class MicetroNotFoundError extends MicetroError {
+  readonly kind = 'notFound' as const;
+}
 /** Micetro refused the change as invalid (including Windows failover rule errors). */
-export class MicetroValidationError extends MicetroError {}
+export class MicetroValidationError extends MicetroError {
+  readonly kind = 'validation' as const;
+}
 /** Micetro could not be reached (refused connection, DNS, TLS). */
-export class MicetroNetworkError extends MicetroError {}
+export class MicetroNetworkError extends MicetroError {
+  readonly kind = 'network' as const;
+}
 /** The whole answer did not arrive within the request's deadline. */
-export class MicetroTimeoutError extends MicetroError {}
+export class MicetroTimeoutError extends MicetroError {
+  readonly kind = 'timeout' as const;
+}
+/** Micetro failed on its side (a 5xx) or answered with something that is not its API's JSON. */
+export class MicetroServerError extends MicetroError {
+  readonly kind = 'server' as const;
+}
 /** The answer grew past the client's size limit and was cut off. */
-export class MicetroAnswerTooLargeError extends MicetroError {}
+export class MicetroAnswerTooLargeError extends MicetroServerError {}
 
 /** Micetro's code for a rejected login. */
 export const INVALID_CREDENTIALS_CODE = 16394;
-/** Missing or invalid session. */
+/** Missing, invalid or expired session: log in again. */
 export const MISSING_SESSION_CODE = 5002;
-/** REST: resource not found. */
+/** REST: no resource at that path. */
 export const RESOURCE_NOT_FOUND_CODE = 16544;
 /** Object not found for reference. */
 export const OBJECT_NOT_FOUND_CODE = 2049;

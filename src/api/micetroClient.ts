@@ -9,9 +9,11 @@ import {
   MicetroError,
   MicetroNetworkError,
   MicetroNotFoundError,
+  MicetroServerError,
   MicetroTimeoutError,
   MicetroValidationError,
 } from './errors';
+import type { MicetroApi, ReplicateFailoverParams } from './micetroApi';
 import { createMicetroTransport } from './micetroTransport';
 import { describeProxy, type ProxySettings } from './proxyRoute';
 import type {
@@ -103,7 +105,8 @@ function refPath(ref: string): string {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export class MicetroClient {
+/** The extension's `MicetroApi`, plus the single-object reads and scope details that tests and the bench use. */
+export class MicetroClient implements MicetroApi {
   private readonly http: AxiosInstance;
   private readonly authMode: AuthMode;
   private readonly pageSize: number;
@@ -137,11 +140,6 @@ export class MicetroClient {
       responseType: 'arraybuffer',
       transformResponse: (data: unknown) => data,
     });
-  }
-
-  /** Where this client points, for status and logs (no credentials). */
-  get baseUrl(): string {
-    return this.options.baseUrl;
   }
 
   // ---- connection -------------------------------------------------------------------------------------
@@ -180,7 +178,6 @@ export class MicetroClient {
     return result.dhcpServer;
   }
 
-  /** Every scope matching the filter, paged until `totalResults` is reached. */
   async getDHCPScopes(options: ListOptions = {}): Promise<DHCPScope[]> {
     return this.listAll<DHCPScope>('DHCPScopes', 'dhcpScopes', options);
   }
@@ -194,7 +191,6 @@ export class MicetroClient {
     return result.dhcpScope;
   }
 
-  /** Creates one scope instance (as the official Ansible collection does); returns its ref. */
   async addDHCPScope(scope: NewDHCPScope, saveComment?: string): Promise<string> {
     const result = await this.send<{ ref: string }>({
       method: 'POST',
@@ -206,7 +202,6 @@ export class MicetroClient {
     return result.ref;
   }
 
-  /** Removes one scope instance (on one server). */
   async removeDHCPScope(ref: string, saveComment?: string): Promise<void> {
     await this.send({ method: 'DELETE', path: refPath(ref), body: { saveComment }, read: false, operation: 'DELETE DHCPScope' });
   }
@@ -254,7 +249,6 @@ export class MicetroClient {
 
   // ---- failover commands (the command bridge) ---------------------------------------------------------
 
-  /** The relationships of one server (from its perspective), or of every server. */
   async getDHCPFailoverRelationships(dhcpServerRef?: string): Promise<DHCPFailoverRelationship[]> {
     const result = await this.command<{ dhcpFailoverRelationships: DHCPFailoverRelationship[] }>(
       'GetDHCPFailoverRelationships',
@@ -275,15 +269,10 @@ export class MicetroClient {
     await this.command('AddDHCPFailoverRelationship', { dhcpFailoverRelationship: relationship, saveComment });
   }
 
-  /** Omit `sharedSecret` to keep the current secret. */
   async modifyDHCPFailoverRelationship(relationship: DHCPFailoverRelationship, saveComment?: string): Promise<void> {
     await this.command('ModifyDHCPFailoverRelationship', { dhcpFailoverRelationship: relationship, saveComment });
   }
 
-  /**
-   * Removes relationships from both servers. Each item's `dhcpServerRef` is the server where the scopes persist;
-   * `deconfigureAction` says what happens to them on the other server.
-   */
   async removeDHCPFailoverRelationships(
     items: DHCPRefAndFailoverRelationshipName[],
     deconfigureAction?: DeconfigureAction,
@@ -296,7 +285,6 @@ export class MicetroClient {
     });
   }
 
-  /** One command for any number of scopes. */
   async addScopesToFailoverRelationship(dhcpServerRef: string, name: string, scopeRefs: string[], saveComment?: string): Promise<void> {
     await this.command('AddDHCPScopesToDHCPFailoverRelationship', {
       dhcpServerRef,
@@ -322,12 +310,10 @@ export class MicetroClient {
     });
   }
 
-  /** `dhcpServerRef` is the source; one scope, one relationship, or (neither given) every failover scope of the server. */
-  async replicateFailover(params: { dhcpServerRef: string; dhcpFailoverRelationshipName?: string; dhcpScopeRef?: string; saveComment?: string }): Promise<void> {
-    await this.command('ReplicateDHCPFailover', params);
+  async replicateFailover(params: ReplicateFailoverParams): Promise<void> {
+    await this.command('ReplicateDHCPFailover', { ...params });
   }
 
-  /** Any command of the bridge, e.g. the simulator's `Sim*` controls. `Get*` commands count as reads. */
   async command<T = unknown>(name: string, params: Record<string, unknown> = {}): Promise<T> {
     const body = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined));
     return this.send<T>({ method: 'POST', path: `command/${name}`, body, read: name.startsWith('Get'), operation: name });
@@ -421,7 +407,7 @@ export class MicetroClient {
       1,
     )
       .then((result) => {
-        if (!result?.session) throw new MicetroAuthError('Micetro accepted the login but returned no session.', undefined, undefined, 'auth', 'Login');
+        if (!result?.session) throw new MicetroAuthError({ message: 'Micetro accepted the login but returned no session.', operation: 'Login' });
         this.session = result.session;
         return result.session;
       })
@@ -479,38 +465,25 @@ export class MicetroClient {
     const status = response.status;
     if (status >= 200 && status < 300 && !envelope?.error) {
       if (text.trim() && envelope === undefined) {
-        throw new MicetroError(`Micetro answered ${operation} with something that is not JSON (HTTP ${status}).`, undefined, status, 'server', operation);
+        throw new MicetroServerError({ message: `Micetro answered ${operation} with something that is not JSON (HTTP ${status}).`, operation, status });
       }
       return (envelope?.result ?? {}) as T;
     }
     const code = typeof envelope?.error?.code === 'number' ? envelope.error.code : undefined;
     const message = envelope?.error?.message?.trim() || `Micetro answered ${operation} with HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}.`;
-    if (status === 401 || status === 403 || code === INVALID_CREDENTIALS_CODE) return this.throwAs(MicetroAuthError, message, code, status, 'auth', operation);
-    if (status === 404) return this.throwAs(MicetroNotFoundError, message, code, status, 'notFound', operation);
-    if (status >= 400 && status < 500) return this.throwAs(MicetroValidationError, message, code, status, 'validation', operation);
-    throw new MicetroError(message, code, status, 'server', operation);
-  }
-
-  private throwAs(
-    kind: typeof MicetroError,
-    message: string,
-    code: number | undefined,
-    status: number,
-    errorKind: MicetroError['kind'],
-    operation: string,
-  ): never {
-    throw new kind(message, code, status, errorKind, operation);
+    const answered = { message, operation, code, status };
+    if (status === 401 || status === 403 || code === INVALID_CREDENTIALS_CODE) throw new MicetroAuthError(answered);
+    if (status === 404) throw new MicetroNotFoundError(answered);
+    if (status >= 400 && status < 500) throw new MicetroValidationError(answered);
+    throw new MicetroServerError(answered);
   }
 
   private deadlineError(operation: string): MicetroTimeoutError {
     const seconds = Number((this.timeoutMs / 1000).toFixed(1));
-    return new MicetroTimeoutError(
-      `Micetro did not finish answering ${operation} within ${seconds} s (${this.where}; setting dhcpFailover.requestTimeoutSeconds).`,
-      undefined,
-      undefined,
-      'timeout',
+    return new MicetroTimeoutError({
+      message: `Micetro did not finish answering ${operation} within ${seconds} s (${this.where}; setting dhcpFailover.requestTimeoutSeconds).`,
       operation,
-    );
+    });
   }
 
   private get where(): string {
@@ -524,13 +497,10 @@ export class MicetroClient {
     // axios reports its maxContentLength cut only by this message (code ERR_BAD_RESPONSE is shared with other faults).
     if (axios.isAxiosError(caught) && /^maxContentLength size of \d+ exceeded/.test(caught.message)) {
       const megabytes = Number((this.maxAnswerBytes / (1024 * 1024)).toFixed(1));
-      return new MicetroAnswerTooLargeError(
-        `Micetro's answer to ${operation} is larger than ${megabytes} MB (${where}); it was cut off and nothing of it was used.`,
-        undefined,
-        undefined,
-        'server',
+      return new MicetroAnswerTooLargeError({
+        message: `Micetro's answer to ${operation} is larger than ${megabytes} MB (${where}); it was cut off and nothing of it was used.`,
         operation,
-      );
+      });
     }
     const detail = axios.isAxiosError(caught) ? caught.message : caught instanceof Error ? caught.message : String(caught);
     const reason =
@@ -543,6 +513,6 @@ export class MicetroClient {
               ? `a TLS certificate is not trusted (${code}): Micetro's (set an internal CA file) or that of the proxy ${this.proxy} (setting http.proxyStrictSSL)`
               : `its TLS certificate is not trusted (${code}); set an internal CA file rather than turning verification off`
             : detail;
-    return new MicetroNetworkError(`Could not reach Micetro at ${where}: ${reason}.`, undefined, undefined, 'network', operation, code);
+    return new MicetroNetworkError({ message: `Could not reach Micetro at ${where}: ${reason}.`, operation, systemCode: code });
   }
 }

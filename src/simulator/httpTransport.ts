@@ -1,6 +1,7 @@
 // The HTTP face of the simulated Micetro: REST v1 resources, the command bridge and JSON-RPC 2.0, with
 // Micetro's envelopes and status codes (reference §1.3, §5.1). Authentication is checked here, before the model.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RESOURCE_NOT_FOUND_CODE } from '../api/errors';
 import type { ListQuery, SimulatorBackend } from './backend';
 import type { SimulatorAuth } from './simulatorAuth';
 import { MAX_BODY_BYTES, MAX_UNAUTHENTICATED_BODY_BYTES, readBody, tooLarge, tooLargeWithoutCredentials } from './requestBody';
@@ -140,7 +141,7 @@ export class HttpTransport {
     }
     if (JSON_RPC_PATHS.has(path) && request.method === 'POST') return this.jsonRpc(request, response);
     if (!path.toLowerCase().startsWith(API_PREFIX)) {
-      throw new SimulatorError(16544, `No resource at ${path}; the API lives under /mmws/api and /mmws/json.`, 404);
+      throw new SimulatorError(RESOURCE_NOT_FOUND_CODE, `No resource at ${path}; the API lives under /mmws/api and /mmws/json.`, 404);
     }
     const rest = path.slice(API_PREFIX.length).replace(/\/+$/, '');
     const method = request.method ?? 'GET';
@@ -185,7 +186,7 @@ export class HttpTransport {
       case 'dhcpscopes':
         return this.scopes(method, refRest, url, body, response);
       default:
-        throw new SimulatorError(16544, `Unknown resource "${collection}".`, 404);
+        throw new SimulatorError(RESOURCE_NOT_FOUND_CODE, `Unknown resource "${collection}".`, 404);
     }
   }
 

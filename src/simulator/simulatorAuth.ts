@@ -1,12 +1,13 @@
 // Credentials and sessions of the simulated Micetro: Basic on every request, or a session from Login sent as
 // Bearer (or, JSON-RPC style, as a `session` parameter). Error codes as the reference records them (§5.2).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { INVALID_CREDENTIALS_CODE, MISSING_SESSION_CODE } from '../api/errors';
 import { SimulatorError } from './simulatorError';
 
 /** Micetro's answer to a wrong user name or password. */
-const invalidCredentials = () => new SimulatorError(16394, 'Invalid username or password.', 401);
-const missingSession = () => new SimulatorError(5002, 'Missing Session ID.', 401);
-const expiredSession = () => new SimulatorError(5002, 'Invalid or expired session ID.', 401);
+const invalidCredentials = () => new SimulatorError(INVALID_CREDENTIALS_CODE, 'Invalid username or password.', 401);
+const missingSession = () => new SimulatorError(MISSING_SESSION_CODE, 'Missing Session ID.', 401);
+const expiredSession = () => new SimulatorError(MISSING_SESSION_CODE, 'Invalid or expired session ID.', 401);
 
 /** 20 characters, the length seen from a real server. */
 const SESSION_ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -58,7 +59,7 @@ export class SimulatorAuth {
         if (!this.sessions.has(value)) throw expiredSession();
         return;
       }
-      throw new SimulatorError(5002, `Unsupported authorization scheme "${scheme}"; use Basic or Bearer.`, 401);
+      throw new SimulatorError(MISSING_SESSION_CODE, `Unsupported authorization scheme "${scheme}"; use Basic or Bearer.`, 401);
     }
     if (session === undefined) throw missingSession();
     if (!this.sessions.has(session)) throw expiredSession();

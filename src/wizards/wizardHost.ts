@@ -3,11 +3,11 @@
 // Also what every host does at its boundary: nothing from the page is trusted until its schema accepted it, a
 // refused message is logged and told to the page, and no failure while handling a message goes unhandled.
 import * as v from 'valibot';
-import type { MicetroClient } from '../api/micetroClient';
+import type { MicetroApi } from '../api/micetroApi';
 import type { HostErrorMessage } from './messages';
 
 export interface WizardHostDeps<ToWebview> {
-  client: MicetroClient;
+  client: MicetroApi;
   log: { info(message: string): void; warn(message: string): void };
   /** Writes a failure in full to the log (never a secret). */
   logFailure(doing: string, error: unknown): void;

@@ -1,11 +1,11 @@
 // Shared by the integration suites: the activated extension, a fresh simulator per suite, tree walking and
-// fixtures built through the same client the extension uses.
+// fixtures built through a client of the same class the extension uses.
 import * as assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { MicetroClient } from '../../src/api/micetroClient';
+import { MicetroClient } from '../../src/api/micetroClient';
 import type { DHCPFailoverRelationship, DHCPServer, FailoverMode } from '../../src/api/types';
 import type { DhcpFailoverApi } from '../../src/extension';
 import type { ErrorNode } from '../../src/ui/tree/nodes/errorNode';
@@ -72,10 +72,15 @@ export async function freshSimulator(api: DhcpFailoverApi): Promise<MicetroClien
   return simulatorClient(api);
 }
 
+/**
+ * A client of the extension's built-in simulator for the tests' own set-up and checks: the extension's client offers
+ * only what the extension uses (`MicetroApi`), the tests also read scope options and single objects.
+ */
 export function simulatorClient(api: DhcpFailoverApi): MicetroClient {
   const current = api.connection.current;
   assert.equal(current.kind, 'simulator');
-  return current.client;
+  const { url, user, password } = current.simulator;
+  return new MicetroClient({ baseUrl: url, username: user, password });
 }
 
 /** Runs a command as the palette or a context menu would (with the node as argument). */

@@ -1,6 +1,6 @@
 // Fakes for driving the wizard hosts as their panels do: a client that counts every call (and fails any call it has
 // no answer for), and the panel side (posted messages, closes, log lines).
-import type { MicetroClient } from '../../src/api/micetroClient';
+import type { MicetroApi } from '../../src/api/micetroApi';
 import type { DHCPFailoverRelationship, DHCPServer, NewDHCPScope } from '../../src/api/types';
 import type { WizardHostDeps } from '../../src/wizards/wizardHost';
 
@@ -35,19 +35,8 @@ export function fakeClient(failures: Record<string, number> = {}) {
   const calls: Record<string, number> = {};
   const log: ClientCall[] = [];
   const created: NewDHCPScope[] = [];
-  const answers: Record<string, (...args: unknown[]) => unknown> = {
-    getDHCPServers: () => [A, B],
-    getDHCPFailoverRelationships: () => [normal],
-    getDHCPScopes: () => [],
-    addDHCPScope: (scope) => {
-      created.push(scope as NewDHCPScope);
-      return `DHCPScopes/${created.length}`;
-    },
-    addScopesToFailoverRelationship: () => undefined,
-    addDHCPFailoverRelationship: () => undefined,
-    modifyDHCPFailoverRelationship: () => undefined,
-  };
-  const call = async (method: string, args: unknown[]): Promise<unknown> => {
+  // Without an answer the result type stays `never`: the call can only fail.
+  const call = async <Result = never>(method: keyof MicetroApi, args: unknown[], answer?: () => Result): Promise<Result> => {
     calls[method] = (calls[method] ?? 0) + 1;
     log.push({ method, args });
     await new Promise((done) => setTimeout(done, 1));
@@ -55,19 +44,33 @@ export function fakeClient(failures: Record<string, number> = {}) {
       failures[method]--;
       throw new Error(`${method} failed: Micetro is not reachable.`);
     }
-    const answer = answers[method];
     if (!answer) throw new Error(`The fake client has no ${method}.`);
-    return answer(...args);
+    return answer();
   };
-  const client = new Proxy(
-    {},
-    { get: (_target, name) => (typeof name === 'string' && name !== 'then' ? (...args: unknown[]) => call(name, args) : undefined) },
-  );
-  return { client: client as MicetroClient, calls, log, created };
+  const client: MicetroApi = {
+    getDHCPServers: (...args) => call('getDHCPServers', args, () => [A, B]),
+    getDHCPFailoverRelationships: (...args) => call('getDHCPFailoverRelationships', args, () => [normal]),
+    getDHCPScopes: (...args) => call('getDHCPScopes', args, () => []),
+    addDHCPScope: (...args) =>
+      call('addDHCPScope', args, () => {
+        created.push(args[0]);
+        return `DHCPScopes/${created.length}`;
+      }),
+    removeDHCPScope: (...args) => call('removeDHCPScope', args),
+    addScopesToFailoverRelationship: (...args) => call('addScopesToFailoverRelationship', args, () => undefined),
+    removeScopesFromFailoverRelationship: (...args) => call('removeScopesFromFailoverRelationship', args),
+    addDHCPFailoverRelationship: (...args) => call('addDHCPFailoverRelationship', args, () => undefined),
+    modifyDHCPFailoverRelationship: (...args) => call('modifyDHCPFailoverRelationship', args, () => undefined),
+    removeDHCPFailoverRelationships: (...args) => call('removeDHCPFailoverRelationships', args),
+    replicateFailover: (...args) => call('replicateFailover', args),
+    command: (...args) => call('command', args),
+    logout: (...args) => call('logout', args),
+  };
+  return { client, calls, log, created };
 }
 
 /** The panel side of a host: what it posted, whether it closed, and what it logged. */
-export function fakePanel<T>(client: MicetroClient) {
+export function fakePanel<T>(client: MicetroApi) {
   const posted: T[] = [];
   const closed: boolean[] = [];
   const warnings: string[] = [];

@@ -1,6 +1,6 @@
 // What every command needs, passed explicitly; `prompts` is swapped by the integration tests.
 import type * as vscode from 'vscode';
-import type { MicetroClient } from '../../api/micetroClient';
+import type { MicetroApi } from '../../api/micetroApi';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { CredentialStore } from '../connection/credentialStore';
 import type { Prompts } from '../prompts';
@@ -16,7 +16,7 @@ export interface CommandContext {
 }
 
 /** The client of the current connection; a clear error when there is none. */
-export function requireClient(context: CommandContext): MicetroClient {
+export function requireClient(context: CommandContext): MicetroApi {
   const current = context.connection.current;
   if (current.kind === 'none') throw new Error('Not connected. Use the built-in simulator or connect to Micetro first.');
   return current.client;

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { MicetroAuthError } from '../../api/errors';
 import { isLoopbackHost } from '../../api/loopback';
+import { parseMicetroUrl } from '../../api/micetroUrl';
 import type { MicetroLogin } from '../connection/credentialStore';
 import type { CommandContext } from './commandContext';
 import { registerCommand, withViewProgress } from './registerCommand';
@@ -17,20 +18,6 @@ export function registerConnectionCommands(context: CommandContext): vscode.Disp
   ];
 }
 
-/** Micetro's base URL from what a person types (also accepts a pasted `…/mmws/api` URL). */
-export function parseMicetroUrl(text: string): { url?: string; problem?: string } {
-  let parsed: URL;
-  try {
-    parsed = new URL(text.trim());
-  } catch {
-    return { problem: 'Enter a URL such as https://micetro.example.com' };
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return { problem: 'The URL must start with https:// (or http://)' };
-  if (parsed.username || parsed.password) return { problem: 'Leave the user name and password out of the URL' };
-  const path = parsed.pathname.replace(/\/+$/, '').replace(/\/mmws(\/api)?$/i, '');
-  return { url: `${parsed.origin}${path}` };
-}
-
 async function connectToMicetro(context: CommandContext): Promise<void> {
   const { prompts, credentials } = context;
   const last = credentials.lastLogin();
@@ -39,7 +26,10 @@ async function connectToMicetro(context: CommandContext): Promise<void> {
     prompt: 'The address of Micetro',
     placeHolder: 'https://micetro.example.com',
     value: last?.url,
-    validate: (text) => parseMicetroUrl(text).problem,
+    validate: (text) => {
+      const parsed = parseMicetroUrl(text);
+      return parsed.ok ? undefined : parsed.problem;
+    },
   });
   const user = await prompts.input({
     title: 'Connect to Micetro (2/3)',
@@ -47,7 +37,10 @@ async function connectToMicetro(context: CommandContext): Promise<void> {
     value: last?.user,
     validate: (text) => (text.trim() ? undefined : 'Enter the user name'),
   });
-  const login: MicetroLogin = { url: parseMicetroUrl(typedUrl).url!, user: user.trim() };
+  const address = parseMicetroUrl(typedUrl);
+  // The input box refuses such text already; this keeps a bad URL from ever becoming a saved login.
+  if (!address.ok) throw new Error(address.problem);
+  const login: MicetroLogin = { url: address.url, user: user.trim() };
   const target = new URL(login.url);
   // Basic auth over http:// hands the password to anyone on the path; only this machine is exempt.
   if (target.protocol === 'http:' && !isLoopbackHost(target.hostname)) {

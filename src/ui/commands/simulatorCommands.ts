@@ -1,6 +1,6 @@
 // Built-in simulator only: make failover visible by stopping servers, cutting links and declaring a partner down.
 import type * as vscode from 'vscode';
-import type { MicetroClient } from '../../api/micetroClient';
+import type { MicetroApi } from '../../api/micetroApi';
 import type { DHCPFailoverRelationship } from '../../api/types';
 import { RelationshipNode } from '../tree/nodes/relationshipNode';
 import { serverRefsOf } from '../tree/relationshipText';
@@ -19,7 +19,7 @@ export function registerSimulatorCommands(context: CommandContext): vscode.Dispo
   ];
 }
 
-function simulatorClient(context: CommandContext): MicetroClient {
+function simulatorClient(context: CommandContext): MicetroApi {
   const current = context.connection.current;
   if (current.kind !== 'simulator') throw new Error('This works only with the built-in simulator.');
   return current.client;

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { MicetroAuthError, MicetroNetworkError, type MicetroError } from '../../api/errors';
+import type { MicetroApi } from '../../api/micetroApi';
 import { MicetroClient } from '../../api/micetroClient';
 import type { RunningSimulator } from '../../simulator/server';
 import { logApiCall } from '../log';
@@ -23,8 +24,8 @@ export interface SimulatorEndpoint {
 
 export type Connection =
   | { kind: 'none' }
-  | { kind: 'simulator'; client: MicetroClient; simulator: SimulatorEndpoint }
-  | { kind: 'micetro'; client: MicetroClient; login: MicetroLogin };
+  | { kind: 'simulator'; client: MicetroApi; simulator: SimulatorEndpoint }
+  | { kind: 'micetro'; client: MicetroApi; login: MicetroLogin };
 
 export type ConnectionKind = Connection['kind'];
 

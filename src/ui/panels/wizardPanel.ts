@@ -1,14 +1,14 @@
 // A wizard's webview panel: opens the page in an editor tab and wires it to the wizard's vscode-free host
 // (src/wizards), which does the work. The panel only carries messages both ways and knows whether it is open.
 import * as vscode from 'vscode';
-import type { MicetroClient } from '../../api/micetroClient';
+import type { MicetroApi } from '../../api/micetroApi';
 import type { WizardHostDeps } from '../../wizards/wizardHost';
 import { describeError, logError } from '../log';
 import { wizardHtml, wizardResourceRoots } from './wizardHtml';
 
 export interface WizardPanelOptions {
   extensionUri: vscode.Uri;
-  client: MicetroClient;
+  client: MicetroApi;
   log: vscode.LogOutputChannel;
 }
 

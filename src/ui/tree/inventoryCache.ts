@@ -1,14 +1,11 @@
 // What the views show, fetched once and kept until a refresh or a change invalidates it.
 // Cost model: the server list is one request, a server's relationships one request, a server's scopes one
 // listing (paged by the client), never one request per scope. No vscode import: the benchmark runs it in Node.
-import type { DHCPFailoverRelationship, DHCPScope, DHCPServer, ListOptions } from '../../api/types';
+import type { MicetroApi } from '../../api/micetroApi';
+import type { DHCPFailoverRelationship, DHCPScope, DHCPServer } from '../../api/types';
 
-/** The reads the views need; `MicetroClient` provides them. */
-export interface InventorySource {
-  getDHCPServers(): Promise<DHCPServer[]>;
-  getDHCPFailoverRelationships(dhcpServerRef?: string): Promise<DHCPFailoverRelationship[]>;
-  getDHCPScopes(options?: ListOptions): Promise<DHCPScope[]>;
-}
+/** The reads the views need. */
+export type InventorySource = Pick<MicetroApi, 'getDHCPServers' | 'getDHCPFailoverRelationships' | 'getDHCPScopes'>;
 
 /**
  * Above this many servers without a cached scope list, one listing of every scope is cheaper than one per server.
