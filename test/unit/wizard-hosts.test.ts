@@ -71,10 +71,18 @@ describe('wizard hosts', () => {
       assert.deepEqual(createdScopes, [{ scopeRef: 'DHCPScopes/1', dhcpServerRef: A.ref }]);
     });
 
-    it('runs one create at a time: a second Create while the first runs is ignored', async () => {
-      const { host, values, calls } = await readyHost();
-      await Promise.all([host.receive({ t: 'submit', values }), host.receive({ t: 'submit', values })]);
+    it('runs one create at a time: a second Create while the first runs is refused', async () => {
+      const { host, values, calls, hold, posted, closed } = await readyHost();
+      const create = hold('addDHCPScope');
+      const first = host.receive({ t: 'submit', values });
+      await create.reached;
+      await host.receive({ t: 'submit', values });
       assert.equal(calls.addDHCPScope, 1);
+      assert.equal(posted.at(-1)?.t, 'hostError', 'the page is told the second Create was refused');
+      create.release();
+      await first;
+      assert.equal(calls.addDHCPScope, 1);
+      assert.deepEqual(closed, [true], 'the first Create finishes');
     });
 
     it('reports a failed load and loads again on Retry, with no unhandled rejection', async () => {
