@@ -52,6 +52,31 @@ export const dismiss = (): Answer => ({ kind: 'input', text: undefined });
 export const accept = (): Answer => ({ kind: 'confirm', accept: true });
 export const decline = (): Answer => ({ kind: 'confirm', accept: false });
 
+/**
+ * Every ScriptedPrompts made by any suite. Each test file is bundled on its own, with its own copy of this module,
+ * so the registry lives on `globalThis`, where the integration entry's afterEach finds them all.
+ */
+const REGISTRY = Symbol.for('dhcpFailover.integration.scriptedPrompts');
+
+function registry(): Set<ScriptedPrompts> {
+  const shared = globalThis as { [REGISTRY]?: Set<ScriptedPrompts> };
+  return (shared[REGISTRY] ??= new Set());
+}
+
+/**
+ * What each test left scripted but never asked (the command asked fewer questions than the test expected), one
+ * line per prompts object; the leftovers are dropped, so the next test starts clean. The integration entry fails
+ * every test that leaves any.
+ */
+export function takeUnusedAnswers(): string[] {
+  const unused: string[] = [];
+  for (const prompts of registry()) {
+    if (prompts.unanswered > 0) unused.push(`${prompts.unanswered} scripted answer(s) unused; the command asked ${JSON.stringify(prompts.questions)}`);
+    prompts.script();
+  }
+  return unused;
+}
+
 export class ScriptedPrompts implements Prompts {
   private answers: Answer[] = [];
   readonly questions: Question[] = [];
@@ -61,6 +86,10 @@ export class ScriptedPrompts implements Prompts {
   readonly notices: string[] = [];
   /** The detail text of every confirmation shown. */
   readonly confirmations: string[] = [];
+
+  constructor() {
+    registry().add(this);
+  }
 
   /** Queues the answers of the next command run; clears what was recorded. */
   script(...answers: Answer[]): this {
