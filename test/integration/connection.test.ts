@@ -99,8 +99,7 @@ describe('Connection commands', () => {
 
   it('applies a changed timeout, CA file or authentication setting to a live Micetro connection', async () => {
     const { api, prompts } = harness;
-    prompts.script(type(micetro.url), type('netadmin'), type('correct horse'));
-    await run('connectToMicetro');
+    await api.connection.connectMicetro({ url: micetro.url, user: 'netadmin' }, 'correct horse');
     const before = api.connection.current;
     assert.equal(before.kind, 'micetro');
     const config = vscode.workspace.getConfiguration('dhcpFailover');

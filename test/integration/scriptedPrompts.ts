@@ -71,8 +71,8 @@ function registry(): Set<ScriptedPrompts> {
 export function takeUnusedAnswers(): string[] {
   const unused: string[] = [];
   for (const prompts of registry()) {
-    if (prompts.unanswered > 0) unused.push(`${prompts.unanswered} scripted answer(s) unused; the command asked ${JSON.stringify(prompts.questions)}`);
-    prompts.script();
+    const left = prompts.dropUnused();
+    if (left) unused.push(left);
   }
   return unused;
 }
@@ -91,8 +91,13 @@ export class ScriptedPrompts implements Prompts {
     registry().add(this);
   }
 
-  /** Queues the answers of the next command run; clears what was recorded. */
+  /**
+   * Queues the answers of the next command run; clears what was recorded. Answers the last run left unused fail
+   * here, before they are replaced.
+   */
   script(...answers: Answer[]): this {
+    const left = this.dropUnused();
+    if (left) throw new Error(left);
     this.answers = answers;
     this.questions.length = 0;
     this.errors.length = 0;
@@ -105,6 +110,14 @@ export class ScriptedPrompts implements Prompts {
   /** Answers left over mean the command asked fewer questions than the test expected. */
   get unanswered(): number {
     return this.answers.length;
+  }
+
+  /** Says what was scripted but never asked, if anything, and forgets it. */
+  dropUnused(): string | undefined {
+    if (this.answers.length === 0) return undefined;
+    const left = `${this.answers.length} scripted answer(s) unused: the command asked only ${JSON.stringify(this.questions)}`;
+    this.answers = [];
+    return left;
   }
 
   async pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T> {
