@@ -37,6 +37,8 @@ export async function startHarness(): Promise<Harness> {
   assert.ok(api, 'the test API is returned outside production mode');
   const prompts = new ScriptedPrompts();
   api.setPrompts(prompts);
+  // Retried reads still happen, without the production pauses between them.
+  api.connection.retryDelaysMs = [0, 0];
   return { api, prompts, client: await freshSimulator(api) };
 }
 
