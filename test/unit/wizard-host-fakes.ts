@@ -12,12 +12,12 @@ export const B = server(2, { name: 'dhcp-b' });
 export const normal: DHCPFailoverRelationship = relationship('a-b', 'dhcp-a', 'dhcp-b', { state: 'Normal', dhcpServerRef: A.ref });
 
 /** A promise that settles when the test says so. */
-export interface Deferred<T = void> {
+interface Deferred<T = void> {
   promise: Promise<T>;
   resolve(value: T): void;
 }
 
-export function deferred<T = void>(): Deferred<T> {
+function deferred<T = void>(): Deferred<T> {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((settle) => {
     resolve = settle;
