@@ -3,7 +3,7 @@
 // percentage, and create a scope into it with the Create Scope form. Screenshots of each step go to test-output/e2e/.
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Locator } from 'playwright-core';
-import { useWorkbench, type Workbench } from './workbench';
+import { useWorkbench, visibleWithin, type Workbench } from './workbench';
 
 const PRIMARY = 'dhcp-lon-01';
 const PARTNER = 'dhcp-nyc-01.corp.example';
@@ -22,22 +22,27 @@ describe('Wizard panels (browser)', function () {
     return item;
   }
 
-  /** Refreshes the view until the relationship's row matches `pattern` (the simulator steps states on its clock). */
+  /**
+   * Refreshes the view until the relationship's row matches `pattern` (the simulator steps states on its clock):
+   * after each refresh, waits for such a row to render, for a few seconds at most, before refreshing again.
+   */
   async function waitForRow(wb: Workbench, pattern: RegExp, timeoutMs = 60_000): Promise<Locator> {
     const deadline = Date.now() + timeoutMs;
+    const row = wb.treeItem(new RegExp(`^${RELATIONSHIP}\\b[\\s\\S]*(?:${pattern.source})`), servers);
     for (;;) {
-      let name = '';
       try {
-        const item = await relationshipItem(wb);
-        name = (await item.getAttribute('aria-label')) ?? (await item.innerText());
-        if (pattern.test(name)) return item;
+        await relationshipItem(wb);
       } catch (error) {
         // The tree re-renders while a refresh lands; look again until the deadline.
         if (Date.now() > deadline) throw error;
       }
-      if (Date.now() > deadline) throw new Error(`"${RELATIONSHIP}" still reads "${name}", not ${pattern}`);
+      // The row as such, not as it reads now: callers act on it after its state moved on.
+      if (await visibleWithin(row, Math.max(1, Math.min(5_000, deadline - Date.now())))) return relationshipItem(wb);
+      if (Date.now() > deadline) {
+        const shown = await wb.treeItem(new RegExp(`^${RELATIONSHIP}\\b`), servers).getAttribute('aria-label', { timeout: 1_000 }).catch(() => 'nothing');
+        throw new Error(`"${RELATIONSHIP}" still reads "${shown}", not ${pattern}`);
+      }
       await wb.viewAction(servers, 'Refresh');
-      await wb.page.waitForTimeout(1500);
     }
   }
 

@@ -261,7 +261,8 @@ export function useWorkbench(options: LaunchOptions = {}): () => Workbench {
   };
 }
 
-async function visibleWithin(locator: Locator, timeout: number): Promise<boolean> {
+/** Whether `locator` shows up within `timeout` ms: a wait on the condition that returns as soon as it holds. */
+export async function visibleWithin(locator: Locator, timeout: number): Promise<boolean> {
   return locator.waitFor({ timeout }).then(() => true, () => false);
 }
 

@@ -1,12 +1,12 @@
-// Shared by the integration suites: the activated extension, a fresh simulator per suite, tree walking and
-// fixtures built through a client of the same class the extension uses.
+// Shared by the integration suites: the activated extension, a fresh simulator per suite, tree walking, and (from
+// test/shared) fixtures built through the same client the extension uses.
 import * as assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { MicetroClient } from '../../src/api/micetroClient';
-import type { DHCPFailoverRelationship, DHCPServer, FailoverMode } from '../../src/api/types';
+import type { DHCPServer } from '../../src/api/types';
 import type { DhcpFailoverApi } from '../../src/extension';
 import type { ErrorNode } from '../../src/ui/tree/nodes/errorNode';
 import type { LoadMoreNode } from '../../src/ui/tree/nodes/loadMoreNode';
@@ -16,7 +16,10 @@ import type { ScopeRowNode } from '../../src/ui/tree/nodes/scopeRowNode';
 import type { ServerNode } from '../../src/ui/tree/nodes/serverNode';
 import type { TreeNode } from '../../src/ui/tree/nodes/treeNode';
 import type { PagedTreeProvider } from '../../src/ui/tree/pagedTreeProvider';
+import { twoServers } from '../shared/simulatorFixtures';
 import { ScriptedPrompts } from './scriptedPrompts';
+
+export { newRelationship, newScope, normalRelationship, relationship, scopeOn, settle, twoServers } from '../shared/simulatorFixtures';
 
 const EXTENSION_ID = 'micetro-failover.micetro-dhcp-failover';
 
@@ -34,6 +37,8 @@ export async function startHarness(): Promise<Harness> {
   assert.ok(api, 'the test API is returned outside production mode');
   const prompts = new ScriptedPrompts();
   api.setPrompts(prompts);
+  // Retried reads still happen, without the production pauses between them.
+  api.connection.retryDelaysMs = [0, 0];
   return { api, prompts, client: await freshSimulator(api) };
 }
 
@@ -109,24 +114,6 @@ export async function child(provider: PagedTreeProvider, node: TreeNode | undefi
   return found;
 }
 
-/**
- * Two Microsoft servers that are up and whose relationships are all Normal or Empty (so server-wide actions
- * succeed), the ones with the fewest relationships first.
- */
-export async function twoServers(client: MicetroClient): Promise<[DHCPServer, DHCPServer]> {
-  const relationships = await client.getDHCPFailoverRelationships();
-  const servers = (await client.getDHCPServers()).filter(
-    (server) =>
-      server.type === 'MSDHCP' &&
-      server.state === 'OK' &&
-      relationships.every((r) => r.dhcpServerRef !== server.ref || r.state === 'Normal' || r.state === 'Empty'),
-  );
-  const count = (server: DHCPServer) => relationships.filter((r) => r.dhcpServerRef === server.ref).length;
-  servers.sort((a, b) => count(a) - count(b));
-  assert.ok(servers.length >= 2, 'the demo inventory needs two healthy Microsoft DHCP servers');
-  return [servers[0], servers[1]];
-}
-
 /** The kind a node's contextValue starts with (`server`, `relationship`, `scope`, `error`, `loadMore`). */
 function kindOf(node: TreeNode): string {
   return String(node.toTreeItem().contextValue ?? '').split(';')[0];
@@ -139,67 +126,6 @@ export const isScopeRow = (node: TreeNode): node is ScopeRowNode => kindOf(node)
 export const isScope = (node: TreeNode): node is ScopeNode => kindOf(node) === 'scope' && 'scope' in node;
 export const isLoadMore = (node: TreeNode): node is LoadMoreNode => kindOf(node) === 'loadMore';
 export const isError = (node: TreeNode): node is ErrorNode => kindOf(node) === 'error';
-
-let nextNetwork = 0;
-
-/** A new scope `10.250.<n>.0/24` on the server; returns its ref and name. */
-export async function newScope(client: MicetroClient, server: DHCPServer, description = 'Integration test'): Promise<{ ref: string; name: string }> {
-  const name = `10.250.${nextNetwork++}.0/24`;
-  const ref = await client.addDHCPScope({ name, dhcpServerRef: server.ref, description });
-  return { ref, name };
-}
-
-/** An Empty relationship with `primary` as primary. */
-export async function newRelationship(
-  client: MicetroClient,
-  primary: DHCPServer,
-  secondary: DHCPServer,
-  name: string,
-  failoverMode: FailoverMode = 'LoadBalance',
-): Promise<void> {
-  await client.addDHCPFailoverRelationship({
-    name,
-    primaryServer: primary.name,
-    secondaryServer: secondary.name,
-    failoverMode,
-    failoverServerType: 'PrimaryServer',
-    mclt: 3600,
-    safePeriod: 0,
-    dhcpScopeRefs: [],
-    percentage: failoverMode === 'LoadBalance' ? 60 : 5,
-  });
-}
-
-/** A relationship in state Normal with new scopes on both servers; returns the primary's scope instances. */
-export async function normalRelationship(
-  client: MicetroClient,
-  primary: DHCPServer,
-  secondary: DHCPServer,
-  name: string,
-  scopeCount = 1,
-): Promise<{ ref: string; name: string }[]> {
-  await newRelationship(client, primary, secondary, name);
-  const scopes = [];
-  for (let i = 0; i < scopeCount; i++) scopes.push(await newScope(client, primary));
-  await client.addScopesToFailoverRelationship(primary.ref, name, scopes.map((scope) => scope.ref));
-  await settle(client);
-  assert.equal((await relationship(client, primary, name)).state, 'Normal');
-  return scopes;
-}
-
-/** Lets the simulated clock run until new relationships finished starting up. */
-export async function settle(client: MicetroClient): Promise<void> {
-  await client.command('SimAdvanceClock', { seconds: 120 });
-}
-
-export function relationship(client: MicetroClient, server: DHCPServer, name: string): Promise<DHCPFailoverRelationship> {
-  return client.getDHCPFailoverRelationship(server.ref, name);
-}
-
-/** The server's scope instance named `name` (a CIDR), if any. */
-export async function scopeOn(client: MicetroClient, server: DHCPServer, name: string) {
-  return (await client.getDHCPScopes({ filter: `dhcpServerRef=${server.ref}` })).find((scope) => scope.name === name);
-}
 
 /** The Servers view's node for this server. */
 export function serverNode(harness: Harness, server: DHCPServer): Promise<TreeNode> {

@@ -1,11 +1,19 @@
 // The @vscode/test-electron entry: runs every *.test.js beside this file with mocha inside the extension host
-// and ends with one plain `N passed, N failed` line.
+// and ends with one plain `N passed, N failed` line. After every test, scripted prompt answers it left unused fail
+// it, whether or not the test checks them itself.
 import Mocha from 'mocha';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { takeUnusedAnswers } from './scriptedPrompts';
+
+function failOnUnusedAnswers(this: Mocha.Context): void {
+  const unused = takeUnusedAnswers();
+  // A test that failed already says why; its unused answers are only a consequence.
+  if (unused.length > 0 && this.currentTest?.state !== 'failed') throw new Error(`${this.currentTest?.fullTitle()}: ${unused.join('; ')}`);
+}
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec', rootHooks: { afterEach: failOnUnusedAnswers } });
   for (const file of readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
     mocha.addFile(join(__dirname, file));
   }

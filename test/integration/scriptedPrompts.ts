@@ -52,6 +52,31 @@ export const dismiss = (): Answer => ({ kind: 'input', text: undefined });
 export const accept = (): Answer => ({ kind: 'confirm', accept: true });
 export const decline = (): Answer => ({ kind: 'confirm', accept: false });
 
+/**
+ * Every ScriptedPrompts made by any suite. Each test file is bundled on its own, with its own copy of this module,
+ * so the registry lives on `globalThis`, where the integration entry's afterEach finds them all.
+ */
+const REGISTRY = Symbol.for('dhcpFailover.integration.scriptedPrompts');
+
+function registry(): Set<ScriptedPrompts> {
+  const shared = globalThis as { [REGISTRY]?: Set<ScriptedPrompts> };
+  return (shared[REGISTRY] ??= new Set());
+}
+
+/**
+ * What each test left scripted but never asked (the command asked fewer questions than the test expected), one
+ * line per prompts object; the leftovers are dropped, so the next test starts clean. The integration entry fails
+ * every test that leaves any.
+ */
+export function takeUnusedAnswers(): string[] {
+  const unused: string[] = [];
+  for (const prompts of registry()) {
+    const left = prompts.dropUnused();
+    if (left) unused.push(left);
+  }
+  return unused;
+}
+
 export class ScriptedPrompts implements Prompts {
   private answers: Answer[] = [];
   readonly questions: Question[] = [];
@@ -62,8 +87,17 @@ export class ScriptedPrompts implements Prompts {
   /** The detail text of every confirmation shown. */
   readonly confirmations: string[] = [];
 
-  /** Queues the answers of the next command run; clears what was recorded. */
+  constructor() {
+    registry().add(this);
+  }
+
+  /**
+   * Queues the answers of the next command run; clears what was recorded. Answers the last run left unused fail
+   * here, before they are replaced.
+   */
   script(...answers: Answer[]): this {
+    const left = this.dropUnused();
+    if (left) throw new Error(left);
     this.answers = answers;
     this.questions.length = 0;
     this.errors.length = 0;
@@ -76,6 +110,14 @@ export class ScriptedPrompts implements Prompts {
   /** Answers left over mean the command asked fewer questions than the test expected. */
   get unanswered(): number {
     return this.answers.length;
+  }
+
+  /** Says what was scripted but never asked, if anything, and forgets it. */
+  dropUnused(): string | undefined {
+    if (this.answers.length === 0) return undefined;
+    const left = `${this.answers.length} scripted answer(s) unused: the command asked only ${JSON.stringify(this.questions)}`;
+    this.answers = [];
+    return left;
   }
 
   async pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T> {

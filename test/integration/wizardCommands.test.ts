@@ -1,13 +1,12 @@
 // The wizard commands as a user runs them from the tree: Add Failover Relationship… (server node), Edit Failover
 // Relationship… (relationship node), Create Scope… (server node, and relationship node = create and add). Each
-// command returns the panel it opened; the test feeds it the page's messages exactly as wizards.test.ts does, then
+// command returns the panel it opened; the test feeds it the page's messages exactly as the page sends them, then
 // checks the simulator and that the command refreshed the tree and revealed the result without a manual refresh.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { MAX_RELATIONSHIPS_PER_SERVER } from '../../src/failover';
 import type { CreateScopePanel } from '../../src/ui/panels/createScopePanel';
 import type { RelationshipWizardPanel } from '../../src/ui/panels/relationshipWizardPanel';
-import { initialCreateScopeState, updateScopeValues, type CreateScopeSetup } from '../../src/wizards/createScopeForm';
 import { initialRelationshipState, updateValues, type RelationshipWizardSetup } from '../../src/wizards/relationshipWizard';
 import {
   assertCleanRun,
@@ -25,7 +24,7 @@ import {
   serverNode,
   twoServerFixture,
 } from './extensionUnderTest';
-import { atSummary, closeWebviewTabs, initialSetup } from './wizardPanels';
+import { atSummary, closeWebviewTabs, createScopeThroughForm, initialSetup } from './wizardPanels';
 
 /** Runs a command from a node and returns what it returned (the panel it opened). */
 async function runFrom<T>(command: string, node: unknown): Promise<T> {
@@ -49,9 +48,17 @@ describe('Wizard commands from the tree', () => {
     // Reveal only selects in a view the user can see.
     await vscode.commands.executeCommand('dhcpFailover.scopes.focus');
     await vscode.commands.executeCommand('dhcpFailover.servers.focus');
-    await eventually('both views to be visible', () => fixture.harness.api.views.servers.view.visible && fixture.harness.api.views.scopes.view.visible);
-    // Let the workbench render the views it just showed: a selection made while it first fills them is dropped.
-    await new Promise((done) => setTimeout(done, 1000));
+    const { servers, scopes } = fixture.harness.api.views;
+    await eventually('both views to be visible', () => servers.view.visible && scopes.view.visible);
+    // A selection made while the workbench first fills a view is dropped: reveal a node until the view keeps it.
+    for (const provider of [servers, scopes]) {
+      await eventually(`the ${provider.view.title ?? 'tree'} view to keep a revealed selection`, async () => {
+        const [first] = await children(provider);
+        if (!first) return false;
+        await provider.view.reveal(first, { select: true, focus: false });
+        return selectedIds(provider.view).includes(first.id);
+      });
+    }
   });
 
   afterEach(async () => {
@@ -118,13 +125,9 @@ describe('Wizard commands from the tree', () => {
     prompts.script();
 
     const panel = await runFrom<CreateScopePanel>('createScope', await serverNode(harness, primary));
-    const setup = await initialSetup<CreateScopeSetup>(panel);
+    const setup = await createScopeThroughForm(panel, { network, description: 'Created from a server node' });
     assert.equal(setup.serverRef, primary.ref);
     assert.equal(setup.relationshipName, undefined);
-    await panel.receive({ t: 'loadServer', serverRef: primary.ref });
-    const state = updateScopeValues(initialCreateScopeState(setup), { network, description: 'Created from a server node' });
-    await panel.receive({ t: 'submit', values: state.values });
-    assert.equal(panel.isOpen, false, JSON.stringify(panel.posted.at(-1)));
     assertCleanRun(prompts);
 
     const created = await scopeOn(client, primary, network);
@@ -152,13 +155,9 @@ describe('Wizard commands from the tree', () => {
     // From the secondary's node too, the form opens on the primary: scopes join a relationship there.
     const fromSecondary = await child(api.views.servers, await serverNode(harness, secondary), 'it-cmd-scope');
     const panel = await runFrom<CreateScopePanel>('createScope', fromSecondary);
-    const setup = await initialSetup<CreateScopeSetup>(panel);
+    const setup = await createScopeThroughForm(panel, { network, description: 'Created into a relationship' });
     assert.equal(setup.serverRef, primary.ref);
     assert.equal(setup.relationshipName, 'it-cmd-scope');
-    await panel.receive({ t: 'loadServer', serverRef: primary.ref });
-    const state = updateScopeValues(initialCreateScopeState(setup), { network, description: 'Created into a relationship' });
-    await panel.receive({ t: 'submit', values: state.values });
-    assert.equal(panel.isOpen, false, JSON.stringify(panel.posted.at(-1)));
     assertCleanRun(prompts);
 
     const created = await scopeOn(client, primary, network);

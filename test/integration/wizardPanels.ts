@@ -1,7 +1,9 @@
-// Shared by the suites that drive the wizard panels: their first answer, a wizard state ready to submit, and
-// closing the tabs they opened.
+// Shared by the suites that drive the wizard panels: their first answer, a wizard state ready to submit, a Create
+// Scope form filled in and submitted, and closing the tabs they opened.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { CreateScopePanel } from '../../src/ui/panels/createScopePanel';
+import { initialCreateScopeState, updateScopeValues, type CreateScopeSetup, type CreateScopeValues } from '../../src/wizards/createScopeForm';
 import type { RelationshipWizardState } from '../../src/wizards/relationshipWizard';
 
 /** Sends `ready` as the page does and returns the setup the panel answered with. */
@@ -14,6 +16,20 @@ export async function initialSetup<T>(panel: { receive(message: { t: 'ready' }):
 
 export function atSummary(state: RelationshipWizardState): RelationshipWizardState {
   return { ...state, step: 'summary' };
+}
+
+/**
+ * Does what a person does in the Create Scope form: waits for its setup, lets it load the server it opened on,
+ * types `typed` and clicks Create; the form must close (it succeeded). Returns the setup the form opened with.
+ */
+export async function createScopeThroughForm(panel: CreateScopePanel, typed: Partial<CreateScopeValues>): Promise<CreateScopeSetup> {
+  const setup = await initialSetup<CreateScopeSetup>(panel);
+  assert.ok(setup.serverRef, 'the form opened on a server');
+  await panel.receive({ t: 'loadServer', serverRef: setup.serverRef });
+  const state = updateScopeValues(initialCreateScopeState(setup), typed);
+  await panel.receive({ t: 'submit', values: state.values });
+  assert.equal(panel.isOpen, false, JSON.stringify(panel.posted.at(-1)));
+  return setup;
 }
 
 /** The webview tabs open now. */

@@ -1,45 +1,30 @@
 // The views' cache: what it asks the client for, and when it asks again.
 import assert from 'node:assert/strict';
-import type { DHCPFailoverRelationship, DHCPScope, DHCPServer, ListOptions } from '../../src/api/types';
+import type { DHCPFailoverRelationship, DHCPScope, ListOptions } from '../../src/api/types';
 import { InventoryCache, type InventorySource } from '../../src/ui/tree/inventoryCache';
 import { buildScopeRows } from '../../src/ui/tree/scopeRows';
+import { relationship, scope, server } from './fixtures';
 
-const server = (n: number): DHCPServer => ({ ref: `DHCPServers/${n}`, name: `dhcp-${n}`, address: `10.0.0.${n}`, type: 'MSDHCP', state: 'OK', enabled: true });
-const scope = (ref: string, name: string, serverRef: string): DHCPScope => ({
-  ref,
-  name,
-  rangeRef: `Ranges/${name}`,
-  dhcpServerRef: serverRef,
-  superscope: '',
-  description: `scope ${name}`,
-  available: 100,
-  enabled: true,
-});
-const relationship = (name: string, perspective: string, role: 'PrimaryServer' | 'SecondaryServer', scopeRefs: string[]): DHCPFailoverRelationship => ({
-  name,
-  primaryServer: 'dhcp-1',
-  secondaryServer: 'dhcp-2',
-  primaryServerRef: 'DHCPServers/1',
-  secondaryServerRef: 'DHCPServers/2',
-  failoverMode: 'LoadBalance',
-  failoverServerType: role,
-  mclt: 3600,
-  safePeriod: 0,
-  dhcpScopeRefs: scopeRefs,
-  percentage: 50,
-  dhcpServerRef: perspective,
-});
+/** Relationship "r" between servers 1 and 2, as `perspective` (in the given role) lists it. */
+const endpoint = (perspective: string, role: 'PrimaryServer' | 'SecondaryServer', scopeRefs: string[]): DHCPFailoverRelationship =>
+  relationship('r', 'dhcp-1', 'dhcp-2', {
+    primaryServerRef: 'DHCPServers/1',
+    secondaryServerRef: 'DHCPServers/2',
+    failoverServerType: role,
+    dhcpScopeRefs: scopeRefs,
+    dhcpServerRef: perspective,
+  });
 
 /** Six servers; 1 and 2 share relationship "r" holding 10.0.1.0/24 (DHCPScopes/11 on 1, DHCPScopes/21 on 2). */
 class FakeSource implements InventorySource {
   readonly calls: string[] = [];
   failNext = false;
-  servers = [1, 2, 3, 4, 5, 6].map(server);
-  relationships = [relationship('r', 'DHCPServers/1', 'PrimaryServer', ['DHCPScopes/11']), relationship('r', 'DHCPServers/2', 'SecondaryServer', ['DHCPScopes/21'])];
+  servers = [1, 2, 3, 4, 5, 6].map((n) => server(n));
+  relationships = [endpoint('DHCPServers/1', 'PrimaryServer', ['DHCPScopes/11']), endpoint('DHCPServers/2', 'SecondaryServer', ['DHCPScopes/21'])];
   scopes = [
-    scope('DHCPScopes/11', '10.0.1.0/24', 'DHCPServers/1'),
-    scope('DHCPScopes/12', '10.0.2.0/24', 'DHCPServers/1'),
-    scope('DHCPScopes/21', '10.0.1.0/24', 'DHCPServers/2'),
+    scope('10.0.1.0/24', { ref: 'DHCPScopes/11', dhcpServerRef: 'DHCPServers/1' }),
+    scope('10.0.2.0/24', { ref: 'DHCPScopes/12', dhcpServerRef: 'DHCPServers/1' }),
+    scope('10.0.1.0/24', { ref: 'DHCPScopes/21', dhcpServerRef: 'DHCPServers/2' }),
   ];
 
   async getDHCPServers() {
@@ -143,16 +128,16 @@ describe('buildScopeRows', () => {
   });
 
   it('joins the instances of a named scope by their network, and sorts rows by network', () => {
-    const named = (ref: string, serverRef: string): DHCPScope => ({ ...scope(ref, 'London office', serverRef), rangeRef: 'Ranges/10.0.9.0/24' });
+    const named = (ref: string, serverRef: string): DHCPScope => scope('London office', { ref, dhcpServerRef: serverRef, rangeRef: 'Ranges/10.0.9.0/24' });
     const rows = buildScopeRows(
       [server(1), server(2)],
       new Map([
-        ['DHCPServers/1', [relationship('r', 'DHCPServers/1', 'PrimaryServer', ['DHCPScopes/31'])]],
-        ['DHCPServers/2', [relationship('r', 'DHCPServers/2', 'SecondaryServer', ['DHCPScopes/32'])]],
+        ['DHCPServers/1', [endpoint('DHCPServers/1', 'PrimaryServer', ['DHCPScopes/31'])]],
+        ['DHCPServers/2', [endpoint('DHCPServers/2', 'SecondaryServer', ['DHCPScopes/32'])]],
       ]),
       new Map([
-        ['DHCPServers/1', [named('DHCPScopes/31', 'DHCPServers/1'), scope('DHCPScopes/33', '10.0.10.0/24', 'DHCPServers/1')]],
-        ['DHCPServers/2', [named('DHCPScopes/32', 'DHCPServers/2'), scope('DHCPScopes/34', '10.0.2.0/24', 'DHCPServers/2')]],
+        ['DHCPServers/1', [named('DHCPScopes/31', 'DHCPServers/1'), scope('10.0.10.0/24', { ref: 'DHCPScopes/33', dhcpServerRef: 'DHCPServers/1' })]],
+        ['DHCPServers/2', [named('DHCPScopes/32', 'DHCPServers/2'), scope('10.0.2.0/24', { ref: 'DHCPScopes/34', dhcpServerRef: 'DHCPServers/2' })]],
       ]),
     );
     assert.deepEqual(

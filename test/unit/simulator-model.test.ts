@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import type { DHCPFailoverRelationship } from '../../src/api/types';
 import { SimulatedClock, SimulatorModel } from '../../src/simulator/model';
+import { SIMULATOR_COMMANDS } from '../../src/simulator/model/simulatorModel';
 import { SimulatorError } from '../../src/simulator/simulatorError';
 
 const START = Date.UTC(2025, 0, 1);
@@ -61,12 +62,39 @@ describe('simulator model: commands', () => {
     it('rejects parameters that are not an object', () => {
       fails(() => fixture().execute('GetDHCPFailoverRelationships', [] as unknown as Record<string, unknown>), 87);
     });
-    it('says which commands change state', () => {
+    it('marks exactly the commands that change what it stores as mutating (a scripted run of every command)', () => {
+      // Each step succeeds from the state the previous ones left; the relationship "ab" goes Empty → Normal →
+      // CommunicationInterrupted → PartnerDown → Normal and is removed at the end.
       const model = fixture();
-      assert.equal(model.isMutating('AddDHCPFailoverRelationship'), true);
-      assert.equal(model.isMutating('SimAdvanceClock'), true);
-      assert.equal(model.isMutating('GetDHCPFailoverRelationships'), false);
-      assert.equal(model.isMutating('SimGetScopeDetail'), false);
+      const relationship = { dhcpServerRef: A, dhcpFailoverRelationshipName: 'ab' };
+      // The optional third entry prepares a step outside the commands (through REST).
+      const script: Array<[string, Record<string, unknown>, (() => void)?]> = [
+        ['GetDHCPFailoverRelationships', {}],
+        ['AddDHCPFailoverRelationship', rel('ab')],
+        ['GetDHCPFailoverRelationship', relationship],
+        ['AddDHCPScopesToDHCPFailoverRelationship', { ...relationship, dhcpScopeRefs: ['DHCPScopes/1', 'DHCPScopes/2'] }],
+        ['SimAdvanceClock', { seconds: 60 }],
+        ['SimGetClock', {}],
+        ['ModifyDHCPFailoverRelationship', { dhcpFailoverRelationship: { name: 'ab', percentage: 70 } }],
+        ['SimSetLeases', { dhcpScopeRef: 'DHCPScopes/1', activeLeases: 40 }],
+        ['SimGetScopeDetail', { dhcpScopeRef: 'DHCPScopes/1' }],
+        ['ReplicateDHCPFailover', { dhcpServerRef: A, dhcpScopeRef: 'DHCPScopes/1' }, () => model.setScopeOptions('DHCPScopes/1', [{ option: '6', value: '10.9.9.9' }])],
+        ['SimCutLink', relationship],
+        ['SimSetPartnerDown', relationship],
+        ['SimRestoreLink', relationship],
+        ['SimStopDHCPServer', { dhcpServerRef: B }],
+        ['SimStartDHCPServer', { dhcpServerRef: B }],
+        ['RemoveDHCPScopesFromDHCPFailoverRelationship', { ...relationship, dhcpScopeRefs: ['DHCPScopes/2'], dhcpFailoverRelationshipDeconfigureAction: 'Delete' }],
+        ['RemoveDHCPFailoverRelationships', { dhcpRefAndFailoverRelationshipNames: [relationship], dhcpFailoverRelationshipDeconfigureAction: 'Delete' }],
+      ];
+      assert.deepEqual([...new Set(script.map(([command]) => command))].sort(), [...SIMULATOR_COMMANDS].sort(), 'the script runs every command');
+      for (const [command, params, prepare] of script) {
+        prepare?.();
+        const before = JSON.stringify(model.toJSON());
+        model.execute(command, params);
+        const changed = JSON.stringify(model.toJSON()) !== before;
+        assert.equal(model.isMutating(command), changed, `${command} ${changed ? 'changed' : 'did not change'} the stored state`);
+      }
       assert.equal(model.isMutating('Nope'), false);
     });
   });

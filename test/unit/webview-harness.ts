@@ -81,9 +81,17 @@ export async function openWebview<ToHost, FromHost, State>(name: string, savedSt
   script.textContent = webviewScript(name);
   document.body.appendChild(script);
 
+  // Settled: happy-dom ran every task the page queued (timers, scripts, events) and no vscode-element (Lit) has a
+  // render pending; a render may queue tasks again, so both are checked until neither has work left.
   const settle = async () => {
-    await window.happyDOM.waitUntilComplete();
-    for (let i = 0; i < 3; i++) await new Promise((done) => setTimeout(done, 0));
+    for (;;) {
+      await window.happyDOM.waitUntilComplete();
+      const rendering = [...document.querySelectorAll('*')]
+        .map((element) => element as unknown as Partial<{ isUpdatePending: boolean; updateComplete: Promise<boolean> }>)
+        .filter((element) => element.isUpdatePending);
+      if (rendering.length === 0) return;
+      await Promise.all(rendering.map((element) => element.updateComplete));
+    }
   };
   const element = <T = HTMLElement>(selector: string): T => {
     const found = document.querySelector(selector);

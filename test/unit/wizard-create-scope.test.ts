@@ -1,7 +1,7 @@
 // The Create Scope form model in plain Node: validation as typed, the pool following the network, the relationship
 // choices (primary only, state gates), and exactly what is created.
 import assert from 'node:assert/strict';
-import type { DHCPFailoverRelationship, DHCPScope, DHCPServer } from '../../src/api/types';
+import type { DHCPFailoverRelationship, DHCPScope } from '../../src/api/types';
 import {
   createScopeBlockers,
   createScopeIssues,
@@ -13,30 +13,14 @@ import {
   updateScopeValues,
   type CreateScopeState,
 } from '../../src/wizards/createScopeForm';
+import { relationship, scope, server } from './fixtures';
 
-const servers: DHCPServer[] = [
-  { ref: 'DHCPServers/1', name: 'dhcp-a', address: '10.0.0.1', type: 'MSDHCP', state: 'OK', enabled: true },
-  { ref: 'DHCPServers/2', name: 'dhcp-b', address: '10.0.0.2', type: 'MSDHCP', state: 'OK', enabled: true },
-  { ref: 'DHCPServers/3', name: 'isc-1', address: '10.0.0.3', type: 'ISC', state: 'OK', enabled: true },
-];
+const servers = [server(1, { name: 'dhcp-a' }), server(2, { name: 'dhcp-b' }), server(3, { name: 'isc-1', type: 'ISC' })];
 
-function scope(name: string): DHCPScope {
-  return { ref: `DHCPScopes/${name}`, name, rangeRef: `Ranges/${name}`, dhcpServerRef: 'DHCPServers/1', superscope: '', description: '', available: 200, enabled: true };
-}
-
+/** Relationship `name` seen from dhcp-a in `role`, in `state`; Empty has no scopes. */
 function rel(name: string, state: string | undefined, role: DHCPFailoverRelationship['failoverServerType'] = 'PrimaryServer'): DHCPFailoverRelationship {
-  return {
-    name,
-    primaryServer: role === 'PrimaryServer' ? 'dhcp-a' : 'dhcp-b',
-    secondaryServer: role === 'PrimaryServer' ? 'dhcp-b' : 'dhcp-a',
-    failoverMode: 'LoadBalance',
-    failoverServerType: role,
-    mclt: 3600,
-    safePeriod: 0,
-    dhcpScopeRefs: state === 'Empty' ? [] : ['DHCPScopes/9'],
-    percentage: 50,
-    state,
-  };
+  const [primary, secondary] = role === 'PrimaryServer' ? ['dhcp-a', 'dhcp-b'] : ['dhcp-b', 'dhcp-a'];
+  return relationship(name, primary, secondary, { failoverServerType: role, dhcpScopeRefs: state === 'Empty' ? [] : ['DHCPScopes/9'], state });
 }
 
 const context = scopeServerContext(

@@ -132,12 +132,15 @@ describe('wizard hosts refuse forged and malformed page messages', () => {
     const earlyPanel = fakePanel<RelationshipWizardToWebview>(early.client);
     const unshown = new RelationshipWizardHost(earlyPanel.deps, { primary: A, onSaved: async () => undefined });
     // The host reads its setup as it opens; what counts is what the forged submit adds to that.
-    await new Promise((done) => setTimeout(done, 20));
+    await early.settled();
     await expectRefused(unshown, early, earlyPanel, [['a submit before the wizard was shown', submit(updateValues(initial, { name: 'a-b-2', partner: 'dhcp-b' }))]]);
 
     const honest = submit(updateValues(initial, { name: 'a-b-2', partner: 'dhcp-b' }));
+    const save = fake.hold('addDHCPFailoverRelationship');
     const first = host.receive(honest);
+    await save.reached;
     await expectRefused(host, fake, { ...panel, closed: [] }, [['a second submit while saving', honest]]);
+    save.release();
     await first;
     assert.deepEqual(fake.calls.addDHCPFailoverRelationship, 1);
     assert.deepEqual(panel.closed, [true]);
@@ -196,7 +199,7 @@ describe('wizard hosts refuse forged and malformed page messages', () => {
       const fake = fakeClient();
       const panel = fakePanel<CreateScopeToWebview>(fake.client);
       const host = new CreateScopeHost(panel.deps, { onCreated: async () => undefined });
-      await new Promise((done) => setTimeout(done, 20));
+      await fake.settled();
       const values = updateScopeValues(initialCreateScopeState({ servers: [{ ref: A.ref, name: A.name }], serverRef: A.ref }), { network: '10.9.0.0/24' }).values;
       await expectRefused(host, fake, panel, [
         ['loadServer before ready', { t: 'loadServer', serverRef: A.ref }],

@@ -1,25 +1,35 @@
 // Fakes for driving the wizard hosts as their panels do: a client that counts every call (and fails any call it has
-// no answer for), and the panel side (posted messages, closes, log lines).
+// no answer for), and the panel side (posted messages, closes, log lines). Nothing here runs on a timer: a call
+// answers as soon as the event loop lets it, unless the test holds it, and then it answers when the test says.
 import type { MicetroApi } from '../../src/api/micetroApi';
-import type { DHCPFailoverRelationship, DHCPServer, NewDHCPScope } from '../../src/api/types';
+import type { DHCPFailoverRelationship, NewDHCPScope } from '../../src/api/types';
 import type { WizardHostDeps } from '../../src/wizards/wizardHost';
+import { relationship, server } from './fixtures';
 
-export const A: DHCPServer = { ref: 'DHCPServers/1', name: 'dhcp-a', address: '10.0.0.1', type: 'MSDHCP', state: 'OK', enabled: true };
-export const B: DHCPServer = { ref: 'DHCPServers/2', name: 'dhcp-b', address: '10.0.0.2', type: 'MSDHCP', state: 'OK', enabled: true };
+export const A = server(1, { name: 'dhcp-a' });
+export const B = server(2, { name: 'dhcp-b' });
 
-export const normal: DHCPFailoverRelationship = {
-  name: 'a-b',
-  primaryServer: 'dhcp-a',
-  secondaryServer: 'dhcp-b',
-  failoverMode: 'LoadBalance',
-  failoverServerType: 'PrimaryServer',
-  mclt: 3600,
-  safePeriod: 0,
-  dhcpScopeRefs: [],
-  percentage: 50,
-  state: 'Normal',
-  dhcpServerRef: 'DHCPServers/1',
-};
+export const normal: DHCPFailoverRelationship = relationship('a-b', 'dhcp-a', 'dhcp-b', { state: 'Normal', dhcpServerRef: A.ref });
+
+/** A promise that settles when the test says so. */
+interface Deferred<T = void> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+}
+
+function deferred<T = void>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}
+
+/** A held call: `reached` once the host made it, and it answers only after `release()`. */
+export interface HeldCall {
+  reached: Promise<void>;
+  release(): void;
+}
 
 /** Every call the hosts make, by method name, with its arguments. */
 export interface ClientCall {
@@ -29,23 +39,42 @@ export interface ClientCall {
 
 /**
  * A client whose every call is recorded; `failures[name]` calls of a method fail before it answers. A method the
- * fake does not answer is still recorded, and fails.
+ * fake does not answer is still recorded, and fails. `hold(name)` keeps the next call of a method waiting, so a test
+ * can act while it runs; `settled()` waits for every call made so far.
  */
 export function fakeClient(failures: Record<string, number> = {}) {
   const calls: Record<string, number> = {};
   const log: ClientCall[] = [];
   const created: NewDHCPScope[] = [];
-  // Without an answer the result type stays `never`: the call can only fail.
-  const call = async <Result = never>(method: keyof MicetroApi, args: unknown[], answer?: () => Result): Promise<Result> => {
-    calls[method] = (calls[method] ?? 0) + 1;
-    log.push({ method, args });
-    await new Promise((done) => setTimeout(done, 1));
+  const held = new Map<string, { gate: Deferred; reached: Deferred }>();
+  const pending: Promise<unknown>[] = [];
+  const answer = async <Result>(method: keyof MicetroApi, gate: Promise<void> | undefined, answerOf?: () => Result): Promise<Result> => {
+    await gate;
     if ((failures[method] ?? 0) > 0) {
       failures[method]--;
       throw new Error(`${method} failed: Micetro is not reachable.`);
     }
-    if (!answer) throw new Error(`The fake client has no ${method}.`);
-    return answer();
+    if (!answerOf) throw new Error(`The fake client has no ${method}.`);
+    return answerOf();
+  };
+  // Without an answer the result type stays `never`: the call can only fail.
+  const call = <Result = never>(method: keyof MicetroApi, args: unknown[], answerOf?: () => Result): Promise<Result> => {
+    calls[method] = (calls[method] ?? 0) + 1;
+    log.push({ method, args });
+    const holding = held.get(method);
+    held.delete(method);
+    holding?.reached.resolve();
+    const answered = answer(method, holding?.gate.promise, answerOf);
+    pending.push(answered.catch(() => undefined));
+    return answered;
+  };
+  const hold = (method: keyof MicetroApi): HeldCall => {
+    const holding = { gate: deferred<void>(), reached: deferred<void>() };
+    held.set(method, holding);
+    return { reached: holding.reached.promise, release: () => holding.gate.resolve() };
+  };
+  const settled = async (): Promise<void> => {
+    await Promise.all(pending);
   };
   const client: MicetroApi = {
     getDHCPServers: (...args) => call('getDHCPServers', args, () => [A, B]),
@@ -66,7 +95,7 @@ export function fakeClient(failures: Record<string, number> = {}) {
     command: (...args) => call('command', args),
     logout: (...args) => call('logout', args),
   };
-  return { client, calls, log, created };
+  return { client, calls, log, created, hold, settled };
 }
 
 /** The panel side of a host: what it posted, whether it closed, and what it logged. */
@@ -87,14 +116,17 @@ export function fakePanel<T>(client: MicetroApi) {
   return { deps, posted, closed, warnings, infos, failures };
 }
 
-/** Collects unhandled rejections while `run` runs and a few turns after it. */
+/**
+ * Collects unhandled rejections while `run` runs and until the event loop's next turn: Node reports a rejection
+ * nobody handled once the microtasks of its turn have run, so by the next `setImmediate` every one is in.
+ */
 export async function unhandledDuring(run: () => Promise<void>): Promise<unknown[]> {
   const seen: unknown[] = [];
   const listener = (reason: unknown) => seen.push(reason);
   process.on('unhandledRejection', listener);
   try {
     await run();
-    for (let i = 0; i < 3; i++) await new Promise((done) => setTimeout(done, 5));
+    await new Promise((done) => setImmediate(done));
   } finally {
     process.off('unhandledRejection', listener);
   }

@@ -1,12 +1,36 @@
-// The wizard hosts (what the panels run, without vscode) against a fake client: a failed first load can be retried,
-// and the Create Scope host keeps its last result for a reloaded page and never creates a scope twice. What a host
-// refuses is in wizard-forged-messages.test.ts.
+// The wizard hosts (what the panels run, without vscode). Against a fake client: a failed first load can be retried,
+// and the Create Scope host keeps its last result for a reloaded page and never creates a scope twice. Against the
+// simulator through a real MicetroClient: exactly what Add sends, Micetro's refusal keeps the wizard open, a forged
+// Edit changes nothing, an overlapping scope is refused before anything is sent, and a failed add to a relationship
+// keeps the scope and can be retried. What a host refuses is in wizard-forged-messages.test.ts.
 import assert from 'node:assert/strict';
+import { MicetroClient } from '../../src/api/micetroClient';
+import type { DHCPServer } from '../../src/api/types';
+import { SimulatedClock } from '../../src/simulator/model';
+import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
 import { CreateScopeHost } from '../../src/wizards/createScopeHost';
 import { initialCreateScopeState, updateScopeValues, type CreateScopeSetup } from '../../src/wizards/createScopeForm';
 import type { CreateScopeToWebview, RelationshipWizardToWebview } from '../../src/wizards/messages';
+import {
+  answerModeChange,
+  chooseMode,
+  initialRelationshipState,
+  updateValues,
+  type RelationshipWizardSetup,
+  type RelationshipWizardState,
+} from '../../src/wizards/relationshipWizard';
 import { RelationshipWizardHost } from '../../src/wizards/relationshipWizardHost';
+import { newRelationship, normalRelationship, relationship, scopeOn, settle, twoServers } from '../shared/simulatorFixtures';
 import { A, fakeClient, fakePanel, unhandledDuring } from './wizard-host-fakes';
+
+/** The setup a host answered `ready` with. */
+function setupOf<T>(posted: Array<{ t: string }>): T {
+  const init = posted.find((message) => message.t === 'init') as { setup: T } | undefined;
+  assert.ok(init, `the host answered ready with ${JSON.stringify(posted)}`);
+  return init.setup;
+}
+
+const atSummary = (state: RelationshipWizardState): RelationshipWizardState => ({ ...state, step: 'summary' });
 
 describe('wizard hosts', () => {
   describe('relationship wizard host', () => {
@@ -71,10 +95,18 @@ describe('wizard hosts', () => {
       assert.deepEqual(createdScopes, [{ scopeRef: 'DHCPScopes/1', dhcpServerRef: A.ref }]);
     });
 
-    it('runs one create at a time: a second Create while the first runs is ignored', async () => {
-      const { host, values, calls } = await readyHost();
-      await Promise.all([host.receive({ t: 'submit', values }), host.receive({ t: 'submit', values })]);
+    it('runs one create at a time: a second Create while the first runs is refused', async () => {
+      const { host, values, calls, hold, posted, closed } = await readyHost();
+      const create = hold('addDHCPScope');
+      const first = host.receive({ t: 'submit', values });
+      await create.reached;
+      await host.receive({ t: 'submit', values });
       assert.equal(calls.addDHCPScope, 1);
+      assert.equal(posted.at(-1)?.t, 'hostError', 'the page is told the second Create was refused');
+      create.release();
+      await first;
+      assert.equal(calls.addDHCPScope, 1);
+      assert.deepEqual(closed, [true], 'the first Create finishes');
     });
 
     it('reports a failed load and loads again on Retry, with no unhandled rejection', async () => {
@@ -89,6 +121,149 @@ describe('wizard hosts', () => {
       });
       assert.deepEqual(unhandled, []);
       assert.equal(calls.getDHCPServers, 2);
+    });
+  });
+
+  describe('against the simulator', () => {
+    let sim: RunningSimulator;
+    let client: MicetroClient;
+    let primary: DHCPServer;
+    let secondary: DHCPServer;
+
+    beforeEach(async () => {
+      // The clock stands still: a relationship changes state only when a test advances it.
+      sim = await startSimulator({ seed: 'demo', clock: new SimulatedClock({ speed: 0 }) });
+      client = new MicetroClient({ baseUrl: sim.url, username: sim.user, password: sim.password });
+      [primary, secondary] = await twoServers(client);
+    });
+    afterEach(() => sim.close());
+
+    async function shownWizard(existingName?: string) {
+      const page = fakePanel<RelationshipWizardToWebview>(client);
+      const saved: Array<{ name: string; primaryServerRef: string }> = [];
+      const host = new RelationshipWizardHost(page.deps, {
+        primary,
+        existing: existingName === undefined ? undefined : await relationship(client, primary, existingName),
+        onSaved: async (result) => void saved.push(result),
+      });
+      await host.receive({ t: 'ready' });
+      const setup = setupOf<RelationshipWizardSetup>(page.posted);
+      return { ...page, host, setup, saved };
+    }
+
+    async function shownForm(relationshipName?: string) {
+      const page = fakePanel<CreateScopeToWebview>(client);
+      const created: Array<{ scopeRef: string; dhcpServerRef: string }> = [];
+      const host = new CreateScopeHost(page.deps, { server: primary, relationshipName, onCreated: async (result) => void created.push(result) });
+      await host.receive({ t: 'ready' });
+      const setup = setupOf<CreateScopeSetup>(page.posted);
+      await host.receive({ t: 'loadServer', serverRef: primary.ref });
+      return { ...page, host, setup, created };
+    }
+
+    it('adds exactly the relationship submitted: Empty until a scope is added, the secret never read back, then closes', async () => {
+      const { host, setup, closed, saved } = await shownWizard();
+      assert.equal(setup.kind, 'add');
+      assert.ok(setup.partners.some((partner) => partner.name === secondary.name && partner.disabledReason === undefined));
+      assert.ok(!setup.partners.some((partner) => partner.ref === primary.ref), 'the primary is not offered as its own partner');
+      const state = updateValues(initialRelationshipState(setup), {
+        name: 'unit-wizard-add',
+        partner: secondary.name,
+        loadBalancePercent: '70',
+        mclt: { value: '30', unit: 'minutes' },
+        safePeriod: { value: '2', unit: 'hours' },
+        messageAuthentication: true,
+      });
+      await host.receive({ t: 'submit', state: atSummary(state), sharedSecret: 'unit-secret' });
+
+      assert.deepEqual(closed, [true], 'the panel closes on success');
+      assert.deepEqual(saved, [{ name: 'unit-wizard-add', primaryServerRef: primary.ref }]);
+      const added = await relationship(client, primary, 'unit-wizard-add');
+      assert.deepEqual(
+        [added.secondaryServer, added.failoverMode, added.percentage, added.mclt, added.safePeriod, added.enableAuth, added.sharedSecret, added.state],
+        [secondary.name, 'LoadBalance', 70, 1800, 7200, true, '', 'Empty'],
+      );
+    });
+
+    it('keeps the wizard open with Micetro’s message when Micetro refuses the change', async () => {
+      const { host, setup, posted, closed, saved } = await shownWizard();
+      // Someone else takes the name after the wizard loaded: only Micetro can refuse it now.
+      await newRelationship(client, primary, secondary, 'unit-wizard-race');
+      const state = updateValues(initialRelationshipState(setup), { name: 'unit-wizard-race', partner: secondary.name });
+      await host.receive({ t: 'submit', state: atSummary(state), sharedSecret: '' });
+
+      assert.deepEqual(closed, []);
+      assert.deepEqual(saved, []);
+      const failure = posted.at(-1);
+      assert.equal(failure?.t, 'saveFailed');
+      assert.match(failure?.t === 'saveFailed' ? failure.message : '', /20114|already/i);
+    });
+
+    it('edits: a new mode and reserve after confirmation, the secret kept when none is typed', async () => {
+      await newRelationship(client, primary, secondary, 'unit-wizard-edit');
+      await client.modifyDHCPFailoverRelationship({ ...(await relationship(client, primary, 'unit-wizard-edit')), sharedSecret: 'first' });
+      const { host, setup, closed, posted } = await shownWizard('unit-wizard-edit');
+      assert.equal(setup.kind, 'edit');
+      let state = initialRelationshipState(setup);
+      state = answerModeChange(chooseMode(setup, state, 'HotStandby'), true);
+      state = updateValues(state, { reservePercent: '12' });
+      await host.receive({ t: 'submit', state: atSummary(state), sharedSecret: '' });
+
+      assert.deepEqual(closed, [true], JSON.stringify(posted.at(-1)));
+      const edited = await relationship(client, primary, 'unit-wizard-edit');
+      assert.deepEqual([edited.failoverMode, edited.percentage, edited.enableAuth], ['HotStandby', 12, true], 'an empty secret on edit keeps the current one');
+    });
+
+    it('refuses an Edit submit naming another relationship: nothing is modified, the page is told, the wizard stays open', async () => {
+      await newRelationship(client, primary, secondary, 'unit-wizard-target');
+      await newRelationship(client, primary, secondary, 'unit-wizard-victim');
+      const victim = await relationship(client, primary, 'unit-wizard-victim');
+      const { host, setup, posted, closed, saved } = await shownWizard('unit-wizard-target');
+      sim.resetStats();
+      const forged = updateValues(initialRelationshipState(setup), { name: 'unit-wizard-victim', loadBalancePercent: '10' });
+      await host.receive({ t: 'submit', state: atSummary(forged), sharedSecret: '' });
+
+      assert.equal(sim.requestCount(), 0, 'nothing was sent to Micetro');
+      assert.deepEqual(closed, []);
+      assert.equal(posted.at(-1)?.t, 'hostError');
+      assert.deepEqual(await relationship(client, primary, 'unit-wizard-victim'), victim);
+      assert.deepEqual(saved, []);
+    });
+
+    it('refuses a scope that overlaps one on the server before anything is sent, and stays open', async () => {
+      const { host, setup, posted, closed } = await shownForm();
+      const existing = (await client.getDHCPScopes({ filter: `dhcpServerRef=${primary.ref}` }))[0];
+      assert.ok(existing, 'the primary has a scope');
+      sim.resetStats();
+      const state = updateScopeValues(initialCreateScopeState(setup), { network: existing.name });
+      await host.receive({ t: 'submit', values: state.values });
+
+      assert.equal(sim.requestCount(), 0, 'nothing was sent to Micetro');
+      assert.equal(posted.at(-1)?.t, 'createFailed');
+      assert.deepEqual(closed, []);
+    });
+
+    it('keeps the scope when adding it to the relationship fails, says so, and Retry adds it', async () => {
+      await normalRelationship(client, primary, secondary, 'unit-wizard-retry');
+      const { host, setup, posted, closed, created } = await shownForm('unit-wizard-retry');
+      // The link breaks after the form loaded: the scope is created, the add is refused (state not Normal).
+      const link = { dhcpServerRef: primary.ref, dhcpFailoverRelationshipName: 'unit-wizard-retry' };
+      await client.command('SimCutLink', link);
+      await host.receive({ t: 'submit', values: updateScopeValues(initialCreateScopeState(setup), { network: '10.251.2.0/24' }).values });
+
+      const failure = posted.at(-1);
+      assert.ok(failure?.t === 'addToRelationshipFailed', JSON.stringify(failure));
+      assert.match(failure.message, /20120|NORMAL/i);
+      assert.deepEqual(closed, []);
+      assert.equal((await scopeOn(client, primary, '10.251.2.0/24'))?.ref, failure.scopeRef, 'the scope stays created');
+
+      await client.command('SimRestoreLink', link);
+      await settle(client);
+      await host.receive({ t: 'retryAdd' });
+      assert.deepEqual(closed, [true], JSON.stringify(posted.at(-1)));
+      await host.disposed();
+      assert.deepEqual(created, [{ scopeRef: failure.scopeRef, dhcpServerRef: primary.ref }]);
+      assert.ok((await relationship(client, primary, 'unit-wizard-retry')).dhcpScopeRefs.includes(failure.scopeRef));
     });
   });
 });

@@ -1,7 +1,7 @@
 // The relationship wizard model in plain Node: every step's validation, mode switching, edit mode, the shared
 // secret's handling, the partner list and exactly what Add / Modify send.
 import assert from 'node:assert/strict';
-import type { DHCPFailoverRelationship, DHCPServer } from '../../src/api/types';
+import type { DHCPFailoverRelationship } from '../../src/api/types';
 import {
   answerModeChange,
   chooseMode,
@@ -21,31 +21,12 @@ import {
 } from '../../src/wizards/relationshipWizard';
 import { partnerChoices, relationshipNamesByServer, relationshipWizardSetup } from '../../src/wizards/relationshipWizardSetup';
 import { durationSeconds, parseWholeNumber } from '../../src/wizards/numberInput';
+import { relationship, server } from './fixtures';
 
-function server(ref: number, name: string, type: DHCPServer['type'] = 'MSDHCP'): DHCPServer {
-  return { ref: `DHCPServers/${ref}`, name, address: `10.0.0.${ref}`, type, state: 'OK', enabled: true };
-}
-
-function relationship(name: string, primaryServer: string, secondaryServer: string, extra: Partial<DHCPFailoverRelationship> = {}): DHCPFailoverRelationship {
-  return {
-    name,
-    primaryServer,
-    secondaryServer,
-    failoverMode: 'LoadBalance',
-    failoverServerType: 'PrimaryServer',
-    mclt: 3600,
-    safePeriod: 0,
-    dhcpScopeRefs: [],
-    percentage: 50,
-    sharedSecret: '',
-    ...extra,
-  };
-}
-
-const A = server(1, 'dhcp-a');
-const B = server(2, 'dhcp-b');
-const C = server(3, 'dhcp-c');
-const ISC = server(4, 'isc-1', 'ISC');
+const A = server(1, { name: 'dhcp-a' });
+const B = server(2, { name: 'dhcp-b' });
+const C = server(3, { name: 'dhcp-c' });
+const ISC = server(4, { name: 'isc-1', type: 'ISC' });
 
 function addSetup(relationships: DHCPFailoverRelationship[] = [relationship('a-b', 'dhcp-a', 'dhcp-b')]): RelationshipWizardSetup {
   return relationshipWizardSetup(A, [A, B, C, ISC], relationships);

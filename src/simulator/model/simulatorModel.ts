@@ -49,6 +49,9 @@ const COMMANDS: Record<string, CommandHandler> = {
   SimSetLeases: { mutating: true, run: (m, p) => sim.setLeases(m.context, p) },
 };
 
+/** Every command the model answers, so a test can hold each one's `mutating` against what it does. */
+export const SIMULATOR_COMMANDS: readonly string[] = Object.keys(COMMANDS);
+
 const SERVER_FIELDS: FieldTable<ServerRecord> = {
   ref: { get: (s) => serverRef(s.id) },
   name: { get: (s) => s.name },

@@ -49,6 +49,11 @@ export class ConnectionManager implements vscode.Disposable {
   private rejectedClient?: MicetroClient;
   /** Failures already reported through onDidRejectPassword, so commands do not report them again. */
   private readonly rejections = new WeakSet<object>();
+  /**
+   * The delays before a failed read is tried again, for the clients built from now on; unset, the client's own.
+   * Tests shorten them, so a test of an unreachable Micetro does not wait a second.
+   */
+  retryDelaysMs?: readonly number[];
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -179,6 +184,7 @@ export class ConnectionManager implements vscode.Disposable {
       baseUrl: endpoint.url,
       username: endpoint.user,
       password: endpoint.password,
+      retryDelaysMs: this.retryDelaysMs,
       log: (record) => {
         logApiCall(this.log, record);
         if (endpoint.ownerPid !== undefined && record.error instanceof MicetroNetworkError) this.ownerGone(client);
@@ -222,6 +228,7 @@ export class ConnectionManager implements vscode.Disposable {
       timeoutMs: settings.timeoutMs,
       ca: settings.ca,
       proxy: settings.proxy,
+      retryDelaysMs: this.retryDelaysMs,
       log: (record) => {
         logApiCall(this.log, record);
         if (isPasswordRejection(record.error)) this.rejectedDuringSession(client, login, record.error);

@@ -1,0 +1,84 @@
+// Fixtures built through the same client the extension uses, against a simulator: vscode-free, so both the unit
+// layer (wizard hosts on a real simulator) and the integration suites use them.
+import * as assert from 'node:assert/strict';
+import type { MicetroClient } from '../../src/api/micetroClient';
+import type { DHCPFailoverRelationship, DHCPServer, FailoverMode } from '../../src/api/types';
+
+/**
+ * Two Microsoft servers that are up and whose relationships are all Normal or Empty (so server-wide actions
+ * succeed), the ones with the fewest relationships first.
+ */
+export async function twoServers(client: MicetroClient): Promise<[DHCPServer, DHCPServer]> {
+  const relationships = await client.getDHCPFailoverRelationships();
+  const servers = (await client.getDHCPServers()).filter(
+    (server) =>
+      server.type === 'MSDHCP' &&
+      server.state === 'OK' &&
+      relationships.every((r) => r.dhcpServerRef !== server.ref || r.state === 'Normal' || r.state === 'Empty'),
+  );
+  const count = (server: DHCPServer) => relationships.filter((r) => r.dhcpServerRef === server.ref).length;
+  servers.sort((a, b) => count(a) - count(b));
+  assert.ok(servers.length >= 2, 'the demo inventory needs two healthy Microsoft DHCP servers');
+  return [servers[0], servers[1]];
+}
+
+let nextNetwork = 0;
+
+/** A new scope `10.250.<n>.0/24` on the server; returns its ref and name. */
+export async function newScope(client: MicetroClient, server: DHCPServer, description = 'Integration test'): Promise<{ ref: string; name: string }> {
+  const name = `10.250.${nextNetwork++}.0/24`;
+  const ref = await client.addDHCPScope({ name, dhcpServerRef: server.ref, description });
+  return { ref, name };
+}
+
+/** An Empty relationship with `primary` as primary. */
+export async function newRelationship(
+  client: MicetroClient,
+  primary: DHCPServer,
+  secondary: DHCPServer,
+  name: string,
+  failoverMode: FailoverMode = 'LoadBalance',
+): Promise<void> {
+  await client.addDHCPFailoverRelationship({
+    name,
+    primaryServer: primary.name,
+    secondaryServer: secondary.name,
+    failoverMode,
+    failoverServerType: 'PrimaryServer',
+    mclt: 3600,
+    safePeriod: 0,
+    dhcpScopeRefs: [],
+    percentage: failoverMode === 'LoadBalance' ? 60 : 5,
+  });
+}
+
+/** A relationship in state Normal with new scopes on both servers; returns the primary's scope instances. */
+export async function normalRelationship(
+  client: MicetroClient,
+  primary: DHCPServer,
+  secondary: DHCPServer,
+  name: string,
+  scopeCount = 1,
+): Promise<{ ref: string; name: string }[]> {
+  await newRelationship(client, primary, secondary, name);
+  const scopes = [];
+  for (let i = 0; i < scopeCount; i++) scopes.push(await newScope(client, primary));
+  await client.addScopesToFailoverRelationship(primary.ref, name, scopes.map((scope) => scope.ref));
+  await settle(client);
+  assert.equal((await relationship(client, primary, name)).state, 'Normal');
+  return scopes;
+}
+
+/** Lets the simulated clock run until new relationships finished starting up. */
+export async function settle(client: MicetroClient): Promise<void> {
+  await client.command('SimAdvanceClock', { seconds: 120 });
+}
+
+export function relationship(client: MicetroClient, server: DHCPServer, name: string): Promise<DHCPFailoverRelationship> {
+  return client.getDHCPFailoverRelationship(server.ref, name);
+}
+
+/** The server's scope instance named `name` (a CIDR), if any. */
+export async function scopeOn(client: MicetroClient, server: DHCPServer, name: string) {
+  return (await client.getDHCPScopes({ filter: `dhcpServerRef=${server.ref}` })).find((scope) => scope.name === name);
+}
