@@ -33,7 +33,7 @@ async function writeHostileData(userData: string): Promise<void> {
   scope.title = SCOPE_TITLE;
   scope.description = SCOPE_DESCRIPTION;
   const storage = path.join(userData, 'User', 'globalStorage', 'micetro-failover.micetro-dhcp-failover');
-  await new JsonFileStore(path.join(storage, 'simulator.json')).save(() => data);
+  await new JsonFileStore(path.join(storage, 'simulator.json')).save(data);
 }
 
 async function assertInert(place: Locator, what: string): Promise<void> {
