@@ -117,13 +117,13 @@ export function addReservation(ctx: ModelContext, scopeRefText: string, input: u
   const clientIdentifier = requireString(input, 'clientIdentifier', 'the client MAC address, e.g. 00-15-5d-01-02-03');
   const description = optionalString(input, 'description', 'text', MAX_DESCRIPTION_LENGTH) ?? '';
   const addresses = input.addresses;
-  if (!Array.isArray(addresses) || addresses.length === 0 || !addresses.every((a) => typeof a === 'string')) {
+  if (!Array.isArray(addresses) || addresses.length === 0 || !addresses.every((a): a is string => typeof a === 'string')) {
     throw invalidParameter('addresses must be a non-empty list of IPv4 addresses.');
   }
   if (addresses.length > 1) throw invalidParameter(`addresses has ${addresses.length} entries; a Microsoft DHCP reservation holds exactly one IPv4 address.`);
   addresses.forEach((address, i) => limitLength(address, `addresses[${i}]`, MAX_TEXT_LENGTH));
   const network = parseNetwork(scope.name);
-  for (const address of addresses as string[]) {
+  for (const address of addresses) {
     const value = ipv4ToNumber(address);
     if (value === undefined || !network || value < network.first || value > network.last) {
       throw invalidParameter(`${address} is not an address in scope ${scope.name}.`);
@@ -135,6 +135,6 @@ export function addReservation(ctx: ModelContext, scopeRefText: string, input: u
   if (sameClient) throw invalidParameter(`Client ${clientIdentifier} already has the reservation "${sameClient.name}" in scope ${scope.name}.`);
   requireRunning(inventory.serverById(scope.serverId));
   const id = inventory.newReservationId();
-  scope.reservations.push({ id, name, clientIdentifier, addresses: (addresses as string[]).map((a) => a.trim()), description });
+  scope.reservations.push({ id, name, clientIdentifier, addresses: addresses.map((a) => a.trim()), description });
   return reservationRef(id);
 }
