@@ -1,5 +1,5 @@
 // `npm run bench`: the performance figures at Micetro scale (500 servers, 50,000 scopes), each with its target,
-// printed as one table and written to bench/results.md.
+// printed as one table and written to bench/results.md, and from there to the README's Performance section.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { MicetroClient } from '../src/api/micetroClient';
 import { bundleSizes } from './bundleSizes';
 import { measureClientOverhead } from './clientOverhead';
 import type { ExtensionHostFigures } from './extension-host/index';
+import { withPerformanceTable } from './readmeTable';
 import { startSimulatorProcess, type SimulatorProcess } from './simulatorProcess';
 import { measureThroughput } from './simulatorThroughput';
 import { median } from './stats';
@@ -137,7 +138,10 @@ function reportExtensionHost(figures: ExtensionHostFigures): void {
 function writeResults(): void {
   const header = `# Benchmark results\n\nProduced by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}.\nFigures are medians of several runs after a warm-up; ratios are taken side by side in the same run.\n\n`;
   const table = ['| group | measure | figure | target | met |', '|---|---|---|---|---|', ...rows.map((r) => `| ${r.group} | ${r.what} | ${r.figure} | ${r.target} | ${r.ok ? 'yes' : '**no**'} |`)];
-  writeFileSync(join(ROOT, 'bench/results.md'), `${header}${table.join('\n')}\n`);
+  const results = `${header}${table.join('\n')}\n`;
+  writeFileSync(join(ROOT, 'bench/results.md'), results);
+  const readme = join(ROOT, 'README.md');
+  writeFileSync(readme, withPerformanceTable(readFileSync(readme, 'utf8'), results));
 }
 
 async function main(): Promise<void> {

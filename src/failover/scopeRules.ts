@@ -8,7 +8,7 @@ export interface AddressRange {
   to: string;
 }
 
-export interface ScopeDraft {
+interface ScopeDraft {
   /** The network in CIDR form, e.g. `10.1.2.0/24`; Micetro names scopes this way. */
   network: string;
   name?: string;
@@ -18,7 +18,7 @@ export interface ScopeDraft {
 
 export type ScopeField = 'network' | 'poolFrom' | 'poolTo' | 'exclusions';
 
-export interface ScopeIssue {
+interface ScopeIssue {
   field: ScopeField;
   message: string;
 }
@@ -37,7 +37,7 @@ export function ipv4ToNumber(text: string): number | undefined {
   return ipaddr.IPv4.parse(trimmed).toByteArray().reduce((value, octet) => value * 256 + octet, 0);
 }
 
-export function numberToIpv4(value: number): string {
+function numberToIpv4(value: number): string {
   return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join('.');
 }
 

@@ -59,7 +59,7 @@ const LABELS: Record<RelationshipState, string> = {
   Shutdown: 'Shut down',
 };
 
-export function isRelationshipState(value: unknown): value is RelationshipState {
+function isRelationshipState(value: unknown): value is RelationshipState {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(HEALTH, value);
 }
 

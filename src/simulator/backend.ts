@@ -1,6 +1,6 @@
 // What the HTTP transports need from the simulated Micetro: the command bridge and the REST resources.
 // `SimulatorModel` implements it; the server only routes, authenticates and wraps envelopes.
-import type { DHCPOption, DHCPReservation, DHCPScope, DHCPServer, NewDHCPScope } from '../api/types';
+import type { DHCPOption, DHCPReservation, DHCPScope, DHCPServer } from '../api/types';
 
 /** `filter`, `offset`, `limit`, `sortBy`, `sortOrder` exactly as they came in the query string. */
 export interface ListQuery {
@@ -21,14 +21,16 @@ export interface SimulatorBackend {
   getServer(ref: string): DHCPServer;
   listScopes(query: ListQuery): { dhcpScopes: DHCPScope[]; totalResults: number };
   getScope(ref: string): DHCPScope;
+  // The write methods take what came over the wire (a NewDHCPScope, DHCPOption[], DHCPReservation when the
+  // client is well behaved) and validate it themselves, so the transports pass bodies on without casts.
   /** Returns the new scope's ref. */
-  createScope(scope: NewDHCPScope): string;
+  createScope(scope: unknown): string;
   deleteScope(ref: string): void;
   getScopeOptions(ref: string): DHCPOption[];
-  setScopeOptions(ref: string, options: DHCPOption[]): void;
+  setScopeOptions(ref: string, options: unknown): void;
   getReservations(ref: string): DHCPReservation[];
   /** Returns the new reservation's ref. */
-  addReservation(scopeRef: string, reservation: DHCPReservation): string;
+  addReservation(scopeRef: string, reservation: unknown): string;
 
   /** The whole state, as the JSON data file holds it. */
   toJSON(): unknown;

@@ -1,7 +1,7 @@
 // The model as clients see it: a change is visible only once it is on disk. While a change is being saved every
 // request waits (the transport asks `busy()`), and a failed save puts back the last saved state, so nobody ever
 // sees a change that was answered with an error, and a restart shows exactly what was acknowledged.
-import type { DHCPOption, DHCPReservation, DHCPScope, DHCPServer, NewDHCPScope } from '../api/types';
+import type { DHCPOption, DHCPReservation, DHCPScope, DHCPServer } from '../api/types';
 import type { ListQuery, SimulatorBackend } from './backend';
 import type { JsonFileStore } from './jsonFileStore';
 import { SimulatorModel, type SimulatedClock } from './model';
@@ -88,7 +88,7 @@ export class DurableModel implements SimulatorBackend {
   getScope(ref: string): DHCPScope {
     return this.current.getScope(ref);
   }
-  createScope(scope: NewDHCPScope): string {
+  createScope(scope: unknown): string {
     return this.current.createScope(scope);
   }
   deleteScope(ref: string): void {
@@ -97,13 +97,13 @@ export class DurableModel implements SimulatorBackend {
   getScopeOptions(ref: string): DHCPOption[] {
     return this.current.getScopeOptions(ref);
   }
-  setScopeOptions(ref: string, options: DHCPOption[]): void {
+  setScopeOptions(ref: string, options: unknown): void {
     this.current.setScopeOptions(ref, options);
   }
   getReservations(ref: string): DHCPReservation[] {
     return this.current.getReservations(ref);
   }
-  addReservation(scopeRef: string, reservation: DHCPReservation): string {
+  addReservation(scopeRef: string, reservation: unknown): string {
     return this.current.addReservation(scopeRef, reservation);
   }
   toJSON(): unknown {

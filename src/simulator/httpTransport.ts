@@ -209,7 +209,7 @@ export class HttpTransport {
       }
       if (method === 'POST') {
         this.hooks.count('POST DHCPScopes');
-        const ref = this.backend.createScope(member(body, 'dhcpScope') as never);
+        const ref = this.backend.createScope(member(body, 'dhcpScope'));
         await this.hooks.persist();
         return send(response, 201, { result: { ref } });
       }
@@ -225,7 +225,7 @@ export class HttpTransport {
         this.hooks.count('PUT DHCPScope Options');
         const options = body.dhcpOptions;
         if (!Array.isArray(options)) throw new SimulatorError(400, 'The request body needs an array "dhcpOptions".', 400);
-        this.backend.setScopeOptions(ref, options as never);
+        this.backend.setScopeOptions(ref, options);
         await this.hooks.persist();
         return send(response, 204);
       }
@@ -239,7 +239,7 @@ export class HttpTransport {
       }
       if (method === 'POST') {
         this.hooks.count('POST DHCPScope DHCPReservations');
-        const newRef = this.backend.addReservation(ref, member(body, 'dhcpReservation') as never);
+        const newRef = this.backend.addReservation(ref, member(body, 'dhcpReservation'));
         await this.hooks.persist();
         return send(response, 201, { result: { ref: newRef } });
       }

@@ -5,10 +5,14 @@ import { constants, lstatSync, openSync, readFileSync, closeSync } from 'node:fs
 import * as fsPromises from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
+import { isRecord } from './model/params';
+import { DATA_FILE_FORMAT } from './model/records';
 
-/** Marks our files, so a wrong file is refused instead of being overwritten. */
-const FORMAT = 'micetro-simulator-data';
-const VERSION = 1;
+/**
+ * Version 0.1.0 wrapped the model's data (which carries its own format marker) in a second envelope.
+ * Such files are still read; every save writes the data alone.
+ */
+const OLD_ENVELOPE = { format: 'micetro-simulator-data', version: 1 };
 
 /** O_NOFOLLOW where the platform has it (not on Windows, where creating symlinks needs privileges). */
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -38,7 +42,7 @@ export class JsonFileStore {
   ) {}
 
   /** The saved data, or undefined when there is no file yet. Throws DataFileError for anything unreadable. */
-  read(): unknown | undefined {
+  read(): unknown {
     let isLink: boolean;
     try {
       isLink = lstatSync(this.path).isSymbolicLink();
@@ -64,14 +68,14 @@ export class JsonFileStore {
   }
 
   /** The data of the last durable save (or of the file as read); undefined before either. */
-  lastSaved(): unknown | undefined {
+  lastSaved(): unknown {
     return this.durable === undefined ? undefined : this.parse(this.durable);
   }
 
   /** Writes `data` and resolves once it is durable. Callers write one at a time; a failure leaves the old file and no temp file. */
   async save(data: unknown): Promise<void> {
     // Serialise synchronously, so the file holds the state as of this moment.
-    const text = JSON.stringify({ format: FORMAT, version: VERSION, savedAt: new Date().toISOString(), data });
+    const text = JSON.stringify(data);
     const folder = dirname(this.path);
     await this.fs.mkdir(folder, { recursive: true });
     // An unpredictable name, so nobody can plant a file or link at it beforehand.
@@ -106,11 +110,11 @@ export class JsonFileStore {
     } catch (error) {
       throw new DataFileError(this.path, `it is not valid JSON (${(error as Error).message})`);
     }
-    const file = parsed as { format?: unknown; version?: unknown; data?: unknown } | null;
-    if (!file || typeof file !== 'object' || file.format !== FORMAT) {
-      throw new DataFileError(this.path, `it is not a simulator data file (no "format": "${FORMAT}")`);
+    const data = isRecord(parsed) && parsed.format === OLD_ENVELOPE.format && parsed.version === OLD_ENVELOPE.version ? parsed.data : parsed;
+    // The marker alone, so a wrong file is refused instead of being overwritten; the model checks the rest.
+    if (!isRecord(data) || data.format !== DATA_FILE_FORMAT) {
+      throw new DataFileError(this.path, `it is not a simulator data file (no "format": "${DATA_FILE_FORMAT}")`);
     }
-    if (file.version !== VERSION) throw new DataFileError(this.path, `it has version ${String(file.version)}, this simulator reads version ${VERSION}`);
-    return file.data;
+    return data;
   }
 }

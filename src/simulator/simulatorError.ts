@@ -12,6 +12,3 @@ export class SimulatorError extends Error {
     this.name = 'SimulatorError';
   }
 }
-
-export const badRequest = (code: number, message: string) => new SimulatorError(code, message, 400);
-export const notFound = (code: number, message: string) => new SimulatorError(code, message, 404);

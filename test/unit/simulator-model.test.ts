@@ -366,6 +366,43 @@ describe('simulator model: commands', () => {
     });
   });
 
+  describe('a relationship named without a server', () => {
+    /** "twin" on dhcp-a/dhcp-b and on dhcp-c/dhcp-e: names are unique per server, not across servers. */
+    const twins = () => {
+      const model = fixture();
+      model.inventory.addServer({ id: model.inventory.newServerId(), name: 'dhcp-e', address: '192.0.2.5', type: 'MSDHCP', state: 'OK', enabled: true });
+      add(model, 'twin');
+      add(model, 'only-ab');
+      model.execute('AddDHCPFailoverRelationship', rel('TWIN', { primaryServer: 'dhcp-c', secondaryServer: 'dhcp-e' }));
+      return model;
+    };
+    const modify = (model: SimulatorModel, object: Record<string, unknown>) => model.execute('ModifyDHCPFailoverRelationship', { dhcpFailoverRelationship: object });
+    const remove = (model: SimulatorModel, item: Record<string, unknown>) =>
+      model.execute('RemoveDHCPFailoverRelationships', { dhcpRefAndFailoverRelationshipNames: [item] });
+
+    it('is refused when the name is on several pairs, saying which parameter picks one, and nothing changes', () => {
+      const model = twins();
+      fails(() => modify(model, { name: 'twin', mclt: 600 }), 87, 400, /Several relationships are named "twin"; give primaryServer or dhcpServerRef to say which\./);
+      fails(() => remove(model, { dhcpFailoverRelationshipName: 'Twin' }), 87, 400, /Several relationships are named "Twin"; give dhcpServerRef to say which\./);
+      assert.equal(get(model, A, 'twin').mclt, 3600);
+      assert.equal(get(model, 'DHCPServers/5', 'twin').mclt, 3600);
+    });
+
+    it('picks the pair a server names, finds a unique name anywhere, and says "any DHCP server" for an unknown one', () => {
+      const model = twins();
+      modify(model, { name: 'twin', primaryServer: 'dhcp-c', mclt: 600 });
+      assert.equal(get(model, 'DHCPServers/5', 'twin').mclt, 600);
+      assert.equal(get(model, A, 'twin').mclt, 3600, 'the other pair of that name is untouched');
+      modify(model, { name: 'ONLY-AB', mclt: 900 });
+      assert.equal(get(model, B, 'only-ab').mclt, 900);
+      remove(model, { dhcpFailoverRelationshipName: 'only-ab' });
+      fails(() => get(model, A, 'only-ab'), 20115, 404);
+      fails(() => modify(model, { name: 'nowhere' }), 20115, 404, /nowhere.*any DHCP server/);
+      fails(() => remove(model, { dhcpFailoverRelationshipName: 'nowhere' }), 20115, 404, /nowhere.*any DHCP server/);
+      fails(() => remove(model, { dhcpServerRef: 'dhcp-c', dhcpFailoverRelationshipName: 'only-ab' }), 20115, 404, /only-ab.*dhcp-c/);
+    });
+  });
+
   describe('ReplicateDHCPFailover', () => {
     const setup = () => {
       const model = fixture();
@@ -419,7 +456,7 @@ describe('simulator model: commands', () => {
       fails(() => model.createScope({ name: '10.2.0.0/24', dhcpServerRef: 'nope' }), 2049, 404);
       fails(() => model.createScope({ name: '10.2.0.0/24', dhcpServerRef: 'isc-d' }), 87, 400, /Microsoft/);
       fails(() => model.createScope({ name: '10.2.0.0/24', dhcpServerRef: 'dhcp-c', addressPool: { from: '10.3.0.1', to: '10.3.0.9' } }), 87, 400, /pool/);
-      fails(() => model.createScope(null as never), 87);
+      fails(() => model.createScope(null), 87);
     });
 
     it('deleting a failover instance takes it out of the relationship; the partner stays as an independent scope', () => {
@@ -449,7 +486,7 @@ describe('simulator model: commands', () => {
       model.setScopeOptions('DHCPScopes/1', [{ option: '3', value: '10.0.1.1' }]);
       model.setScopeOptions('DHCPScopes/1', [{ option: '6', value: '10.0.0.53' }]);
       assert.deepEqual(model.getScopeOptions('DHCPScopes/1'), [{ option: '6', value: '10.0.0.53' }]);
-      fails(() => model.setScopeOptions('DHCPScopes/1', [{ option: '' } as never]), 87);
+      fails(() => model.setScopeOptions('DHCPScopes/1', [{ option: '' }]), 87);
     });
   });
 
@@ -536,6 +573,8 @@ describe('simulator model: commands', () => {
       ['a bad address', (d) => { d.scopes[1].pool.from = '10.0.2.300'; return d; }, /scopes\[1\]\.pool\.from: expected an IPv4 address/],
       ['a non-canonical CIDR', (d) => { d.scopes[0].name = '10.0.1.1/24'; return d; }, /scopes\[0\]\.name/],
       ['a bad state', (d) => { d.relationships[0].fsm.endpoints[0].state = 'Sleeping'; return d; }, /relationships\[0\]\.fsm\.endpoints\[0\]\.state/],
+      ['a timer at no time', (d) => { d.relationships[0].fsm.endpoints[0].timerAt = 'soon'; return d; }, /endpoints\[0\]\.timerAt: expected a time in ms or null$/],
+      ['a state entered at no time', (d) => { d.relationships[0].fsm.endpoints[1].since = null; return d; }, /endpoints\[1\]\.since: expected a time in ms$/],
       ['a scope pair on the wrong server', (d) => { d.relationships[0].scopePairs[0] = [2, 1]; return d; }, /scopePairs\[0\]/],
       ['duplicate ids', (d) => { d.scopes[1].id = d.scopes[0].id; return d; }, /duplicate scope id/],
       ['a stale id counter', (d) => { d.nextIds.scope = 1; return d; }, /nextIds\.scope/],

@@ -77,7 +77,7 @@ describe('simulator persistence and CLI', () => {
 
   it('refuses a corrupt data file with a clear message and leaves it untouched', async () => {
     const dataFile = join(folder, 'broken.json');
-    const garbage = '{"format":"micetro-simulator-data","version":1,"data":{"servers": [';
+    const garbage = '{"format":"micetro-dhcp-failover-simulator","version":1,"servers": [';
     writeFileSync(dataFile, garbage);
     await assert.rejects(startSimulator({ dataFile }), (error: unknown) => {
       assert.ok(error instanceof DataFileError);
@@ -99,10 +99,31 @@ describe('simulator persistence and CLI', () => {
     assert.equal(readFileSync(foreign, 'utf8'), '{"name":"something else"}');
 
     const wrongShape = join(folder, 'shape.json');
-    const text = JSON.stringify({ format: 'micetro-simulator-data', version: 1, data: { servers: 'not a list' } });
+    const text = JSON.stringify({ ...SimulatorModel.fromSeed('empty').toJSON(), servers: 'not a list' });
     writeFileSync(wrongShape, text);
-    await assert.rejects(startSimulator({ dataFile: wrongShape }));
+    await assert.rejects(startSimulator({ dataFile: wrongShape }), /servers: expected a list/);
     assert.equal(readFileSync(wrongShape, 'utf8'), text);
+  });
+
+  it('reads a data file in the envelope 0.1.0 wrote around the data, and saves it with one format marker', async () => {
+    const dataFile = join(folder, 'old.json');
+    const data = SimulatorModel.fromSeed('demo').toJSON();
+    writeFileSync(dataFile, JSON.stringify({ format: 'micetro-simulator-data', version: 1, savedAt: '2025-06-01T12:00:00.000Z', data }));
+    const simulator = await startSimulator({ dataFile, password: PASSWORD });
+    try {
+      const client = new MicetroClient({ baseUrl: simulator.url, username: 'admin', password: PASSWORD });
+      assert.equal((await client.getDHCPServers()).length, data.servers.length, 'the inventory of the old file');
+      const [server] = await client.getDHCPServers();
+      await client.addDHCPScope({ name: '172.22.0.0/24', dhcpServerRef: server.ref, addressPool: { from: '172.22.0.10', to: '172.22.0.20' } });
+    } finally {
+      await simulator.close();
+    }
+    const saved = JSON.parse(readFileSync(dataFile, 'utf8')) as Record<string, unknown>;
+    assert.equal(saved.format, 'micetro-dhcp-failover-simulator');
+    assert.deepEqual(Object.keys(saved).filter((key) => !['format', 'version', 'clock', 'nextIds', 'servers', 'scopes', 'relationships'].includes(key)), [], 'no envelope');
+    const reloaded = SimulatorModel.load(new JsonFileStore(dataFile).read());
+    assert.equal(reloaded.listScopes({ filter: 'name="172.22.0.0/24"' }).totalResults, 1);
+    assert.equal(reloaded.listServers({}).totalResults, data.servers.length);
   });
 
   it('starts from a seed, saves it, and reloads the saved changes on the next start', async () => {

@@ -152,10 +152,10 @@ function fillToLimit(model: SimulatorModel, serverRef: string, count: number): v
 function runOnModel(model: SimulatorModel, a: Action): void {
   switch (a.kind) {
     case 'command': model.execute(a.command, a.params); break;
-    case 'createScope': model.createScope(a.body as never); break;
+    case 'createScope': model.createScope(a.body); break;
     case 'deleteScope': model.deleteScope(a.ref); break;
-    case 'setOptions': model.setScopeOptions(a.ref, a.options as never); break;
-    case 'addReservation': model.addReservation(a.ref, a.body as never); break;
+    case 'setOptions': model.setScopeOptions(a.ref, a.options); break;
+    case 'addReservation': model.addReservation(a.ref, a.body); break;
   }
 }
 

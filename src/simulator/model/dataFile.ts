@@ -49,9 +49,15 @@ function integer(value: unknown, path: string, min: number, max = Number.MAX_SAF
   return value;
 }
 
-function time(value: unknown, path: string, nullable = false): number {
-  if (nullable && value === null) return null as unknown as number;
-  if (typeof value !== 'number' || !Number.isFinite(value)) fail(path, nullable ? 'expected a time in ms or null' : 'expected a time in ms');
+function time(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) fail(path, 'expected a time in ms');
+  return value;
+}
+
+/** A time that may be unset (null), e.g. no timer running. */
+function optionalTime(value: unknown, path: string): number | null {
+  if (value === null) return null;
+  if (typeof value !== 'number' || !Number.isFinite(value)) fail(path, 'expected a time in ms or null');
   return value;
 }
 
@@ -136,10 +142,10 @@ function endpoint(value: unknown, path: string): Endpoint {
   return {
     state: oneOf<FailoverState>(e.state, `${path}.state`, FAILOVER_STATES),
     since: time(e.since, `${path}.since`),
-    timerAt: time(e.timerAt, `${path}.timerAt`, true),
+    timerAt: optionalTime(e.timerAt, `${path}.timerAt`),
     running: flag(e.running, `${path}.running`),
     prevState: oneOf<FailoverState>(e.prevState, `${path}.prevState`, FAILOVER_STATES),
-    stoppedAt: time(e.stoppedAt, `${path}.stoppedAt`, true),
+    stoppedAt: optionalTime(e.stoppedAt, `${path}.stoppedAt`),
     skipMcltWait: flag(e.skipMcltWait, `${path}.skipMcltWait`),
   };
 }

@@ -18,9 +18,20 @@ import {
   type RelationshipRule,
   type ValidationIssue,
 } from '../../failover';
-import { type CommandContext, requireRunning } from './commandContext';
 import { MAX_SHARED_SECRET_LENGTH } from './fieldLimits';
 import { newPair, retime } from './failoverStateMachine';
+import {
+  RELATIONSHIP_NAME,
+  SCOPE_REF,
+  SERVER_REF,
+  relationshipNamed,
+  relationshipOn,
+  relationshipParam,
+  scopeOnServer,
+  scopesOnServer,
+  serverParam,
+} from './lookups';
+import { type ModelContext, requireRunning } from './modelContext';
 import {
   isRecord,
   optionalChoice,
@@ -32,19 +43,10 @@ import {
   type Params,
 } from './params';
 import type { RelationshipRecord, ScopeRecord, ServerRecord } from './records';
-import { parseRef } from './refs';
 import { copyScopeTo, replicateContent } from './scopeContent';
 import { relationshipToWire } from './wire';
-import {
-  invalidParameter,
-  objectNotFound,
-  relationshipNotFound,
-  windowsError,
-  type WindowsErrorName,
-} from './windowsErrors';
+import { invalidParameter, objectNotFound, windowsError, type WindowsErrorName } from './windowsErrors';
 
-const SERVER_REF = 'a DHCP server ref such as DHCPServers/1';
-const RELATIONSHIP_NAME = 'the failover relationship name';
 const SCOPE_REFS = 'scope refs such as DHCPScopes/12';
 
 /** Which Windows error answers each broken rule of `validateRelationship`. */
@@ -69,7 +71,6 @@ function ruleError(issue: ValidationIssue) {
   return kind === 'notFound' ? objectNotFound(`${issue.message} (object not found for reference)`) : windowsError(kind, issue.message);
 }
 
-
 function requireNotSynchronising(rel: RelationshipRecord, server: ServerRecord, side: 0 | 1): void {
   const state = rel.fsm?.endpoints[side].state;
   if (state && isSynchronising(state)) {
@@ -80,47 +81,9 @@ function requireNotSynchronising(rel: RelationshipRecord, server: ServerRecord, 
   }
 }
 
-function serverParam(ctx: CommandContext, params: Params): ServerRecord {
-  return ctx.inventory.server(requireString(params, 'dhcpServerRef', SERVER_REF));
-}
-
-function relationshipParam(ctx: CommandContext, params: Params): { server: ServerRecord; rel: RelationshipRecord } {
-  const server = serverParam(ctx, params);
-  const name = requireString(params, 'dhcpFailoverRelationshipName', RELATIONSHIP_NAME);
-  const rel = ctx.inventory.findRelationship(server.id, name);
-  if (!rel) throw relationshipNotFound(name, server.name);
-  return { server, rel };
-}
-
-/** A scope instance named for `server`: by ref, CIDR ref or bare CIDR; ERROR_DHCP_SUBNET_NOT_PRESENT when elsewhere. */
-export function scopeOnServer(ctx: CommandContext, ref: string, server: ServerRecord): ScopeRecord {
-  const parsed = parseRef(ref.trim(), 'DHCPScopes');
-  if (parsed.name !== undefined) {
-    const cidr = parseNetwork(parsed.name)?.cidr ?? parsed.name;
-    const scope = ctx.inventory.scopeOnServer(server.id, cidr);
-    if (!scope) throw windowsError('ERROR_DHCP_SUBNET_NOT_PRESENT', `Scope ${cidr} does not exist on ${server.name}.`);
-    return scope;
-  }
-  const scope = ctx.inventory.scope(ref);
-  if (scope.serverId !== server.id) {
-    const holder = ctx.inventory.serverById(scope.serverId);
-    throw windowsError('ERROR_DHCP_SUBNET_NOT_PRESENT', `Scope ${scope.name} (${ref}) is on ${holder.name}, not on ${server.name}.`);
-  }
-  return scope;
-}
-
-function scopesOnServer(ctx: CommandContext, refs: readonly string[], server: ServerRecord): ScopeRecord[] {
-  const byId = new Map<number, ScopeRecord>();
-  for (const ref of refs) {
-    const scope = scopeOnServer(ctx, ref, server);
-    byId.set(scope.id, scope);
-  }
-  return [...byId.values()];
-}
-
 // ---- reads
 
-export function getRelationships(ctx: CommandContext, params: Params): { dhcpFailoverRelationships: DHCPFailoverRelationship[] } {
+export function getRelationships(ctx: ModelContext, params: Params): { dhcpFailoverRelationships: DHCPFailoverRelationship[] } {
   const { inventory } = ctx;
   if (params.dhcpServerRef === undefined || params.dhcpServerRef === null || params.dhcpServerRef === '') {
     const all: DHCPFailoverRelationship[] = [];
@@ -137,7 +100,7 @@ export function getRelationships(ctx: CommandContext, params: Params): { dhcpFai
   };
 }
 
-export function getRelationship(ctx: CommandContext, params: Params): { dhcpFailoverRelationship: DHCPFailoverRelationship } {
+export function getRelationship(ctx: ModelContext, params: Params): { dhcpFailoverRelationship: DHCPFailoverRelationship } {
   const { server, rel } = relationshipParam(ctx, params);
   return { dhcpFailoverRelationship: relationshipToWire(ctx.inventory, rel, ctx.inventory.sideOf(rel, server.id)) };
 }
@@ -149,7 +112,7 @@ function relationshipObject(params: Params): Params {
   return requireRecord(params, 'dhcpFailoverRelationship', 'a DHCPFailoverRelationship object');
 }
 
-function serverField(ctx: CommandContext, object: Params, role: 'primary' | 'secondary'): string {
+function serverField(ctx: ModelContext, object: Params, role: 'primary' | 'secondary'): string {
   const text = optionalString(object, `${role}Server`, 'a DHCP server name') || optionalString(object, `${role}ServerRef`, SERVER_REF) || '';
   // The canonical name, so one server named two ways still counts as the same server.
   return ctx.inventory.findServer(text)?.name ?? text;
@@ -160,7 +123,7 @@ function modeField(object: Params): string {
   return FAILOVER_MODES.find((m) => m.toLowerCase() === mode.toLowerCase()) ?? mode;
 }
 
-export function addRelationship(ctx: CommandContext, params: Params): Record<string, never> {
+export function addRelationship(ctx: ModelContext, params: Params): Record<string, never> {
   const { inventory } = ctx;
   const object = relationshipObject(params);
   const failoverMode = modeField(object);
@@ -220,7 +183,7 @@ export function addRelationship(ctx: CommandContext, params: Params): Record<str
   return {};
 }
 
-export function modifyRelationship(ctx: CommandContext, params: Params): Record<string, never> {
+export function modifyRelationship(ctx: ModelContext, params: Params): Record<string, never> {
   const { inventory } = ctx;
   const object = relationshipObject(params);
   const name = requireString(object, 'name', RELATIONSHIP_NAME);
@@ -228,17 +191,7 @@ export function modifyRelationship(ctx: CommandContext, params: Params): Record<
   const secondaryText = serverField(ctx, object, 'secondary');
   const perspective = optionalString(object, 'dhcpServerRef', SERVER_REF);
   const lookupServer = perspective || primaryText || secondaryText;
-  let rel: RelationshipRecord | undefined;
-  let lookedUpOn: ServerRecord | undefined;
-  if (lookupServer) {
-    lookedUpOn = inventory.server(lookupServer);
-    rel = inventory.findRelationship(lookedUpOn.id, name);
-  } else {
-    const named = [...inventory.relationships.values()].filter((r) => r.name.toLowerCase() === name.toLowerCase());
-    if (named.length > 1) throw invalidParameter(`Several relationships are named "${name}"; give primaryServer or dhcpServerRef to say which.`);
-    rel = named[0];
-  }
-  if (!rel) throw relationshipNotFound(name, lookedUpOn?.name ?? 'any DHCP server');
+  const { rel } = relationshipNamed(ctx, name, lookupServer, 'primaryServer or dhcpServerRef');
 
   const primary = inventory.serverById(rel.primaryId);
   const secondary = inventory.serverById(rel.secondaryId);
@@ -282,7 +235,7 @@ export function modifyRelationship(ctx: CommandContext, params: Params): Record<
 
 // ---- scopes in relationships
 
-function validateAddScopes(ctx: CommandContext, rel: RelationshipRecord, server: ServerRecord, refs: readonly string[]): ScopeRecord[] {
+function validateAddScopes(ctx: ModelContext, rel: RelationshipRecord, server: ServerRecord, refs: readonly string[]): ScopeRecord[] {
   const { inventory } = ctx;
   const partner = inventory.partnerOf(rel, server.id);
   requireRunning(server);
@@ -321,7 +274,7 @@ function validateAddScopes(ctx: CommandContext, rel: RelationshipRecord, server:
 }
 
 /** Copies each scope to the partner; the first scope creates the relationship on both servers. */
-function applyAddScopes(ctx: CommandContext, rel: RelationshipRecord, server: ServerRecord, scopes: readonly ScopeRecord[]): void {
+function applyAddScopes(ctx: ModelContext, rel: RelationshipRecord, server: ServerRecord, scopes: readonly ScopeRecord[]): void {
   const { inventory } = ctx;
   const partner = inventory.partnerOf(rel, server.id);
   const side = inventory.sideOf(rel, server.id);
@@ -336,7 +289,7 @@ function applyAddScopes(ctx: CommandContext, rel: RelationshipRecord, server: Se
   }
 }
 
-export function addScopes(ctx: CommandContext, params: Params): Record<string, never> {
+export function addScopes(ctx: ModelContext, params: Params): Record<string, never> {
   const { server, rel } = relationshipParam(ctx, params);
   const refs = requireStringList(params, 'dhcpScopeRefs', SCOPE_REFS);
   const scopes = validateAddScopes(ctx, rel, server, refs);
@@ -345,7 +298,7 @@ export function addScopes(ctx: CommandContext, params: Params): Record<string, n
 }
 
 /** What happens to the instance on the other server when a scope leaves failover. */
-function deconfigure(ctx: CommandContext, scope: ScopeRecord, action: DeconfigureAction): void {
+function deconfigure(ctx: ModelContext, scope: ScopeRecord, action: DeconfigureAction): void {
   if (action === 'Delete') ctx.inventory.removeScope(scope);
   else if (action === 'Disable') scope.enabled = false;
 }
@@ -355,13 +308,13 @@ function actionParam(params: Params): DeconfigureAction {
 }
 
 /** The relationship lost its last scope: Windows deletes it; Micetro keeps it as Empty. */
-export function emptyIfNoScopes(ctx: CommandContext, rel: RelationshipRecord): void {
+export function emptyIfNoScopes(ctx: ModelContext, rel: RelationshipRecord): void {
   if (rel.scopePairs.length > 0 || !rel.fsm) return;
   rel.fsm = null;
   ctx.scheduler.forget(rel);
 }
 
-export function removeScopes(ctx: CommandContext, params: Params): Record<string, never> {
+export function removeScopes(ctx: ModelContext, params: Params): Record<string, never> {
   const { inventory } = ctx;
   const { server, rel } = relationshipParam(ctx, params);
   const refs = requireStringList(params, 'dhcpScopeRefs', SCOPE_REFS);
@@ -385,7 +338,7 @@ export function removeScopes(ctx: CommandContext, params: Params): Record<string
   return {};
 }
 
-export function removeRelationships(ctx: CommandContext, params: Params): Record<string, never> {
+export function removeRelationships(ctx: ModelContext, params: Params): Record<string, never> {
   const { inventory } = ctx;
   const list = params.dhcpRefAndFailoverRelationshipNames;
   if (!Array.isArray(list) || list.length === 0) {
@@ -397,19 +350,8 @@ export function removeRelationships(ctx: CommandContext, params: Params): Record
     if (!isRecord(item)) throw invalidParameter('Each entry of dhcpRefAndFailoverRelationshipNames must be {dhcpServerRef, dhcpFailoverRelationshipName}.');
     const name = requireString(item, 'dhcpFailoverRelationshipName', RELATIONSHIP_NAME);
     const serverText = optionalString(item, 'dhcpServerRef', SERVER_REF);
-    let rel: RelationshipRecord | undefined;
-    let keepOn: ServerRecord | undefined;
-    if (serverText) {
-      keepOn = inventory.server(serverText);
-      rel = inventory.findRelationship(keepOn.id, name);
-      if (!rel) throw relationshipNotFound(name, keepOn.name);
-    } else {
-      const named = [...inventory.relationships.values()].filter((r) => r.name.toLowerCase() === name.toLowerCase());
-      if (named.length > 1) throw invalidParameter(`Several relationships are named "${name}"; give dhcpServerRef to say which.`);
-      rel = named[0];
-      if (!rel) throw relationshipNotFound(name, 'any DHCP server');
-      keepOn = inventory.serverById(rel.primaryId);
-    }
+    const { rel, server } = relationshipNamed(ctx, name, serverText, 'dhcpServerRef');
+    const keepOn = server ?? inventory.serverById(rel.primaryId);
     if (rel.fsm) {
       requireRunning(inventory.serverById(rel.primaryId));
       requireRunning(inventory.serverById(rel.secondaryId));
@@ -429,11 +371,11 @@ export function removeRelationships(ctx: CommandContext, params: Params): Record
 
 // ---- replication
 
-export function replicate(ctx: CommandContext, params: Params): Record<string, never> {
+export function replicate(ctx: ModelContext, params: Params): Record<string, never> {
   const { inventory } = ctx;
   const source = serverParam(ctx, params);
   const name = optionalString(params, 'dhcpFailoverRelationshipName', RELATIONSHIP_NAME);
-  const scopeText = optionalString(params, 'dhcpScopeRef', 'a scope ref such as DHCPScopes/12');
+  const scopeText = optionalString(params, 'dhcpScopeRef', SCOPE_REF);
   let pairs: Array<{ rel: RelationshipRecord; scope: ScopeRecord }>;
   if (scopeText) {
     const scope = scopeOnServer(ctx, scopeText, source);
@@ -446,8 +388,7 @@ export function replicate(ctx: CommandContext, params: Params): Record<string, n
     }
     pairs = [{ rel, scope }];
   } else if (name) {
-    const rel = inventory.findRelationship(source.id, name);
-    if (!rel) throw relationshipNotFound(name, source.name);
+    const rel = relationshipOn(ctx, source, name);
     const side = inventory.sideOf(rel, source.id);
     pairs = rel.scopePairs.map((pair) => ({ rel, scope: inventory.scopeById(pair[side]) }));
   } else {

@@ -37,16 +37,6 @@ export function optionalString(params: Params, key: string, what: string, maxLen
   return limitLength(value, key, maxLength);
 }
 
-/** A whole number of at least `min`; undefined when absent. */
-export function optionalInteger(params: Params, key: string, what: string, min = 0): number | undefined {
-  const value = params[key];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw invalidParameter(`Parameter ${key} must be ${what}, got ${typeof value === 'number' ? value : describe(value)}.`);
-  }
-  return value;
-}
-
 export function requireStringList(params: Params, key: string, what: string): string[] {
   const value = params[key];
   if (!Array.isArray(value) || value.length === 0 || !value.every((item) => typeof item === 'string' && item.trim())) {

@@ -1,8 +1,7 @@
 // The REST scope resources: create and delete one scope instance, its options and reservations.
 // Options and reservations written to a failover scope are not copied to the partner (that is replication).
-import type { DHCPOption, DHCPReservation, NewDHCPScope } from '../../api/types';
 import { ipv4ToNumber, parseNetwork, rangeNetwork, scopeNameIssue, usableRange, validateScope, type AddressRange, type Network } from '../../failover';
-import { type CommandContext, requireRunning } from './commandContext';
+import { type ModelContext, requireRunning } from './modelContext';
 import { emptyIfNoScopes } from './failoverCommands';
 import { MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, MAX_OPTION_VALUE_LENGTH, MAX_OPTIONS } from './fieldLimits';
 import { isRecord, limitLength, MAX_TEXT_LENGTH, optionalString, requireString, type Params } from './params';
@@ -40,7 +39,7 @@ function networkAndTitle(body: Params): { network: Network; title?: string } {
   return { network, title: name.trim() };
 }
 
-export function createScope(ctx: CommandContext, input: NewDHCPScope | unknown): string {
+export function createScope(ctx: ModelContext, input: unknown): string {
   const { inventory } = ctx;
   if (!isRecord(input)) throw invalidParameter('The new scope must be an object like {"name": "10.1.20.0/24", "dhcpServerRef": "DHCPServers/1"}.');
   const body: Params = input;
@@ -81,7 +80,7 @@ export function createScope(ctx: CommandContext, input: NewDHCPScope | unknown):
 }
 
 /** Deletes one instance; a failover scope leaves its relationship first and the partner's instance stays. */
-export function deleteScope(ctx: CommandContext, ref: string): void {
+export function deleteScope(ctx: ModelContext, ref: string): void {
   const { inventory } = ctx;
   const scope = inventory.scope(String(ref));
   requireRunning(inventory.serverById(scope.serverId));
@@ -93,7 +92,7 @@ export function deleteScope(ctx: CommandContext, ref: string): void {
   inventory.removeScope(scope);
 }
 
-export function setScopeOptions(ctx: CommandContext, ref: string, options: DHCPOption[] | unknown): void {
+export function setScopeOptions(ctx: ModelContext, ref: string, options: unknown): void {
   const scope = ctx.inventory.scope(String(ref));
   if (!Array.isArray(options)) throw invalidParameter('dhcpOptions must be a list of {"option", "value"}.');
   if (options.length > MAX_OPTIONS) throw invalidParameter(`dhcpOptions has ${options.length} entries; DHCP has ${MAX_OPTIONS} option codes, so at most ${MAX_OPTIONS} are allowed.`);
@@ -110,7 +109,7 @@ export function setScopeOptions(ctx: CommandContext, ref: string, options: DHCPO
   scope.options = clean;
 }
 
-export function addReservation(ctx: CommandContext, scopeRefText: string, input: DHCPReservation | unknown): string {
+export function addReservation(ctx: ModelContext, scopeRefText: string, input: unknown): string {
   const { inventory } = ctx;
   const scope = inventory.scope(String(scopeRefText));
   if (!isRecord(input)) throw invalidParameter('The reservation must be an object like {"name", "clientIdentifier", "addresses": ["10.1.20.50"]}.');
@@ -118,13 +117,13 @@ export function addReservation(ctx: CommandContext, scopeRefText: string, input:
   const clientIdentifier = requireString(input, 'clientIdentifier', 'the client MAC address, e.g. 00-15-5d-01-02-03');
   const description = optionalString(input, 'description', 'text', MAX_DESCRIPTION_LENGTH) ?? '';
   const addresses = input.addresses;
-  if (!Array.isArray(addresses) || addresses.length === 0 || !addresses.every((a) => typeof a === 'string')) {
+  if (!Array.isArray(addresses) || addresses.length === 0 || !addresses.every((a): a is string => typeof a === 'string')) {
     throw invalidParameter('addresses must be a non-empty list of IPv4 addresses.');
   }
   if (addresses.length > 1) throw invalidParameter(`addresses has ${addresses.length} entries; a Microsoft DHCP reservation holds exactly one IPv4 address.`);
   addresses.forEach((address, i) => limitLength(address, `addresses[${i}]`, MAX_TEXT_LENGTH));
   const network = parseNetwork(scope.name);
-  for (const address of addresses as string[]) {
+  for (const address of addresses) {
     const value = ipv4ToNumber(address);
     if (value === undefined || !network || value < network.first || value > network.last) {
       throw invalidParameter(`${address} is not an address in scope ${scope.name}.`);
@@ -136,6 +135,6 @@ export function addReservation(ctx: CommandContext, scopeRefText: string, input:
   if (sameClient) throw invalidParameter(`Client ${clientIdentifier} already has the reservation "${sameClient.name}" in scope ${scope.name}.`);
   requireRunning(inventory.serverById(scope.serverId));
   const id = inventory.newReservationId();
-  scope.reservations.push({ id, name, clientIdentifier, addresses: (addresses as string[]).map((a) => a.trim()), description });
+  scope.reservations.push({ id, name, clientIdentifier, addresses: addresses.map((a) => a.trim()), description });
   return reservationRef(id);
 }

@@ -1,12 +1,12 @@
 // Simulator-only control commands (`Sim` prefix) that produce every failover state on demand: stop and
 // start a DHCP service, cut and restore the link of a relationship, declare the partner down, move the clock.
-import { type CommandContext, isRunning } from './commandContext';
+import { type ModelContext, isRunning } from './modelContext';
 import { cutLink, declarePartnerDown, restoreLink, startServer, stopServer, type FailoverPair } from './failoverStateMachine';
-import { scopeOnServer } from './failoverCommands';
-import { optionalNumber, optionalString, requireString, type Params } from './params';
+import { relationshipParam, scopeParam, serverParam } from './lookups';
+import { optionalNumber, type Params } from './params';
 import type { RelationshipRecord, ServerRecord } from './records';
 import { scopeDetail, type SimScopeDetail } from './wire';
-import { invalidParameter, relationshipNotFound } from './windowsErrors';
+import { invalidParameter } from './windowsErrors';
 
 /** The longest single clock jump: ten years. */
 const MAX_ADVANCE_SECONDS = 10 * 365 * 86400;
@@ -20,21 +20,14 @@ export interface SimClockResult {
 
 export const clockResult = (now: number): SimClockResult => ({ now, time: new Date(now).toISOString() });
 
-function serverParam(ctx: CommandContext, params: Params): ServerRecord {
-  return ctx.inventory.server(requireString(params, 'dhcpServerRef', 'a DHCP server ref such as DHCPServers/1'));
-}
-
 /** A relationship created on the servers (an Empty one has no endpoints to act on). */
-function liveRelationship(ctx: CommandContext, params: Params): { server: ServerRecord; rel: RelationshipRecord; fsm: FailoverPair } {
-  const server = serverParam(ctx, params);
-  const name = requireString(params, 'dhcpFailoverRelationshipName', 'the failover relationship name');
-  const rel = ctx.inventory.findRelationship(server.id, name);
-  if (!rel) throw relationshipNotFound(name, server.name);
+function liveRelationship(ctx: ModelContext, params: Params): { server: ServerRecord; rel: RelationshipRecord; fsm: FailoverPair } {
+  const { server, rel } = relationshipParam(ctx, params);
   if (!rel.fsm) throw invalidParameter(`Relationship "${rel.name}" is Empty: it exists only in Micetro, not on the servers, so it has no link.`);
   return { server, rel, fsm: rel.fsm };
 }
 
-export function stopDhcpServer(ctx: CommandContext, params: Params): Record<string, never> {
+export function stopDhcpServer(ctx: ModelContext, params: Params): Record<string, never> {
   const server = serverParam(ctx, params);
   if (!isRunning(server)) throw invalidParameter(`The DHCP service on ${server.name} is already ${server.state}.`);
   server.state = 'Service Down';
@@ -42,7 +35,7 @@ export function stopDhcpServer(ctx: CommandContext, params: Params): Record<stri
   return {};
 }
 
-export function startDhcpServer(ctx: CommandContext, params: Params): Record<string, never> {
+export function startDhcpServer(ctx: ModelContext, params: Params): Record<string, never> {
   const server = serverParam(ctx, params);
   if (isRunning(server)) throw invalidParameter(`The DHCP service on ${server.name} is already running (${server.state}).`);
   server.state = 'OK';
@@ -51,7 +44,7 @@ export function startDhcpServer(ctx: CommandContext, params: Params): Record<str
 }
 
 /** Applies a server-wide event to that server's endpoint of each relationship created on the servers. */
-function onEachEndpoint(ctx: CommandContext, serverId: number, event: typeof stopServer): void {
+function onEachEndpoint(ctx: ModelContext, serverId: number, event: typeof stopServer): void {
   for (const rel of ctx.inventory.relationshipsOf(serverId)) {
     if (!rel.fsm) continue;
     event(rel.fsm, ctx.inventory.sideOf(rel, serverId), ctx.now(), rel);
@@ -59,7 +52,7 @@ function onEachEndpoint(ctx: CommandContext, serverId: number, event: typeof sto
   }
 }
 
-export function cutRelationshipLink(ctx: CommandContext, params: Params): Record<string, never> {
+export function cutRelationshipLink(ctx: ModelContext, params: Params): Record<string, never> {
   const { rel, fsm } = liveRelationship(ctx, params);
   if (fsm.linkCut) throw invalidParameter(`The link of "${rel.name}" is already cut.`);
   cutLink(fsm, ctx.now(), rel);
@@ -67,7 +60,7 @@ export function cutRelationshipLink(ctx: CommandContext, params: Params): Record
   return {};
 }
 
-export function restoreRelationshipLink(ctx: CommandContext, params: Params): Record<string, never> {
+export function restoreRelationshipLink(ctx: ModelContext, params: Params): Record<string, never> {
   const { rel, fsm } = liveRelationship(ctx, params);
   if (!fsm.linkCut) throw invalidParameter(`The link of "${rel.name}" is not cut.`);
   restoreLink(fsm, ctx.now(), rel);
@@ -75,7 +68,7 @@ export function restoreRelationshipLink(ctx: CommandContext, params: Params): Re
   return {};
 }
 
-export function setPartnerDown(ctx: CommandContext, params: Params): Record<string, never> {
+export function setPartnerDown(ctx: ModelContext, params: Params): Record<string, never> {
   const { server, rel, fsm } = liveRelationship(ctx, params);
   const side = ctx.inventory.sideOf(rel, server.id);
   if (!declarePartnerDown(fsm, side, ctx.now(), rel)) {
@@ -97,17 +90,13 @@ export function advanceSeconds(params: Params): number {
   return seconds;
 }
 
-export function getScopeDetail(ctx: CommandContext, params: Params): { dhcpScope: SimScopeDetail } {
-  const ref = requireString(params, 'dhcpScopeRef', 'a scope ref such as DHCPScopes/12');
-  const serverText = optionalString(params, 'dhcpServerRef', 'a DHCP server ref such as DHCPServers/1');
-  const scope = serverText ? scopeOnServer(ctx, ref, ctx.inventory.server(serverText)) : ctx.inventory.scope(ref);
+export function getScopeDetail(ctx: ModelContext, params: Params): { dhcpScope: SimScopeDetail } {
+  const scope = scopeParam(ctx, params);
   return { dhcpScope: scopeDetail(scope, ctx.inventory.relationshipOfScope(scope.id)) };
 }
 
-export function setLeases(ctx: CommandContext, params: Params): Record<string, never> {
-  const ref = requireString(params, 'dhcpScopeRef', 'a scope ref such as DHCPScopes/12');
-  const serverText = optionalString(params, 'dhcpServerRef', 'a DHCP server ref such as DHCPServers/1');
-  const scope = serverText ? scopeOnServer(ctx, ref, ctx.inventory.server(serverText)) : ctx.inventory.scope(ref);
+export function setLeases(ctx: ModelContext, params: Params): Record<string, never> {
+  const scope = scopeParam(ctx, params);
   const leases = optionalNumber(params, 'activeLeases');
   if (leases === undefined || !Number.isInteger(leases) || leases < 0 || leases > 16_777_216) {
     throw invalidParameter('Parameter activeLeases must be a whole number of 0 or more.');

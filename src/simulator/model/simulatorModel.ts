@@ -1,10 +1,10 @@
 // The simulated Micetro in front of Windows DHCP servers: every bridge command and REST resource the
 // transports serve (SimulatorBackend), the failover timers, and the JSON data file.
-import type { DHCPOption, DHCPReservation, DHCPScope, DHCPServer, NewDHCPScope } from '../../api/types';
+import type { DHCPOption, DHCPReservation, DHCPScope, DHCPServer } from '../../api/types';
 import { parseNetwork } from '../../failover';
 import type { ListQuery, SimulatorBackend } from '../backend';
 import { SimulatorError } from '../simulatorError';
-import type { CommandContext } from './commandContext';
+import type { ModelContext } from './modelContext';
 import { parseDataFile } from './dataFile';
 import * as failover from './failoverCommands';
 import { Inventory } from './inventory';
@@ -66,7 +66,7 @@ export class SimulatorModel implements SimulatorBackend {
   readonly inventory: Inventory;
   readonly clock: SimulatedClock;
   /** What the command handlers share. */
-  readonly context: CommandContext;
+  readonly context: ModelContext;
   private readonly scheduler = new TransitionScheduler();
   private readonly scopeFields: FieldTable<ScopeRecord>;
 
@@ -101,7 +101,7 @@ export class SimulatorModel implements SimulatorBackend {
     if (seed === 'empty') return SimulatorModel.empty(clock);
     if (seed === 'demo') {
       const model = SimulatorModel.empty(clock);
-      buildDemo(model);
+      buildDemo(model, model.inventory);
       return model;
     }
     const inventory = new Inventory();
@@ -196,7 +196,7 @@ export class SimulatorModel implements SimulatorBackend {
     return this.guard('GET DHCPScopes/{ref}', () => scopeToWire(this.inventory.scope(String(ref))));
   }
 
-  createScope(scope: NewDHCPScope): string {
+  createScope(scope: unknown): string {
     return this.guard('POST DHCPScopes', () => scopes.createScope(this.context, scope));
   }
 
@@ -208,7 +208,7 @@ export class SimulatorModel implements SimulatorBackend {
     return this.guard('GET DHCPScopes/{ref}/Options', () => optionsToWire(this.inventory.scope(String(ref)).options));
   }
 
-  setScopeOptions(ref: string, options: DHCPOption[]): void {
+  setScopeOptions(ref: string, options: unknown): void {
     this.guard('PUT DHCPScopes/{ref}/Options', () => scopes.setScopeOptions(this.context, ref, options));
   }
 
@@ -216,7 +216,7 @@ export class SimulatorModel implements SimulatorBackend {
     return this.guard('GET DHCPScopes/{ref}/DHCPReservations', () => this.inventory.scope(String(ref)).reservations.map(reservationToWire));
   }
 
-  addReservation(scopeRefText: string, reservation: DHCPReservation): string {
+  addReservation(scopeRefText: string, reservation: unknown): string {
     return this.guard('POST DHCPScopes/{ref}/DHCPReservations', () => scopes.addReservation(this.context, scopeRefText, reservation));
   }
 

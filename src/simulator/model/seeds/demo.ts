@@ -3,7 +3,8 @@
 // CommunicationInterrupted (link cut), PartnerDown, a server down, and a pair whose instances drift apart.
 // Built through the model's own commands, so it obeys every rule the API enforces.
 import type { DHCPServerType } from '../../../api/types';
-import type { SimulatorModel } from '../simulatorModel';
+import type { SimulatorBackend } from '../../backend';
+import type { Inventory } from '../inventory';
 
 interface DemoScope {
   server: string;
@@ -89,8 +90,8 @@ const OPTIONS = (gateway: string) => [
   { option: '51', value: '28800' },
 ];
 
-export function buildDemo(model: SimulatorModel): void {
-  const { inventory } = model;
+/** Fills `inventory`, empty, through `backend`, the model that holds it (its commands enforce the rules). */
+export function buildDemo(backend: SimulatorBackend, inventory: Inventory): void {
   for (const [name, address, type] of SERVERS) {
     inventory.addServer({ id: inventory.newServerId(), name: host(name), address, type, state: 'OK', enabled: true });
   }
@@ -99,18 +100,18 @@ export function buildDemo(model: SimulatorModel): void {
 
   for (const scope of SCOPES) {
     const prefix = scope.network.slice(0, scope.network.lastIndexOf('.'));
-    const ref = model.createScope({
+    const ref = backend.createScope({
       name: scope.network,
       dhcpServerRef: refOf(scope.server),
       description: scope.description,
       addressPool: { from: `${prefix}.20`, to: `${prefix}.240` },
       exclusions: (scope.exclude ?? []).map(([from, to]) => ({ from: `${prefix}.${from}`, to: `${prefix}.${to}` })),
     });
-    model.setScopeOptions(ref, OPTIONS(`${prefix}.1`));
+    backend.setScopeOptions(ref, OPTIONS(`${prefix}.1`));
     for (const r of scope.reserve ?? []) {
-      model.addReservation(ref, { name: r.name, clientIdentifier: r.mac, addresses: [`${prefix}.${r.host}`], description: 'Reserved in the demo' });
+      backend.addReservation(ref, { name: r.name, clientIdentifier: r.mac, addresses: [`${prefix}.${r.host}`], description: 'Reserved in the demo' });
     }
-    model.execute('SimSetLeases', { dhcpScopeRef: ref, activeLeases: scope.leases });
+    backend.execute('SimSetLeases', { dhcpScopeRef: ref, activeLeases: scope.leases });
   }
   for (const network of ISC_SCOPES) {
     const prefix = network.slice(0, network.lastIndexOf('.'));
@@ -121,7 +122,7 @@ export function buildDemo(model: SimulatorModel): void {
   }
 
   for (const rel of RELATIONSHIPS) {
-    model.execute('AddDHCPFailoverRelationship', {
+    backend.execute('AddDHCPFailoverRelationship', {
       dhcpFailoverRelationship: {
         name: rel.name, primaryServer: host(rel.primary), secondaryServer: host(rel.secondary), failoverMode: rel.failoverMode,
         failoverServerType: 'PrimaryServer', percentage: rel.percentage, mclt: 3600, safePeriod: rel.safePeriod,
@@ -130,21 +131,21 @@ export function buildDemo(model: SimulatorModel): void {
     });
   }
   // New relationships walk Startup → Recover → RecoverWait → RecoverDone → Normal.
-  model.execute('SimAdvanceClock', { seconds: 60 });
+  backend.execute('SimAdvanceClock', { seconds: 60 });
 
   // Drift: the London floor 3 scope was edited on one partner only (a reservation on lon-02, an option on sin-01).
   const drifted = inventory.scopeOnServer(idOf('dhcp-lon-02'), '10.20.10.0/24');
   const partnerCopy = inventory.scopeOnServer(idOf('dhcp-sin-01'), '10.20.10.0/24');
   if (drifted && partnerCopy) {
-    model.addReservation(`DHCPScopes/${drifted.id}`, { name: 'lon-badge-reader', clientIdentifier: '00-15-5d-14-0a-28', addresses: ['10.20.10.40'], description: 'Added on lon-02 only' });
-    model.setScopeOptions(`DHCPScopes/${partnerCopy.id}`, [...OPTIONS('10.20.10.1').filter((o) => o.option !== '6'), { option: '6', value: '10.30.0.53' }]);
+    backend.addReservation(`DHCPScopes/${drifted.id}`, { name: 'lon-badge-reader', clientIdentifier: '00-15-5d-14-0a-28', addresses: ['10.20.10.40'], description: 'Added on lon-02 only' });
+    backend.setScopeOptions(`DHCPScopes/${partnerCopy.id}`, [...OPTIONS('10.20.10.1').filter((o) => o.option !== '6'), { option: '6', value: '10.30.0.53' }]);
   }
 
   // CommunicationInterrupted: the Singapore pair lost its link.
-  model.execute('SimCutLink', { dhcpServerRef: refOf('dhcp-sin-01'), dhcpFailoverRelationshipName: 'sin-standby' });
+  backend.execute('SimCutLink', { dhcpServerRef: refOf('dhcp-sin-01'), dhcpFailoverRelationshipName: 'sin-standby' });
   // PartnerDown: nyc-02 stopped and nyc-01 was told its partner is down.
-  model.execute('SimStopDHCPServer', { dhcpServerRef: refOf('dhcp-nyc-02') });
-  model.execute('SimSetPartnerDown', { dhcpServerRef: refOf('dhcp-nyc-01'), dhcpFailoverRelationshipName: 'nyc-standby-10' });
+  backend.execute('SimStopDHCPServer', { dhcpServerRef: refOf('dhcp-nyc-02') });
+  backend.execute('SimSetPartnerDown', { dhcpServerRef: refOf('dhcp-nyc-01'), dhcpFailoverRelationshipName: 'nyc-standby-10' });
   // A server down: rvk-02 stopped; rvk-01 is CommunicationInterrupted and goes PartnerDown after 2 hours.
-  model.execute('SimStopDHCPServer', { dhcpServerRef: refOf('dhcp-rvk-02') });
+  backend.execute('SimStopDHCPServer', { dhcpServerRef: refOf('dhcp-rvk-02') });
 }

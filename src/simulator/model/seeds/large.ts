@@ -12,7 +12,7 @@ export interface InventorySize {
   scopes: number;
 }
 
-export const DEFAULT_LARGE_SIZE: InventorySize = { servers: 500, scopes: 50_000 };
+const DEFAULT_LARGE_SIZE: InventorySize = { servers: 500, scopes: 50_000 };
 /** One /24 per scope network in 10.0.0.0/8. */
 const MAX_NETWORKS = 65_536;
 const MAX_SERVERS = 5_000;

@@ -4,7 +4,7 @@ import type { ServerRecord } from './records';
 import type { TransitionScheduler } from './transitions';
 import { windowsError } from './windowsErrors';
 
-export interface CommandContext {
+export interface ModelContext {
   inventory: Inventory;
   scheduler: TransitionScheduler;
   /** Simulated time, ms. */
