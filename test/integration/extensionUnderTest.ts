@@ -18,7 +18,7 @@ import type { TreeNode } from '../../src/ui/tree/nodes/treeNode';
 import type { PagedTreeProvider } from '../../src/ui/tree/pagedTreeProvider';
 import { ScriptedPrompts } from './scriptedPrompts';
 
-const EXTENSION_ID = 'micetro-failover.micetro-dhcp-failover';
+export const EXTENSION_ID = 'micetro-failover.micetro-dhcp-failover';
 
 export interface Harness {
   api: DhcpFailoverApi;
