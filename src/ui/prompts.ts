@@ -1,5 +1,7 @@
 // Every question and notification a command shows goes through `Prompts`, so integration tests can answer them.
 import * as vscode from 'vscode';
+import type { CommandWithoutArgument } from './commands/commandMap';
+import { executeCommand } from './commands/executeCommand';
 import { plainText } from './plainText';
 
 /** The user dismissed a question; commands stop silently. */
@@ -59,7 +61,7 @@ export interface InputOptions {
 /** A button of an error notification that runs a command, e.g. Reconnect…. */
 export interface ErrorAction {
   title: string;
-  command: string;
+  command: CommandWithoutArgument;
 }
 
 export interface Prompts {
@@ -127,7 +129,7 @@ export class WindowPrompts implements Prompts {
     const buttons = action ? [action.title, 'Show Log'] : ['Show Log'];
     void vscode.window.showErrorMessage(plainText(message), ...buttons).then((answer) => {
       if (answer === 'Show Log') this.log.show(true);
-      else if (action && answer === action.title) void vscode.commands.executeCommand(action.command);
+      else if (action && answer === action.title) void executeCommand(action.command);
     });
   }
 

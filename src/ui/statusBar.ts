@@ -1,11 +1,12 @@
 // One status bar item saying where the extension is connected; a click offers to connect or switch.
 import * as vscode from 'vscode';
+import { commandInvocation } from './commands/commandMap';
 import type { Connection, ConnectionManager } from './connection/connectionManager';
 
 export function createConnectionStatusBar(connection: ConnectionManager): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('dhcpFailover.connection', vscode.StatusBarAlignment.Left, 10);
   item.name = 'DHCP Failover Connection';
-  item.command = 'dhcpFailover.selectConnection';
+  item.command = commandInvocation('dhcpFailover.selectConnection', 'Select Connection');
   const show = (current: Connection) => {
     if (current.kind === 'simulator') {
       const shared = current.simulator.ownerPid !== undefined;

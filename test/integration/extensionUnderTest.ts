@@ -21,7 +21,7 @@ import { ScriptedPrompts } from './scriptedPrompts';
 
 export { newRelationship, newScope, normalRelationship, relationship, scopeOn, settle, twoServers } from '../shared/simulatorFixtures';
 
-const EXTENSION_ID = 'micetro-failover.micetro-dhcp-failover';
+export const EXTENSION_ID = 'micetro-failover.micetro-dhcp-failover';
 
 export interface Harness {
   api: DhcpFailoverApi;

@@ -1,10 +1,13 @@
 // Connect to Micetro…, Use Built-in Simulator, Disconnect, and the status bar's Select Connection….
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { MicetroAuthError } from '../../api/errors';
 import { isLoopbackHost } from '../../api/loopback';
 import { parseMicetroUrl } from '../../api/micetroUrl';
 import type { MicetroLogin } from '../connection/credentialStore';
+import type { PickItem } from '../prompts';
 import type { CommandContext } from './commandContext';
+import type { CommandWithoutArgument } from './commandMap';
+import { executeCommand } from './executeCommand';
 import { registerCommand, withViewProgress } from './registerCommand';
 
 export function registerConnectionCommands(context: CommandContext): vscode.Disposable[] {
@@ -73,7 +76,7 @@ async function connectToMicetro(context: CommandContext): Promise<void> {
 
 async function selectConnection(context: CommandContext): Promise<void> {
   const kind = context.connection.current.kind;
-  const choices = [
+  const choices: PickItem<CommandWithoutArgument>[] = [
     {
       label: 'Use Built-in Simulator',
       icon: 'server-environment',
@@ -81,8 +84,8 @@ async function selectConnection(context: CommandContext): Promise<void> {
       value: 'dhcpFailover.useBuiltInSimulator',
     },
     { label: 'Connect to Micetro…', icon: 'plug', description: kind === 'micetro' ? 'connected' : '', value: 'dhcpFailover.connectToMicetro' },
-    ...(kind === 'none' ? [] : [{ label: 'Disconnect', icon: 'debug-disconnect', description: '', value: 'dhcpFailover.disconnect' }]),
   ];
+  if (kind !== 'none') choices.push({ label: 'Disconnect', icon: 'debug-disconnect', description: '', value: 'dhcpFailover.disconnect' });
   const command = await context.prompts.pick(choices, { title: 'DHCP Failover Connection', placeHolder: 'Where should DHCP Failover connect?' });
-  await vscode.commands.executeCommand(command);
+  await executeCommand(command);
 }

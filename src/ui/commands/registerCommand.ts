@@ -4,19 +4,23 @@ import * as vscode from 'vscode';
 import { describeError, logError } from '../log';
 import { plainText } from '../plainText';
 import { isCancellation } from '../prompts';
+import { SERVERS_VIEW_ID } from '../tree/serversTreeProvider';
 import type { CommandContext } from './commandContext';
+import type { CommandId, DhcpFailoverCommands } from './commandMap';
 
-export function registerCommand(
+export function registerCommand<K extends CommandId>(
   context: CommandContext,
-  id: string,
+  id: K,
   /** What the user sees the failure as, e.g. "Could not remove the failover relationship". */
   failure: string,
   /** What it returns reaches `executeCommand`'s caller (the wizard commands return their panel). */
-  handler: (...args: never[]) => Promise<unknown>,
+  handler: DhcpFailoverCommands[K],
 ): vscode.Disposable {
+  // VS Code hands over whatever the menu or the caller passed; the handlers narrow their node with instanceof.
+  const run = handler as (...args: unknown[]) => ReturnType<DhcpFailoverCommands[K]>;
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
-      return await handler(...(args as never[]));
+      return await run(...args);
     } catch (error) {
       if (isCancellation(error)) return undefined;
       logError(context.log, id, error);
@@ -30,5 +34,5 @@ export function registerCommand(
 
 /** Long work shows progress in the Servers view, where its result will appear. */
 export function withViewProgress<T>(title: string, work: () => Promise<T>): Promise<T> {
-  return Promise.resolve(vscode.window.withProgress({ location: { viewId: 'dhcpFailover.servers' }, title: plainText(title) }, work));
+  return Promise.resolve(vscode.window.withProgress({ location: { viewId: SERVERS_VIEW_ID }, title: plainText(title) }, work));
 }

@@ -4,8 +4,9 @@ import type { DeconfigureAction, DHCPFailoverRelationship } from '../../api/type
 import { canTakeScopes, MAX_RELATIONSHIPS_PER_SERVER, scopeCidr } from '../../failover';
 import { openRelationshipWizard, type RelationshipWizardPanel } from '../panels/relationshipWizardPanel';
 import { RelationshipNode } from '../tree/nodes/relationshipNode';
-import { ScopeNode, scopeTexts } from '../tree/nodes/scopeNode';
+import { scopeTexts } from '../tree/nodes/scopeNode';
 import { ScopeRowNode } from '../tree/nodes/scopeRowNode';
+import type { ServerNode } from '../tree/nodes/serverNode';
 import { partnerName, partnerRef, serverRefsOf } from '../tree/relationshipText';
 import { sortByNetwork } from '../tree/sortKeys';
 import { requireClient, type CommandContext } from './commandContext';
@@ -15,12 +16,12 @@ import { asPrimary, nothingToDo, primaryRelationships, relationshipItem, relatio
 
 export function registerRelationshipCommands(context: CommandContext): vscode.Disposable[] {
   return [
-    registerCommand(context, 'dhcpFailover.addRelationship', 'Could not open the relationship wizard', (node?: unknown) => addRelationship(context, node)),
-    registerCommand(context, 'dhcpFailover.editRelationship', 'Could not open the relationship wizard', (node?: unknown) => editRelationship(context, node)),
-    registerCommand(context, 'dhcpFailover.removeRelationship', 'Could not remove the failover relationship', (node?: unknown) =>
+    registerCommand(context, 'dhcpFailover.addRelationship', 'Could not open the relationship wizard', (node) => addRelationship(context, node)),
+    registerCommand(context, 'dhcpFailover.editRelationship', 'Could not open the relationship wizard', (node) => editRelationship(context, node)),
+    registerCommand(context, 'dhcpFailover.removeRelationship', 'Could not remove the failover relationship', (node) =>
       removeRelationship(context, node),
     ),
-    registerCommand(context, 'dhcpFailover.addScopesToRelationship', 'Could not add the scopes to the failover relationship', (node?: unknown) =>
+    registerCommand(context, 'dhcpFailover.addScopesToRelationship', 'Could not add the scopes to the failover relationship', (node) =>
       addScopesToRelationship(context, node),
     ),
   ];
@@ -36,7 +37,7 @@ async function showSaved(context: CommandContext, saved: { name: string; primary
 }
 
 /** Returns the wizard's panel (tests drive it). */
-async function addRelationship(context: CommandContext, node: unknown): Promise<RelationshipWizardPanel> {
+async function addRelationship(context: CommandContext, node: ServerNode | undefined): Promise<RelationshipWizardPanel> {
   const primary = await serverTarget(context, node, 'Add Failover Relationship: primary server', (server) => server.type === 'MSDHCP');
   const count = (await context.views.inventory.getRelationships(primary.ref)).length;
   if (count >= MAX_RELATIONSHIPS_PER_SERVER) {
@@ -51,7 +52,7 @@ async function addRelationship(context: CommandContext, node: unknown): Promise<
   });
 }
 
-async function editRelationship(context: CommandContext, node: unknown): Promise<RelationshipWizardPanel> {
+async function editRelationship(context: CommandContext, node: RelationshipNode | undefined): Promise<RelationshipWizardPanel> {
   const target = await asPrimary(context, await relationshipTarget(context, node, 'Edit Failover Relationship'));
   return openRelationshipWizard({
     extensionUri: context.extensionUri,
@@ -63,7 +64,7 @@ async function editRelationship(context: CommandContext, node: unknown): Promise
   });
 }
 
-async function removeRelationship(context: CommandContext, node: unknown): Promise<void> {
+async function removeRelationship(context: CommandContext, node: RelationshipNode | undefined): Promise<void> {
   const title = 'Remove Failover Relationship';
   const { relationship, server } = await relationshipTarget(context, node, title);
   const { prompts } = context;
@@ -107,7 +108,7 @@ async function removeRelationship(context: CommandContext, node: unknown): Promi
  * From a relationship (or the palette): a multi-select of the primary's eligible scopes. From a scope that is in no
  * relationship: the relationships its server is primary of.
  */
-async function addScopesToRelationship(context: CommandContext, node: unknown): Promise<void> {
+async function addScopesToRelationship(context: CommandContext, node: RelationshipNode | ScopeRowNode | undefined): Promise<void> {
   const title = 'Add Scopes to Failover Relationship';
   const { prompts, views } = context;
   let target: RelationshipTarget;
@@ -130,7 +131,7 @@ async function addScopesToRelationship(context: CommandContext, node: unknown): 
     target = await prompts.pick(candidates.map(relationshipItem), { title, placeHolder: `Add ${scope.scope.name} to which relationship?` });
     scopeRefs = [scope.scope.ref];
   } else {
-    if (node instanceof ScopeNode || node instanceof ScopeRowNode) nothingToDo(context, 'This scope is already in a failover relationship.');
+    if (node instanceof ScopeRowNode) nothingToDo(context, 'This scope is already in a failover relationship.');
     const picked = await relationshipTarget(
       context,
       node instanceof RelationshipNode ? node : undefined,

@@ -5,6 +5,7 @@ import { scopeCidr } from '../../failover';
 import { RelationshipNode } from '../tree/nodes/relationshipNode';
 import { ScopeNode } from '../tree/nodes/scopeNode';
 import { ScopeRowNode } from '../tree/nodes/scopeRowNode';
+import type { ServerNode } from '../tree/nodes/serverNode';
 import { partnerName, partnerRef, serverRefsOf } from '../tree/relationshipText';
 import { requireClient, type CommandContext } from './commandContext';
 import { registerCommand, withViewProgress } from './registerCommand';
@@ -14,15 +15,15 @@ const REPLACED = 'ranges, exclusions, reservations and options';
 
 export function registerReplicationCommands(context: CommandContext): vscode.Disposable[] {
   return [
-    registerCommand(context, 'dhcpFailover.replicateScope', 'Could not replicate the scope', (node?: unknown) => replicateScope(context, node)),
-    registerCommand(context, 'dhcpFailover.replicateRelationship', 'Could not replicate the failover relationship', (node?: unknown) =>
+    registerCommand(context, 'dhcpFailover.replicateScope', 'Could not replicate the scope', (node) => replicateScope(context, node)),
+    registerCommand(context, 'dhcpFailover.replicateRelationship', 'Could not replicate the failover relationship', (node) =>
       replicateRelationship(context, node),
     ),
-    registerCommand(context, 'dhcpFailover.replicateServer', 'Could not replicate the failover scopes', (node?: unknown) => replicateServer(context, node)),
+    registerCommand(context, 'dhcpFailover.replicateServer', 'Could not replicate the failover scopes', (node) => replicateServer(context, node)),
   ];
 }
 
-async function replicateScope(context: CommandContext, node: unknown): Promise<void> {
+async function replicateScope(context: CommandContext, node: ScopeNode | ScopeRowNode | undefined): Promise<void> {
   const title = 'Replicate Scope';
   const picked = await failoverScopeTarget(context, node, title);
   // A Scopes row or a palette pick names the scope, not a direction: ask which instance is the source.
@@ -47,7 +48,7 @@ async function replicateScope(context: CommandContext, node: unknown): Promise<v
   context.prompts.showInfo(`Replicated ${scope.name} from ${source.server.name} to ${destination}.`);
 }
 
-async function replicateRelationship(context: CommandContext, node: unknown): Promise<void> {
+async function replicateRelationship(context: CommandContext, node: RelationshipNode | undefined): Promise<void> {
   const title = 'Replicate Failover Relationship';
   const picked = await relationshipTarget(context, node, title, (relationship) => relationship.dhcpScopeRefs.length > 0);
   if (picked.relationship.dhcpScopeRefs.length === 0) nothingToDo(context, `${picked.relationship.name} has no scopes to replicate.`);
@@ -66,7 +67,7 @@ async function replicateRelationship(context: CommandContext, node: unknown): Pr
   context.prompts.showInfo(`Replicated ${relationship.name} from ${server.name} to ${destination}.`);
 }
 
-async function replicateServer(context: CommandContext, node: unknown): Promise<void> {
+async function replicateServer(context: CommandContext, node: ServerNode | undefined): Promise<void> {
   const server = await serverTarget(context, node, 'Replicate All Failover Scopes on Server', (candidate) => candidate.type === 'MSDHCP');
   const relationships = (await context.views.inventory.getRelationships(server.ref)).filter((r) => r.dhcpScopeRefs.length > 0);
   if (relationships.length === 0) nothingToDo(context, `${server.name} has no failover scopes to replicate.`);

@@ -4,6 +4,8 @@ import type { DeconfigureAction } from '../../api/types';
 import { isSynchronising } from '../../failover';
 import { openCreateScopeForm, type CreateScopePanel } from '../panels/createScopePanel';
 import { RelationshipNode } from '../tree/nodes/relationshipNode';
+import type { ScopeNode } from '../tree/nodes/scopeNode';
+import type { ScopeRowNode } from '../tree/nodes/scopeRowNode';
 import { ServerNode } from '../tree/nodes/serverNode';
 import { partnerName, serverRefsOf } from '../tree/relationshipText';
 import { requireClient, type CommandContext } from './commandContext';
@@ -12,15 +14,15 @@ import { asPrimary, failoverScopeTarget, scopeInstanceTarget } from './targets';
 
 export function registerScopeCommands(context: CommandContext): vscode.Disposable[] {
   return [
-    registerCommand(context, 'dhcpFailover.removeScopeFromFailover', 'Could not remove the scope from failover', (node?: unknown) =>
+    registerCommand(context, 'dhcpFailover.removeScopeFromFailover', 'Could not remove the scope from failover', (node) =>
       removeScopeFromFailover(context, node),
     ),
-    registerCommand(context, 'dhcpFailover.removeScopeInstance', 'Could not remove the scope', (node?: unknown) => removeScopeInstance(context, node)),
-    registerCommand(context, 'dhcpFailover.createScope', 'Could not open the Create Scope form', (node?: unknown) => createScope(context, node)),
+    registerCommand(context, 'dhcpFailover.removeScopeInstance', 'Could not remove the scope', (node) => removeScopeInstance(context, node)),
+    registerCommand(context, 'dhcpFailover.createScope', 'Could not open the Create Scope form', (node) => createScope(context, node)),
   ];
 }
 
-async function removeScopeFromFailover(context: CommandContext, node: unknown): Promise<void> {
+async function removeScopeFromFailover(context: CommandContext, node: ScopeNode | ScopeRowNode | undefined): Promise<void> {
   const title = 'Remove from Failover';
   const { scope, server, relationship } = await failoverScopeTarget(
     context,
@@ -53,7 +55,7 @@ async function removeScopeFromFailover(context: CommandContext, node: unknown): 
   await context.views.servers.revealRelationship(server.ref, relationship.name);
 }
 
-async function removeScopeInstance(context: CommandContext, node: unknown): Promise<void> {
+async function removeScopeInstance(context: CommandContext, node: ScopeNode | ScopeRowNode | undefined): Promise<void> {
   const { scope, server, relationship } = await scopeInstanceTarget(context, node, 'Remove Scope Instance');
   const detail = relationship
     ? `It is in the failover relationship "${relationship.name}": it leaves the relationship first, and its instance on ${partnerName(relationship)} stays as an independent scope.`
@@ -64,7 +66,7 @@ async function removeScopeInstance(context: CommandContext, node: unknown): Prom
 }
 
 /** Returns the form's panel (tests drive it). */
-async function createScope(context: CommandContext, node: unknown): Promise<CreateScopePanel> {
+async function createScope(context: CommandContext, node: ServerNode | RelationshipNode | undefined): Promise<CreateScopePanel> {
   let server = node instanceof ServerNode ? node.server : undefined;
   let relationshipName: string | undefined;
   if (node instanceof RelationshipNode) {

@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { MicetroApi } from '../../api/micetroApi';
 import type { DHCPFailoverRelationship } from '../../api/types';
 import { RelationshipNode } from '../tree/nodes/relationshipNode';
+import type { ServerNode } from '../tree/nodes/serverNode';
 import { serverRefsOf } from '../tree/relationshipText';
 import { compareNames } from '../tree/sortKeys';
 import type { CommandContext } from './commandContext';
@@ -11,11 +12,11 @@ import { relationshipTarget, serverTarget } from './targets';
 
 export function registerSimulatorCommands(context: CommandContext): vscode.Disposable[] {
   return [
-    registerCommand(context, 'dhcpFailover.stopServer', 'Could not stop the DHCP server', (node?: unknown) => setServerRunning(context, node, false)),
-    registerCommand(context, 'dhcpFailover.startServer', 'Could not start the DHCP server', (node?: unknown) => setServerRunning(context, node, true)),
-    registerCommand(context, 'dhcpFailover.cutLink', 'Could not cut the link', (node?: unknown) => changeLink(context, node, 'SimCutLink')),
-    registerCommand(context, 'dhcpFailover.restoreLink', 'Could not restore the link', (node?: unknown) => changeLink(context, node, 'SimRestoreLink')),
-    registerCommand(context, 'dhcpFailover.setPartnerDown', 'Could not set the partner down', (node?: unknown) => setPartnerDown(context, node)),
+    registerCommand(context, 'dhcpFailover.stopServer', 'Could not stop the DHCP server', (node) => setServerRunning(context, node, false)),
+    registerCommand(context, 'dhcpFailover.startServer', 'Could not start the DHCP server', (node) => setServerRunning(context, node, true)),
+    registerCommand(context, 'dhcpFailover.cutLink', 'Could not cut the link', (node) => changeLink(context, node, 'SimCutLink')),
+    registerCommand(context, 'dhcpFailover.restoreLink', 'Could not restore the link', (node) => changeLink(context, node, 'SimRestoreLink')),
+    registerCommand(context, 'dhcpFailover.setPartnerDown', 'Could not set the partner down', (node) => setPartnerDown(context, node)),
   ];
 }
 
@@ -25,7 +26,7 @@ function simulatorClient(context: CommandContext): MicetroApi {
   return current.client;
 }
 
-async function setServerRunning(context: CommandContext, node: unknown, running: boolean): Promise<void> {
+async function setServerRunning(context: CommandContext, node: ServerNode | undefined, running: boolean): Promise<void> {
   const client = simulatorClient(context);
   const verb = running ? 'Start' : 'Stop';
   const server = await serverTarget(context, node, `${verb} DHCP Server`, (candidate) => (candidate.state === 'Service Down') === running);
@@ -36,7 +37,7 @@ async function setServerRunning(context: CommandContext, node: unknown, running:
   await context.views.refreshStates();
 }
 
-async function changeLink(context: CommandContext, node: unknown, command: 'SimCutLink' | 'SimRestoreLink'): Promise<void> {
+async function changeLink(context: CommandContext, node: RelationshipNode | undefined, command: 'SimCutLink' | 'SimRestoreLink'): Promise<void> {
   const client = simulatorClient(context);
   const title = command === 'SimCutLink' ? 'Cut Link' : 'Restore Link';
   // From the palette, only links that can be cut (Normal) or restored (interrupted or partner down) are offered.
@@ -52,7 +53,7 @@ async function changeLink(context: CommandContext, node: unknown, command: 'SimC
 }
 
 /** Like `Set-DhcpServerv4Failover -PartnerDown`: the server that lost contact declares its partner down. */
-async function setPartnerDown(context: CommandContext, node: unknown): Promise<void> {
+async function setPartnerDown(context: CommandContext, node: RelationshipNode | undefined): Promise<void> {
   const client = simulatorClient(context);
   const title = 'Set Partner Down';
   let target = node instanceof RelationshipNode ? { server: node.parent.server, relationship: node.relationship } : undefined;

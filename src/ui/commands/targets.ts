@@ -18,7 +18,7 @@ export interface RelationshipTarget {
 
 export async function serverTarget(
   context: CommandContext,
-  node: unknown,
+  node: ServerNode | undefined,
   title: string,
   accept: (server: DHCPServer) => boolean = () => true,
 ): Promise<DHCPServer> {
@@ -34,7 +34,7 @@ export async function serverTarget(
 /** From a relationship node: as its server sees it. From the palette: a relationship as its primary sees it. */
 export async function relationshipTarget(
   context: CommandContext,
-  node: unknown,
+  node: RelationshipNode | undefined,
   title: string,
   accept: (relationship: DHCPFailoverRelationship) => boolean = () => true,
   /** Why nothing is offered when no relationship is accepted. */
@@ -94,7 +94,7 @@ function scopeItem(scope: DHCPScope): PickItem<DHCPScope> {
 
 export async function failoverScopeTarget(
   context: CommandContext,
-  node: unknown,
+  node: ScopeNode | ScopeRowNode | undefined,
   title: string,
   /** Which relationships the palette offers, besides having scopes; with `noneAccepted` to say why none is offered. */
   accept: (relationship: DHCPFailoverRelationship) => boolean = () => true,
@@ -115,7 +115,7 @@ export async function failoverScopeTarget(
 }
 
 /** One scope instance: the node's, one of a Scopes row (asking which server), or picked by server then scope. */
-export async function scopeInstanceTarget(context: CommandContext, node: unknown, title: string): Promise<ScopeInstance> {
+export async function scopeInstanceTarget(context: CommandContext, node: ScopeNode | ScopeRowNode | undefined, title: string): Promise<ScopeInstance> {
   if (node instanceof ScopeNode) return { scope: node.scope, server: node.parent.parent.server, relationship: node.parent.relationship };
   if (node instanceof ScopeRowNode) {
     if (node.instances.length === 1) return node.instances[0];

@@ -9,15 +9,15 @@ import { registerCommand } from './registerCommand';
 export function registerViewCommands(context: CommandContext): vscode.Disposable[] {
   const { views } = context;
   return [
-    registerCommand(context, 'dhcpFailover.refresh', 'Could not refresh', async (node?: unknown) => {
+    registerCommand(context, 'dhcpFailover.refresh', 'Could not refresh', async (node) => {
       if (node instanceof ServerNode) await views.afterChange([node.server.ref]);
       else views.refreshAll();
     }),
-    registerCommand(context, 'dhcpFailover.loadMore', 'Could not load more', async (node?: unknown) => {
+    registerCommand(context, 'dhcpFailover.loadMore', 'Could not load more', (node) => {
       if (!(node instanceof LoadMoreNode)) return;
       (views.servers.owns(node) ? views.servers : views.scopes).showMore(node);
     }),
-    registerCommand(context, 'dhcpFailover.retry', 'Could not retry', async (node?: unknown) => {
+    registerCommand(context, 'dhcpFailover.retry', 'Could not retry', (node) => {
       if (!(node instanceof ErrorNode)) return views.refreshAll();
       (views.servers.owns(node) ? views.servers : views.scopes).retry(node);
     }),
@@ -31,6 +31,6 @@ export function registerViewCommands(context: CommandContext): vscode.Disposable
       await views.scopes.setFilter(text);
     }),
     registerCommand(context, 'dhcpFailover.clearScopeFilter', 'Could not clear the filter', () => views.scopes.setFilter('')),
-    registerCommand(context, 'dhcpFailover.showLog', 'Could not show the log', async () => context.log.show()),
+    registerCommand(context, 'dhcpFailover.showLog', 'Could not show the log', () => context.log.show()),
   ];
 }

@@ -1,5 +1,6 @@
 // A load that failed: one line in place of the children, retried by a click or its Retry action; never a pop-up per node.
 import * as vscode from 'vscode';
+import { commandInvocation } from '../../commands/commandMap';
 import { describeError } from '../../log';
 import { plainText } from '../../plainText';
 import { nodeId, type TreeNode } from './treeNode';
@@ -25,7 +26,7 @@ export class ErrorNode implements TreeNode {
     item.tooltip = `${this.message}\n\nRetry, or see the DHCP Failover log for details.`;
     item.contextValue = 'error';
     // A click retries too, not only the inline action.
-    item.command = { command: 'dhcpFailover.retry', title: 'Retry', arguments: [this] };
+    item.command = commandInvocation('dhcpFailover.retry', 'Retry', this);
     return item;
   }
 }

@@ -1,5 +1,6 @@
 // The last child of a long list: shows the next page when clicked, so a server with thousands of scopes stays responsive.
 import * as vscode from 'vscode';
+import { commandInvocation } from '../../commands/commandMap';
 import { nodeId, type TreeNode } from './treeNode';
 
 export class LoadMoreNode implements TreeNode {
@@ -20,7 +21,7 @@ export class LoadMoreNode implements TreeNode {
     item.description = `${this.remaining.toLocaleString('en-US')} not shown`;
     item.iconPath = new vscode.ThemeIcon('ellipsis');
     item.contextValue = 'loadMore';
-    item.command = { command: 'dhcpFailover.loadMore', title: 'Load More', arguments: [this] };
+    item.command = commandInvocation('dhcpFailover.loadMore', 'Load More', this);
     return item;
   }
 }
