@@ -1,19 +1,13 @@
 // Runs a real, bundled wizard script (dist/webview/<name>.js) in happy-dom with a fake `acquireVsCodeApi`, so the
 // tests see exactly what the browser runs: messages both ways, the saved state, and the DOM the user sees.
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Window } from 'happy-dom';
 
 const root = resolve(__dirname, '../../..');
-let built = false;
 
-/** Bundles the webview scripts once per test file, so the tests never run a stale build. */
+/** The bundle `npm run test:unit` built just before the tests (esbuild's webview target), so it is never stale. */
 function webviewScript(name: string): string {
-  if (!built) {
-    execFileSync(process.execPath, ['esbuild.mjs', '--only=webview'], { cwd: root, stdio: 'inherit' });
-    built = true;
-  }
   return readFileSync(join(root, 'dist', 'webview', `${name}.js`), 'utf8');
 }
 
