@@ -20,7 +20,7 @@ import { button, textfield, type VscodeButton, type VscodeTextfield } from './li
 import { byId, h, replaceChildren, selectElement } from './lib/dom';
 import { field, type Field } from './lib/fields';
 import { showLoadFailure } from './lib/loadFailure';
-import { pageFailed, showPageError } from './lib/pageError';
+import { pageFailed, showHostError } from './lib/pageError';
 import { hostApi, onHostMessage } from './lib/vscodeApi';
 
 const vscode = hostApi<CreateScopePageState, CreateScopeFromWebview>();
@@ -297,13 +297,11 @@ onHostMessage<CreateScopeToWebview>((message) => {
       break;
     }
     case 'hostError':
-      showPageError(message.message);
-      // A refused or failed request is over: the user may change something and send again.
-      if (busy) {
+      showHostError(message.message, () => {
+        if (!busy) return;
         busy = false;
         refresh();
-      }
-      byId('page-error').focus();
+      });
       break;
     default:
       assertNever(message);

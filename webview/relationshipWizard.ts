@@ -32,7 +32,7 @@ import { button, textfield, type VscodeButton, type VscodeCheckbox, type VscodeT
 import { append, byId, h, replaceChildren, selectElement } from './lib/dom';
 import { field, type Field } from './lib/fields';
 import { showLoadFailure } from './lib/loadFailure';
-import { pageFailed, showPageError } from './lib/pageError';
+import { pageFailed, showHostError } from './lib/pageError';
 import { hostApi, onHostMessage } from './lib/vscodeApi';
 
 const vscode = hostApi<RelationshipWizardPageState, RelationshipWizardFromWebview>();
@@ -381,13 +381,11 @@ onHostMessage<RelationshipWizardToWebview>((message) => {
       byId('save-error').focus();
       break;
     case 'hostError':
-      showPageError(message.message);
-      // A refused or failed submit is over: the user may change something and send again.
-      if (saving) {
+      showHostError(message.message, () => {
+        if (!saving) return;
         saving = false;
         refresh();
-      }
-      byId('page-error').focus();
+      });
       break;
     default:
       assertNever(message);

@@ -206,14 +206,8 @@ export class MicetroClient implements MicetroApi {
     await this.send({ method: 'DELETE', path: refPath(ref), body: { saveComment }, read: false, operation: 'DELETE DHCPScope' });
   }
 
-  async getScopeOptions(scopeRef: string): Promise<DHCPOption[]> {
-    const result = await this.send<{ dhcpOptions: DHCPOption[] }>({
-      method: 'GET',
-      path: `${refPath(scopeRef)}/Options`,
-      read: true,
-      operation: 'GET DHCPScope Options',
-    });
-    return result.dhcpOptions;
+  getScopeOptions(scopeRef: string): Promise<DHCPOption[]> {
+    return this.scopeList<DHCPOption>(scopeRef, 'Options', 'dhcpOptions');
   }
 
   async setScopeOptions(scopeRef: string, options: DHCPOption[], saveComment?: string): Promise<void> {
@@ -226,14 +220,19 @@ export class MicetroClient implements MicetroApi {
     });
   }
 
-  async getReservations(scopeRef: string): Promise<DHCPReservation[]> {
-    const result = await this.send<{ dhcpReservations: DHCPReservation[] }>({
+  getReservations(scopeRef: string): Promise<DHCPReservation[]> {
+    return this.scopeList<DHCPReservation>(scopeRef, 'DHCPReservations', 'dhcpReservations');
+  }
+
+  /** A list a scope holds as a sub-resource (`<scope>/Options`), under `key` in the answer. */
+  private async scopeList<T>(scopeRef: string, resource: string, key: string): Promise<T[]> {
+    const result = await this.send<Record<string, T[] | undefined>>({
       method: 'GET',
-      path: `${refPath(scopeRef)}/DHCPReservations`,
+      path: `${refPath(scopeRef)}/${resource}`,
       read: true,
-      operation: 'GET DHCPScope DHCPReservations',
+      operation: `GET DHCPScope ${resource}`,
     });
-    return result.dhcpReservations;
+    return result[key] ?? [];
   }
 
   async addReservation(scopeRef: string, reservation: DHCPReservation, saveComment?: string): Promise<string> {

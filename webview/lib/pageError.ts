@@ -4,7 +4,7 @@ import { MAX_PAGE_ERROR_LENGTH } from '../../src/wizards/messages';
 import { byId, h, replaceChildren } from './dom';
 
 /** Shows `message` as text in one alert box at the top of the page (a later failure replaces it). */
-export function showPageError(message: string): void {
+function showPageError(message: string): HTMLElement {
   const app = byId('app');
   let box = document.getElementById('page-error');
   if (!box) {
@@ -12,6 +12,17 @@ export function showPageError(message: string): void {
     app.insertBefore(box, app.firstChild);
   }
   replaceChildren(box, message);
+  return box;
+}
+
+/**
+ * What the host refused or failed to do: shown at the top and focused. `release` ends the request the page was
+ * waiting for, so the user may change something and send again.
+ */
+export function showHostError(message: string, release: () => void): void {
+  const box = showPageError(message);
+  release();
+  box.focus();
 }
 
 /** Shows a failure of the page's own code and reports it to the host with `post`. */
