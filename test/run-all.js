@@ -1,10 +1,11 @@
-// `npm test`: every layer in order (types, unit, code-server setup, integration, end-to-end), each even when an
+// `npm test`: every layer in order (types, lint, unit, code-server setup, integration, end-to-end), each even when an
 // earlier one failed, then one summary. A layer that cannot run fails loudly; none is skipped.
 'use strict';
 const { spawn } = require('node:child_process');
 
 const LAYERS = [
   ['types', 'npm run typecheck'],
+  ['lint', 'npm run lint'],
   ['unit', 'npm run test:unit'],
   ['setup', 'npm run vscode:setup'],
   ['integration', 'npm run test:integration'],

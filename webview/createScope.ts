@@ -212,8 +212,8 @@ function submit(): void {
 function refresh(): void {
   const issues = createScopeIssues(state.values, server);
   for (const [name, view] of fields) view.setError(state.touched.includes(name) ? issues[name] : undefined);
-  const poolFrom = byId('pool-from') as VscodeTextfield;
-  const poolTo = byId('pool-to') as VscodeTextfield;
+  const poolFrom = byId<VscodeTextfield>('pool-from');
+  const poolTo = byId<VscodeTextfield>('pool-to');
   if (poolFrom.value !== state.values.poolFrom) poolFrom.value = state.values.poolFrom;
   if (poolTo.value !== state.values.poolTo) poolTo.value = state.values.poolTo;
 
@@ -240,9 +240,9 @@ function refresh(): void {
   for (const element of byId('app').querySelectorAll('vscode-textfield, select, #exclusions vscode-button, #add-exclusion')) {
     (element as HTMLInputElement).disabled = partial !== undefined;
   }
-  (byId('create') as VscodeButton).disabled = busy || !isScopeReady(state.values, server);
+  byId<VscodeButton>('create').disabled = busy || !isScopeReady(state.values, server);
   showBlockers(busy ? [] : createScopeBlockers(state.values, server));
-  (byId('retry-add') as VscodeButton).disabled = busy;
+  byId<VscodeButton>('retry-add').disabled = busy;
   byId('app').setAttribute('aria-busy', String(busy));
 }
 

@@ -287,7 +287,7 @@ function focusStep(): void {
 // ---- keeping the page in line with the state --------------------------------------------------------------------
 
 function setDisabled(id: string, disabled: boolean): void {
-  (byId(id) as VscodeButton).disabled = disabled;
+  byId<VscodeButton>(id).disabled = disabled;
 }
 
 function refresh(): void {
@@ -318,7 +318,7 @@ function refresh(): void {
     );
   }
 
-  const percentage = byId('percentage') as VscodeTextfield;
+  const percentage = byId<VscodeTextfield>('percentage');
   const loadBalance = state.values.failoverMode === 'LoadBalance';
   const percentageLabel = loadBalance ? 'Local server load balance percentage' : 'Addresses reserved for the standby server (%)';
   replaceChildren(byId('percentage-field').querySelector('vscode-label') as Element, percentageLabel);

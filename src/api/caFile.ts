@@ -12,7 +12,7 @@ export function readCaFile(path: string, setting = 'dhcpFailover.caFile'): strin
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(`${where} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    throw new Error(`${where} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { cause: error });
   }
   const blocks = [...text.matchAll(PEM_BLOCK)];
   if (blocks.length === 0) {

@@ -327,7 +327,7 @@ export class MicetroClient implements MicetroApi {
     const step = first.items.length;
     const offsets: number[] = [];
     for (let offset = step; offset < total && step > 0; offset += step) offsets.push(offset);
-    const pages: T[][] = new Array(offsets.length);
+    const pages = new Array<T[]>(offsets.length);
     let next = 0;
     const worker = async () => {
       while (next < offsets.length) {

@@ -51,6 +51,7 @@ export interface RelationshipContext {
 }
 
 /** Windows refuses names with control characters (relationship and scope names alike). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 function isWholeNumber(value: number): boolean {

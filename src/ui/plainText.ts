@@ -7,6 +7,7 @@
 const JOINER = '\u2060';
 
 /** C0/C1 controls, and the invisible or direction-changing characters (bidi embeddings, overrides, isolates, marks). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };

@@ -19,9 +19,9 @@ export interface FilterTerm {
 export type FieldValue = string | number | boolean;
 
 export interface FieldAccessor<T> {
-  get(item: T): FieldValue;
+  get: (item: T) => FieldValue;
   /** Turns a filter value into the form `get` returns (e.g. a server name into its ref). */
-  normalize?(value: string): string;
+  normalize?: (value: string) => string;
 }
 
 export type FieldTable<T> = Record<string, FieldAccessor<T>>;

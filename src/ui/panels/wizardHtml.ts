@@ -21,12 +21,12 @@ export function wizardHtml(webview: vscode.Webview, extensionUri: vscode.Uri, sc
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${styleUri}">
+<link rel="stylesheet" href="${styleUri.toString()}">
 <title>${escapedTitle}</title>
 </head>
 <body>
 <main id="app" class="wizard"><p class="loading" role="status">Loading…</p></main>
-<script nonce="${nonce}" src="${scriptUri}"></script>
+<script nonce="${nonce}" src="${scriptUri.toString()}"></script>
 </body>
 </html>`;
 }

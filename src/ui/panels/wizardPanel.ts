@@ -49,7 +49,9 @@ export class WizardPanel<ToWebview, FromWebview> {
       logFailure: (doing, error) => logError(log, doing, error),
       describe: describeError,
       post: (message) => this.post(message),
-      close: () => panel.dispose(),
+      close: () => {
+        panel.dispose();
+      },
     });
     panel.onDidDispose(() => {
       this.closed = true;

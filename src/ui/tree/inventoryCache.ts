@@ -71,7 +71,7 @@ export class InventoryCache {
       const everything = this.source.getDHCPFailoverRelationships();
       for (const server of missing) {
         const entry = everything.then((all) => all.filter((relationship) => relationship.dhcpServerRef === server.ref));
-        remember(this.relationships, server.ref, entry);
+        void remember(this.relationships, server.ref, entry);
       }
     }
     return servers.map((server) => this.getRelationships(server.ref));
@@ -97,7 +97,7 @@ export class InventoryCache {
         return byServer;
       });
       for (const server of missing) {
-        remember(this.scopes, server.ref, everything.then((byServer) => byServer.get(server.ref) ?? []));
+        void remember(this.scopes, server.ref, everything.then((byServer) => byServer.get(server.ref) ?? []));
       }
     }
     const lists = await Promise.all(servers.map((server) => this.getScopes(server.ref)));
