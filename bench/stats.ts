@@ -13,7 +13,7 @@ export function percentile(values: readonly number[], p: number): number {
 }
 
 /** Milliseconds `work` takes. */
-export async function timed(work: () => Promise<unknown> | unknown): Promise<number> {
+export async function timed(work: () => unknown): Promise<number> {
   const started = performance.now();
   await work();
   return performance.now() - started;

@@ -247,12 +247,12 @@ describe('Connection commands', () => {
     assert.equal(await serverReads(), before + 1, 'Refresh read the servers again');
 
     // The workbench does not tell an extension which output channel is showing, so the log's show() is watched.
-    const show = api.log.show;
+    const show = api.log.show.bind(api.log);
     let shown = 0;
-    api.log.show = function (this: unknown, ...args: unknown[]) {
+    api.log.show = (...args: unknown[]) => {
       shown++;
-      (show as (...args: unknown[]) => void).apply(api.log, args);
-    } as typeof show;
+      Reflect.apply(show, api.log, args);
+    };
     try {
       await run('showLog');
     } finally {

@@ -15,10 +15,24 @@ interface MenuItem {
   when?: string;
   group?: string;
 }
+interface ViewWelcome {
+  view: string;
+  when?: string;
+  contents: string;
+}
+/** The parts of package.json these tests read. */
+interface Manifest {
+  contributes: {
+    commands: Command[];
+    menus: Record<string, MenuItem[]>;
+    viewsWelcome: ViewWelcome[];
+    views: { dhcpFailover: { id: string }[] };
+    configuration: { properties: Record<string, unknown> };
+  };
+}
 
-const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8'));
-const commands: Command[] = manifest.contributes.commands;
-const menus: Record<string, MenuItem[]> = manifest.contributes.menus;
+const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as Manifest;
+const { commands, menus } = manifest.contributes;
 const ids = new Set(commands.map((command) => command.command));
 const TREE_ONLY = ['dhcpFailover.loadMore', 'dhcpFailover.retry'];
 const SIMULATOR_ONLY = ['stopServer', 'startServer', 'cutLink', 'restoreLink', 'setPartnerDown'].map((id) => `dhcpFailover.${id}`);
@@ -95,13 +109,13 @@ describe('package.json contributions', () => {
       for (const item of items) assert.ok(ids.has(item.command), `${menu} names unknown ${item.command}`);
     }
     for (const welcome of manifest.contributes.viewsWelcome) {
-      for (const [, id] of (welcome.contents as string).matchAll(/\(command:([\w.]+)\)/g)) assert.ok(ids.has(id), `welcome names unknown ${id}`);
+      for (const [, id] of welcome.contents.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(ids.has(id), `welcome names unknown ${id}`);
     }
   });
 
   it('gives every welcome state a button (a command link alone on its line)', () => {
     for (const welcome of manifest.contributes.viewsWelcome) {
-      const lines = (welcome.contents as string).split('\n');
+      const lines = welcome.contents.split('\n');
       assert.ok(
         lines.some((line) => /^\[[^\]]+\]\(command:[\w.]+\)$/.test(line.trim())),
         `${welcome.view} (${welcome.when}) has no button: ${JSON.stringify(welcome.contents)}`,
@@ -119,7 +133,7 @@ describe('package.json contributions', () => {
   });
 
   it('lets every view title item belong to one of the two views', () => {
-    const views = new Set(manifest.contributes.views.dhcpFailover.map((view: { id: string }) => view.id));
+    const views = new Set(manifest.contributes.views.dhcpFailover.map((view) => view.id));
     assert.deepEqual([...views], ['dhcpFailover.servers', 'dhcpFailover.scopes']);
     for (const item of menus['view/title']) {
       const view = /view == ([\w.]+)/.exec(item.when ?? '')?.[1];

@@ -8,6 +8,12 @@ import { resolve } from 'node:path';
 const ROOT = resolve(__dirname, '../../..');
 const README = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
 
+/** A JSON-RPC answer; the results read are a login's session and a relationship list. */
+interface Answer {
+  result?: { session?: string; dhcpFailoverRelationships?: unknown[] };
+  error?: unknown;
+}
+
 async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -23,7 +29,7 @@ describe('README examples', () => {
     const shown = /^((?:[A-Z_]+=\S+ )*)npm run simulator -- (.+)$/m.exec(README);
     assert.ok(shown, 'the README shows the simulator command');
     const [, assignments, command] = shown;
-    const env = { ...process.env, ...Object.fromEntries(assignments.trim().split(/\s+/).filter(Boolean).map((pair) => pair.split(/=(.*)/s, 2))) };
+    const env = { ...process.env, ...Object.fromEntries(assignments.trim().split(/\s+/).filter(Boolean).map((pair) => pair.split(/=(.*)/s, 2) as [string, string])) };
     const examples = /<!-- curl-examples:start -->\s*```bash\n([\s\S]*?)```/.exec(README)?.[1];
     assert.ok(examples, 'the README has the curl examples');
 
@@ -48,10 +54,10 @@ describe('README examples', () => {
         .map((chunk) => chunk.replace(/^(#.*|API=.*)\n/gm, '').trim())
         .filter((chunk) => chunk.startsWith('curl '));
       assert.equal(commands.length, 4);
-      const answers = commands.map((curl) => JSON.parse(execFileSync('bash', ['-c', `${apiLine}\n${curl}`], { encoding: 'utf8' })));
+      const answers = commands.map((curl) => JSON.parse(execFileSync('bash', ['-c', `${apiLine}\n${curl}`], { encoding: 'utf8' })) as Answer);
       for (const answer of answers) assert.ok(answer.result !== undefined && answer.error === undefined, JSON.stringify(answer));
-      assert.equal(answers[0].result.session.length, 20);
-      assert.ok(answers[1].result.dhcpFailoverRelationships.length > 0);
+      assert.equal(answers[0].result?.session?.length, 20);
+      assert.ok((answers[1].result?.dhcpFailoverRelationships?.length ?? 0) > 0);
     } finally {
       child.kill('SIGTERM');
     }

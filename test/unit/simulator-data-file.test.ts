@@ -246,7 +246,7 @@ function runWindow(dataFile: string, lane: number, writes: number): Window {
   const lines: Record<string, unknown>[] = [];
   const waiters: (() => void)[] = [];
   let buffer = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
+  child.stdout.on('data', (chunk: Buffer) => {
     buffer += chunk.toString();
     for (let end = buffer.indexOf('\n'); end >= 0; end = buffer.indexOf('\n')) {
       lines.push(JSON.parse(buffer.slice(0, end)) as Record<string, unknown>);

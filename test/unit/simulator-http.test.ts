@@ -5,6 +5,26 @@ import { startSimulator, type RunningSimulator } from '../../src/simulator/serve
 const PASSWORD = 'http-pw';
 const BASIC = `Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}`;
 
+interface Ref {
+  ref: string;
+}
+/** A Micetro answer as the tests read it: `result` (shaped by the request) on success, `error` otherwise. */
+interface Answer<Result> {
+  result: Result;
+  error: { code: number; message: string };
+  id?: unknown;
+}
+interface ServerPage {
+  dhcpServers: Ref[];
+  totalResults: number;
+}
+
+/** The status and the JSON body (undefined when empty) of a response. */
+async function answer<Result>(response: Response): Promise<{ status: number; body: Answer<Result> }> {
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as Answer<Result> };
+}
+
 describe('simulator HTTP transports', () => {
   let sim: RunningSimulator;
   before(async () => {
@@ -14,32 +34,28 @@ describe('simulator HTTP transports', () => {
     await sim.close();
   });
 
-  const get = async (path: string, authorization = BASIC) => {
-    const response = await fetch(`${sim.url}${path}`, { headers: { Authorization: authorization } });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  };
-  const post = async (path: string, body: unknown, authorization: string | undefined = BASIC) => {
-    const response = await fetch(`${sim.url}${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(authorization ? { Authorization: authorization } : {}) },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  };
+  const get = async <Result = unknown>(path: string, authorization = BASIC) =>
+    answer<Result>(await fetch(`${sim.url}${path}`, { headers: { Authorization: authorization } }));
+  const post = async <Result = unknown>(path: string, body: unknown, authorization: string | undefined = BASIC) =>
+    answer<Result>(
+      await fetch(`${sim.url}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(authorization ? { Authorization: authorization } : {}) },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    );
 
   it('wraps lists in result with totalResults inside it', async () => {
-    const { status, body } = await get('/mmws/api/DHCPServers?limit=2');
+    const { status, body } = await get<ServerPage>('/mmws/api/DHCPServers?limit=2');
     assert.equal(status, 200);
     assert.equal(body.result.dhcpServers.length, 2);
     assert.ok(body.result.totalResults >= 6);
   });
 
   it('treats collection names case-insensitively and accepts a full ref after the collection', async () => {
-    const { body } = await get('/mmws/api/dhcpservers?limit=1');
+    const { body } = await get<ServerPage>('/mmws/api/dhcpservers?limit=1');
     const ref: string = body.result.dhcpServers[0].ref;
-    const direct = await get(`/mmws/api/${ref}`);
+    const direct = await get<{ dhcpServer: Ref }>(`/mmws/api/${ref}`);
     const doubled = await get(`/mmws/api/DHCPServers/${ref}`);
     assert.equal(direct.status, 200);
     assert.deepEqual(direct.body, doubled.body);
@@ -47,12 +63,12 @@ describe('simulator HTTP transports', () => {
   });
 
   it('does not decode + as a space in the query string, as Micetro does not', async () => {
-    const { body } = await get('/mmws/api/DHCPServers?limit=1');
+    const { body } = await get<ServerPage>('/mmws/api/DHCPServers?limit=1');
     const ref: string = body.result.dhcpServers[0].ref;
-    const encoded = await get(`/mmws/api/DHCPScopes?filter=${encodeURIComponent(`dhcpServerRef=${ref} AND enabled=true`)}`);
+    const encoded = await get<{ totalResults: number }>(`/mmws/api/DHCPScopes?filter=${encodeURIComponent(`dhcpServerRef=${ref} AND enabled=true`)}`);
     assert.equal(encoded.status, 200);
     assert.ok(encoded.body.result.totalResults > 0);
-    const plussed = await get(`/mmws/api/DHCPScopes?filter=dhcpServerRef=${ref}+AND+enabled=true`);
+    const plussed = await get<{ totalResults: number }>(`/mmws/api/DHCPScopes?filter=dhcpServerRef=${ref}+AND+enabled=true`);
     assert.ok(plussed.status >= 400 || plussed.body.result.totalResults === 0, 'a + is not a space');
   });
 
@@ -84,7 +100,7 @@ describe('simulator HTTP transports', () => {
   });
 
   it('takes command params from the query string of a GET', async () => {
-    const { body } = await get('/mmws/api/DHCPServers?limit=1');
+    const { body } = await get<ServerPage>('/mmws/api/DHCPServers?limit=1');
     const ref: string = body.result.dhcpServers[0].ref;
     const viaQuery = await get(`/mmws/api/command/GetDHCPFailoverRelationships?dhcpServerRef=${encodeURIComponent(ref)}`);
     const viaBody = await post('/mmws/api/command/GetDHCPFailoverRelationships', { dhcpServerRef: ref });
@@ -93,13 +109,13 @@ describe('simulator HTTP transports', () => {
   });
 
   it('logs in over JSON-RPC, accepts the session as a parameter and as Bearer, and logs out', async () => {
-    const login = await post('/mmws/json', { jsonrpc: '2.0', method: 'Login', params: { loginName: 'admin', password: PASSWORD, server: 'localhost' } }, undefined);
+    const login = await post<{ session: string }>('/mmws/json', { jsonrpc: '2.0', method: 'Login', params: { loginName: 'admin', password: PASSWORD, server: 'localhost' } }, undefined);
     assert.equal(login.status, 200);
     const session: string = login.body.result.session;
     assert.equal(session.length, 20);
     assert.equal(login.body.id, null);
 
-    const withParam = await post('/mmws/json', { jsonrpc: '2.0', method: 'GetDHCPFailoverRelationships', params: { session }, id: 1 }, undefined);
+    const withParam = await post<{ dhcpFailoverRelationships: unknown }>('/mmws/json', { jsonrpc: '2.0', method: 'GetDHCPFailoverRelationships', params: { session }, id: 1 }, undefined);
     assert.ok(Array.isArray(withParam.body.result.dhcpFailoverRelationships));
     const withBearer = await get('/mmws/api/DHCPServers?limit=1', `Bearer ${session}`);
     assert.equal(withBearer.status, 200);
@@ -121,12 +137,12 @@ describe('simulator HTTP transports', () => {
   });
 
   it('creates with 201 and a ref, deletes with 204', async () => {
-    const { body } = await get('/mmws/api/DHCPServers?limit=1');
+    const { body } = await get<ServerPage>('/mmws/api/DHCPServers?limit=1');
     const server = body.result.dhcpServers[0].ref;
-    const created = await post('/mmws/api/DHCPScopes', { dhcpScope: { name: '10.252.0.0/24', dhcpServerRef: server }, saveComment: 'test' });
+    const created = await post<Ref>('/mmws/api/DHCPScopes', { dhcpScope: { name: '10.252.0.0/24', dhcpServerRef: server }, saveComment: 'test' });
     assert.equal(created.status, 201);
     const ref: string = created.body.result.ref;
-    const byName = await get(`/mmws/api/DHCPScopes/10.252.0.0/24`);
+    const byName = await get<{ dhcpScope: Ref }>(`/mmws/api/DHCPScopes/10.252.0.0/24`);
     assert.equal(byName.body.result.dhcpScope.ref, ref);
     const deleted = await fetch(`${sim.url}/mmws/api/${ref}`, { method: 'DELETE', headers: { Authorization: BASIC } });
     assert.equal(deleted.status, 204);
@@ -139,7 +155,7 @@ describe('simulator HTTP transports', () => {
     await post('/mmws/api/command/GetDHCPFailoverRelationships', {});
     assert.equal(sim.requestCount(), 2);
     assert.deepEqual(sim.requestsByOperation(), { 'GET DHCPServers': 1, 'command GetDHCPFailoverRelationships': 1 });
-    const stats = await post('/mmws/api/command/SimGetStats', {});
+    const stats = await post<{ requests: number }>('/mmws/api/command/SimGetStats', {});
     assert.equal(stats.body.result.requests, 3);
   });
 });

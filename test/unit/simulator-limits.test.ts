@@ -3,7 +3,6 @@
 // are refused or cut short, and over-long fields are refused with the limit named and nothing stored.
 import { strict as assert } from 'node:assert';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import type { NewDHCPScope } from '../../src/api/types';
 import { SimulatorModel } from '../../src/simulator/model';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
 import { SimulatorError } from '../../src/simulator/simulatorError';
@@ -47,7 +46,7 @@ function raw(baseUrl: string, options: RawRequest): Promise<RawAnswer> {
       res.on('end', () => {
         answered = true;
         const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? JSON.parse(text) : {} });
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: (text ? JSON.parse(text) : {}) as RawAnswer['body'] });
         req.destroy();
       });
       res.on('error', (error) => answered || reject(error));
@@ -234,7 +233,7 @@ describe('simulator under abuse: field lengths', () => {
 
   it('refuses over-long scope, superscope and reservation names and descriptions', () => {
     refusedUnchanged(() => model.createScope({ name: 'n'.repeat(256), rangeRef: 'Ranges/10.251.0.0/24', dhcpServerRef: SERVER }), /scope name is 256 characters long; at most 255/);
-    refusedUnchanged(() => model.createScope({ name: '10.251.0.0/24', dhcpServerRef: SERVER, superscope: 's'.repeat(256) } as NewDHCPScope), /Parameter superscope is 256 characters long; at most 255/);
+    refusedUnchanged(() => model.createScope({ name: '10.251.0.0/24', dhcpServerRef: SERVER, superscope: 's'.repeat(256) }), /Parameter superscope is 256 characters long; at most 255/);
     const reservation = { name: 'printer', clientIdentifier: '00-15-5d-aa-bb-cc', addresses: ['10.10.40.250'] };
     const ref = model.listScopes({ filter: 'name=10.10.40.0/24', limit: 1 }).dhcpScopes[0].ref;
     refusedUnchanged(() => model.addReservation(ref, { ...reservation, name: 'r'.repeat(256) }), /Parameter name is 256 characters long; at most 255/);

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import type { DHCPFailoverRelationship } from '../../src/api/types';
 import { SimulatedClock, SimulatorModel } from '../../src/simulator/model';
+import type { DataFile } from '../../src/simulator/model/records';
 import { SIMULATOR_COMMANDS } from '../../src/simulator/model/simulatorModel';
 import { SimulatorError } from '../../src/simulator/simulatorError';
 
@@ -17,6 +18,11 @@ function fixture(): SimulatorModel {
   for (let i = 1; i <= 4; i++) model.createScope({ name: `10.0.${i}.0/24`, dhcpServerRef: 'DHCPServers/1', description: `scope ${i}` });
   model.createScope({ name: '10.0.9.0/24', dhcpServerRef: 'DHCPServers/2' });
   return model;
+}
+
+/** A copy of a data file as loading it reads it back: plain JSON that a test may spoil. */
+function readBack(data: DataFile): DataFile {
+  return JSON.parse(JSON.stringify(data)) as DataFile;
 }
 
 const A = 'DHCPServers/1';
@@ -557,7 +563,7 @@ describe('simulator model: commands', () => {
       const model = fixture();
       add(model, 'ab', { dhcpScopeRefs: ['DHCPScopes/1'] });
       model.execute('SimAdvanceClock', { seconds: 7 });
-      const json = JSON.parse(JSON.stringify(model.toJSON()));
+      const json = readBack(model.toJSON());
       const loaded = SimulatorModel.load(json, new SimulatedClock({ speed: 0 }));
       assert.deepEqual(JSON.parse(JSON.stringify(loaded.toJSON())), json);
       assert.equal(get(loaded, A, 'ab').state, 'Recover');
@@ -566,15 +572,15 @@ describe('simulator model: commands', () => {
       assert.equal(loaded.createScope({ name: '10.7.0.0/24', dhcpServerRef: A }), `DHCPScopes/${json.nextIds.scope}`);
     });
 
-    const corrupt: Array<[string, (data: Record<string, any>) => unknown, RegExp]> = [
+    const corrupt: Array<[string, (data: DataFile) => unknown, RegExp]> = [
       ['not an object', () => 'hello', /\(file\): expected an object/],
       ['another format', (d) => ({ ...d, format: 'x' }), /format: expected "micetro-dhcp-failover-simulator"/],
       ['a scope on a missing server', (d) => { d.scopes[0].serverId = 99; return d; }, /scopes\[0\]\.serverId: no server with id 99/],
       ['a bad address', (d) => { d.scopes[1].pool.from = '10.0.2.300'; return d; }, /scopes\[1\]\.pool\.from: expected an IPv4 address/],
       ['a non-canonical CIDR', (d) => { d.scopes[0].name = '10.0.1.1/24'; return d; }, /scopes\[0\]\.name/],
-      ['a bad state', (d) => { d.relationships[0].fsm.endpoints[0].state = 'Sleeping'; return d; }, /relationships\[0\]\.fsm\.endpoints\[0\]\.state/],
-      ['a timer at no time', (d) => { d.relationships[0].fsm.endpoints[0].timerAt = 'soon'; return d; }, /endpoints\[0\]\.timerAt: expected a time in ms or null$/],
-      ['a state entered at no time', (d) => { d.relationships[0].fsm.endpoints[1].since = null; return d; }, /endpoints\[1\]\.since: expected a time in ms$/],
+      ['a bad state', (d) => { Object.assign(d.relationships[0].fsm!.endpoints[0], { state: 'Sleeping' }); return d; }, /relationships\[0\]\.fsm\.endpoints\[0\]\.state/],
+      ['a timer at no time', (d) => { Object.assign(d.relationships[0].fsm!.endpoints[0], { timerAt: 'soon' }); return d; }, /endpoints\[0\]\.timerAt: expected a time in ms or null$/],
+      ['a state entered at no time', (d) => { Object.assign(d.relationships[0].fsm!.endpoints[1], { since: null }); return d; }, /endpoints\[1\]\.since: expected a time in ms$/],
       ['a scope pair on the wrong server', (d) => { d.relationships[0].scopePairs[0] = [2, 1]; return d; }, /scopePairs\[0\]/],
       ['duplicate ids', (d) => { d.scopes[1].id = d.scopes[0].id; return d; }, /duplicate scope id/],
       ['a stale id counter', (d) => { d.nextIds.scope = 1; return d; }, /nextIds\.scope/],
@@ -583,7 +589,7 @@ describe('simulator model: commands', () => {
       it(`refuses ${what} with a clear message`, () => {
         const model = fixture();
         add(model, 'ab', { dhcpScopeRefs: ['DHCPScopes/1'] });
-        const data = JSON.parse(JSON.stringify(model.toJSON()));
+        const data = readBack(model.toJSON());
         assert.throws(() => SimulatorModel.load(spoil(data)), (error: unknown) => {
           assert.ok(error instanceof Error && !(error instanceof SimulatorError));
           assert.match(error.message, /^Not a valid simulator data file: /);
@@ -651,21 +657,21 @@ describe('simulator model: commands', () => {
 
     it('loads a data file written before scopes had names, and round-trips names', () => {
       const model = fixture();
-      const old = JSON.parse(JSON.stringify(model.toJSON()));
-      assert.ok(old.scopes.every((scope: Record<string, unknown>) => !('title' in scope)), 'the old shape');
+      const old = readBack(model.toJSON());
+      assert.ok(old.scopes.every((scope) => !('title' in scope)), 'the old shape');
       const loaded = SimulatorModel.load(old, new SimulatedClock({ speed: 0 }));
       assert.deepEqual(loaded.listScopes({}).dhcpScopes.map((s) => s.name), ['10.0.1.0/24', '10.0.2.0/24', '10.0.3.0/24', '10.0.4.0/24', '10.0.9.0/24']);
 
       const ref = loaded.createScope(OFFICE);
-      const json = JSON.parse(JSON.stringify(loaded.toJSON()));
+      const json = readBack(loaded.toJSON());
       const again = SimulatorModel.load(json, new SimulatedClock({ speed: 0 }));
       assert.deepEqual(JSON.parse(JSON.stringify(again.toJSON())), json);
       assert.equal(again.getScope(ref).name, 'London office');
 
-      const named = json.scopes.findIndex((s: { title?: string }) => s.title === 'London office');
+      const named = json.scopes.findIndex((s) => s.title === 'London office');
       for (const [title, text] of [[42, /expected a non-empty string/], ['a\u0007b', /control characters/], ['10.9.9.0/24', /not a free-text name/]] as const) {
-        const spoilt = JSON.parse(JSON.stringify(json));
-        spoilt.scopes[named].title = title;
+        const spoilt = readBack(json);
+        Object.assign(spoilt.scopes[named], { title });
         assert.throws(() => SimulatorModel.load(spoilt), new RegExp(`scopes\\[${named}\\]\\.title: .*${text.source}`));
       }
     });

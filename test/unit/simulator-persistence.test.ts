@@ -29,8 +29,8 @@ function runCli(args: string[], password = PASSWORD): Cli {
       const match = /listening on (http:\/\/\S+)/.exec(output);
       if (match) resolveUrl(match[1]);
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', () => reject(new Error(`the simulator exited before listening:\n${output}`)));
   });
   url.catch(() => undefined);

@@ -110,7 +110,8 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
 /** Whether the action may delete scope instances (explicitly). */
 function mayDelete(a: Action): boolean {
   if (a.kind === 'deleteScope') return true;
-  return a.kind === 'command' && String(a.params.dhcpFailoverRelationshipDeconfigureAction ?? '').toLowerCase() === 'delete';
+  const deconfigure = a.kind === 'command' ? a.params.dhcpFailoverRelationshipDeconfigureAction : undefined;
+  return typeof deconfigure === 'string' && deconfigure.toLowerCase() === 'delete';
 }
 
 function checkInvariants(model: SimulatorModel, before: Set<number>, a: Action): void {
@@ -134,7 +135,7 @@ function checkInvariants(model: SimulatorModel, before: Set<number>, a: Action):
   }
   const vanished = [...before].filter((id) => !inventory.scopes.has(id));
   if (!mayDelete(a)) assert.deepEqual(vanished, [], `${JSON.stringify(a)} lost scopes`);
-  const json = JSON.parse(JSON.stringify(model.toJSON()));
+  const json: unknown = JSON.parse(JSON.stringify(model.toJSON()));
   assert.deepEqual(JSON.parse(JSON.stringify(SimulatorModel.load(json, new SimulatedClock({ speed: 0 })).toJSON())), json, 'round-trips');
 }
 

@@ -77,12 +77,13 @@ export async function openWebview<ToHost, FromHost, State>(name: string, savedSt
 
   // Settled: happy-dom ran every task the page queued (timers, scripts, events) and no vscode-element (Lit) has a
   // render pending; a render may queue tasks again, so both are checked until neither has work left.
+  type LitElement = { isUpdatePending: boolean; updateComplete: Promise<boolean> };
   const settle = async () => {
     for (;;) {
       await window.happyDOM.waitUntilComplete();
       const rendering = [...document.querySelectorAll('*')]
-        .map((element) => element as unknown as Partial<{ isUpdatePending: boolean; updateComplete: Promise<boolean> }>)
-        .filter((element) => element.isUpdatePending);
+        .map((element) => element as unknown as Partial<LitElement>)
+        .filter((element): element is LitElement => element.isUpdatePending === true);
       if (rendering.length === 0) return;
       await Promise.all(rendering.map((element) => element.updateComplete));
     }
