@@ -1,7 +1,7 @@
 // Bundles every entry point: the extension, the webview scripts, the simulator CLI and the tests.
 // `node esbuild.mjs` builds everything; `--only=a,b` builds the named targets; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { readdirSync, existsSync, statSync } from 'node:fs';
+import { readdirSync, existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -61,5 +61,7 @@ if (watch) {
   for (const [, options] of selected) await (await esbuild.context(options)).watch();
   console.log(`watching ${selected.map(([name]) => name).join(', ')}`);
 } else {
+  // A test file that was deleted or renamed must not keep running from an old bundle: test folders start empty.
+  for (const [name, options] of selected) if (['unit', 'integration', 'e2e'].includes(name)) rmSync(options.outdir, { recursive: true, force: true });
   await Promise.all(selected.map(([, options]) => esbuild.build(options)));
 }
