@@ -4,7 +4,7 @@
 // reach whichever socket is opened to Micetro.
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { rootCertificates } from 'node:tls';
+import * as tls from 'node:tls';
 import { HttpProxyAgent } from 'http-proxy-agent';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { proxyFor, type ProxySettings } from './proxyRoute';
@@ -26,11 +26,18 @@ export interface MicetroTransport {
   via?: URL;
 }
 
+/** What Node trusts by default (Node 22.15+ says, NODE_EXTRA_CA_CERTS included); older Node: its bundled roots. */
+function defaultCertificates(): readonly string[] {
+  const node = tls as typeof tls & { getCACertificates?: (which: 'default') => string[] };
+  return node.getCACertificates?.('default') ?? tls.rootCertificates;
+}
+
 export function createMicetroTransport(baseUrl: string, options: TransportOptions = {}): MicetroTransport {
   const target = new URL(baseUrl);
   const via = proxyFor(target, options.proxy ?? {}, options.env);
-  // Explicit, so NODE_TLS_REJECT_UNAUTHORIZED=0 has no effect on Micetro's certificate.
-  const verified = { rejectUnauthorized: true, ca: [...rootCertificates, ...(options.ca ?? [])] };
+  // Explicit, so NODE_TLS_REJECT_UNAUTHORIZED=0 has no effect on Micetro's certificate. Without a CA file no `ca` is
+  // set, so Node keeps every store it would use anyway (NODE_EXTRA_CA_CERTS, the system's with --use-system-ca).
+  const verified = options.ca?.length ? { rejectUnauthorized: true, ca: [...defaultCertificates(), ...options.ca] } : { rejectUnauthorized: true };
   // The proxy's own certificate follows http.proxyStrictSSL; that never touches Micetro's.
   const proxyTls = { rejectUnauthorized: options.proxy?.proxyStrictSSL ?? true, keepAlive: true };
   const secure = target.protocol === 'https:';

@@ -93,13 +93,27 @@ export class JsonFileStore {
       await this.fs.unlink(temporary).catch(() => undefined);
       throw error;
     }
-    // The rename is what makes the change durable once the folder is synced; the text is now the state to go back to.
+    // The rename put the change in the file: from here on the save has succeeded, and this is the state to go back to.
     this.durable = text;
-    const directory = await this.fs.open(folder, 'r');
+    await this.syncFolder(folder);
+  }
+
+  /**
+   * Makes the rename itself durable where the system can (POSIX). Best effort: Windows refuses to sync a folder
+   * (EPERM), some file systems do not support it (EINVAL, ENOTSUP), and the change is in the file either way, so
+   * a failure here must not turn a saved change into an error that says nothing was changed.
+   */
+  private async syncFolder(folder: string): Promise<void> {
+    if (process.platform === 'win32') return;
     try {
-      await directory.sync();
-    } finally {
-      await directory.close();
+      const directory = await this.fs.open(folder, 'r');
+      try {
+        await directory.sync();
+      } finally {
+        await directory.close();
+      }
+    } catch {
+      // The data is written and renamed; only the folder entry's flush could not be forced.
     }
   }
 

@@ -65,9 +65,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const dataFile = options.dataFile;
   let durable: DurableModel | undefined;
   let release: (() => Promise<void>) | undefined;
+  let lockLost = false;
   if (dataFile) {
     await mkdir(dirname(dataFile), { recursive: true });
     release = await lockDataFile(dataFile, (error) => {
+      lockLost = true;
       log(`The simulator lost the lock of its data file ${dataFile} (${error.message}); it refuses changes from now on.`);
       durable?.refuseChanges(error.message);
     });
@@ -78,7 +80,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const model = saved === undefined ? SimulatorModel.fromSeed(options.seed ?? 'demo', clock) : SimulatorModel.load(saved, clock);
     if (store && saved === undefined) await store.save(model.toJSON());
     durable = new DurableModel(model, store, log);
-    return await serve(durable, options, { host, user, password, clock }, release);
+    return await serve(durable, options, { host, user, password, clock }, release, () => lockLost);
   } catch (error) {
     await release?.().catch(() => undefined);
     throw error;
@@ -90,6 +92,8 @@ async function serve(
   options: SimulatorOptions,
   { host, user, password, clock }: { host: string; user: string; password: string; clock: SimulatedClock },
   release: (() => Promise<void>) | undefined,
+  /** True once the data file's lock was lost: its endpoint file may then be another owner's. */
+  lockLost: () => boolean,
 ): Promise<RunningSimulator> {
   const auth = new SimulatorAuth(user, password);
   let total = 0;
@@ -154,9 +158,13 @@ async function serve(
     requestsByOperation: () => Object.fromEntries(byOperation),
     resetStats,
     async close() {
+      // No change may start once closing began: a request still queued behind a save would otherwise write the
+      // file after the lock is released, under the next owner's feet.
+      durable.refuseChanges('the simulator is stopping');
       await stopServer();
-      await durable.busy();
-      if (options.dataFile) await removeEndpoint(options.dataFile).catch(() => undefined);
+      for (let saving = durable.busy(); saving; saving = durable.busy()) await saving;
+      // After a lost lock the endpoint file may be the next owner's: leave it.
+      if (options.dataFile && !lockLost()) await removeEndpoint(options.dataFile).catch(() => undefined);
       await release?.().catch(() => undefined);
     },
   };

@@ -153,6 +153,38 @@ describe('simulator data file: failed saves, symbolic links, shared windows', ()
     assert.equal(SimulatorModel.load(new JsonFileStore(dataFile).read()).listScopes({ filter: 'name="172.25.3.0/24"' }).totalResults, 0);
   });
 
+  it('a folder that cannot be synced (Windows, some file systems) still saves the change and says it was made', async () => {
+    const dataFile = join(folder, 'sim.json');
+    const fileSystem: StoreFileSystem = {
+      ...fsPromises,
+      open: (async (path: string, flags: number | string, mode?: number) => {
+        const handle = await fsPromises.open(path, flags, mode);
+        if (path !== folder) return handle;
+        return { sync: () => Promise.reject(errno('EPERM')), close: () => handle.close() } as unknown as FileHandle;
+      }) as StoreFileSystem['open'],
+    };
+    const { simulator, client, serverRef } = await start(dataFile, { fileSystem });
+    const ref = await client.addDHCPScope(newScope(serverRef, 77));
+    assert.ok((await client.getDHCPScopes()).some((scope) => scope.ref === ref), 'the change is visible: it was made');
+    await simulator.close();
+    running = running.filter((other) => other !== simulator);
+    const reloaded = SimulatorModel.load(new JsonFileStore(dataFile).read());
+    assert.ok(reloaded.listScopes({}).dhcpScopes.some((scope) => scope.ref === ref), 'and it is in the file');
+  });
+
+  it('closing refuses changes still queued, then leaves the file to the next owner with every acknowledged change', async () => {
+    const dataFile = join(folder, 'sim.json');
+    const { simulator, client, serverRef } = await start(dataFile);
+    const writes = [11, 12, 13].map((third) => client.addDHCPScope(newScope(serverRef, third)).then((ref) => ref, () => undefined));
+    const closing = simulator.close();
+    running = running.filter((other) => other !== simulator);
+    const acknowledged = (await Promise.all(writes)).filter((ref): ref is string => ref !== undefined);
+    await closing;
+    assert.equal(existsSync(endpointPath(dataFile)), false, 'the endpoint is gone');
+    const scopes = SimulatorModel.load(new JsonFileStore(dataFile).read()).listScopes({}).dhcpScopes.map((scope) => scope.ref);
+    for (const ref of acknowledged) assert.ok(scopes.includes(ref), `${ref} was acknowledged and is in the file`);
+  });
+
   it('never writes through a symbolic link planted at the old temp name, and refuses a data file that is a link', async () => {
     const dataFile = join(folder, 'sim.json');
     const victim = join(folder, 'victim.txt');
