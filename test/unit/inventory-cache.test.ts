@@ -120,7 +120,7 @@ describe('buildScopeRows', () => {
     assert.deepEqual(
       rows.map((row) => [row.id, row.instances.map((instance) => instance.scope.ref)]),
       [
-        ['relationship:r/scope:10.0.1.0%2F24', ['DHCPScopes/11', 'DHCPScopes/21']],
+        ['relationship:dhcp-1:dhcp-2:r/scope:10.0.1.0%2F24', ['DHCPScopes/11', 'DHCPScopes/21']],
         ['scope:DHCPScopes%2F12', ['DHCPScopes/12']],
       ],
     );
@@ -144,9 +144,37 @@ describe('buildScopeRows', () => {
       rows.map((row) => [row.id, row.instances.map((instance) => instance.scope.ref)]),
       [
         ['scope:DHCPScopes%2F34', ['DHCPScopes/34']],
-        ['relationship:r/scope:10.0.9.0%2F24', ['DHCPScopes/31', 'DHCPScopes/32']],
+        ['relationship:dhcp-1:dhcp-2:r/scope:10.0.9.0%2F24', ['DHCPScopes/31', 'DHCPScopes/32']],
         ['scope:DHCPScopes%2F33', ['DHCPScopes/33']],
       ],
     );
+  });
+
+  it('keeps apart two pairs whose relationships share a name and a network', () => {
+    const side = (primary: number, secondary: number, perspective: number, ref: string) =>
+      relationship('site-fo', `dhcp-${primary}`, `dhcp-${secondary}`, {
+        dhcpServerRef: `DHCPServers/${perspective}`,
+        failoverServerType: perspective === primary ? 'PrimaryServer' : 'SecondaryServer',
+        dhcpScopeRefs: [ref],
+      });
+    const servers = [1, 2, 3, 4].map((n) => server(n));
+    const rows = buildScopeRows(
+      servers,
+      new Map([
+        ['DHCPServers/1', [side(1, 2, 1, 'DHCPScopes/41')]],
+        ['DHCPServers/2', [side(1, 2, 2, 'DHCPScopes/42')]],
+        ['DHCPServers/3', [side(3, 4, 3, 'DHCPScopes/43')]],
+        ['DHCPServers/4', [side(3, 4, 4, 'DHCPScopes/44')]],
+      ]),
+      new Map(servers.map((s, i) => [s.ref, [scope('10.0.0.0/24', { ref: `DHCPScopes/${41 + i}`, dhcpServerRef: s.ref })]])),
+    );
+    assert.deepEqual(
+      rows.map((row) => row.instances.map((instance) => instance.server.name)),
+      [
+        ['dhcp-1', 'dhcp-2'],
+        ['dhcp-3', 'dhcp-4'],
+      ],
+    );
+    assert.equal(new Set(rows.map((row) => row.id)).size, 2);
   });
 });

@@ -15,9 +15,26 @@ export interface CommandContext {
   prompts: Prompts;
 }
 
-/** The client of the current connection; a clear error when there is none. */
+/**
+ * The client of the connection current now, for a command or a wizard panel to use from start to end: its targets
+ * were read there. Once the user switched to another Micetro or disconnected, its calls fail with a message instead
+ * of changing an object of the same name elsewhere (or sending a password Micetro rejected). A clear error when not
+ * connected at all.
+ */
 export function requireClient(context: CommandContext): MicetroApi {
   const current = context.connection.current;
   if (current.kind === 'none') throw new Error('Not connected. Use the built-in simulator or connect to Micetro first.');
-  return current.client;
+  const client = current.client;
+  return new Proxy(client, {
+    get(target, name, receiver) {
+      const member: unknown = Reflect.get(target, name, receiver);
+      if (typeof member !== 'function') return member;
+      return (...args: unknown[]): unknown => {
+        if (context.connection.current !== current) {
+          return Promise.reject(new Error('The connection changed since this started; nothing was sent. Open it again to work on the current connection.'));
+        }
+        return (member as (...parameters: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
 }

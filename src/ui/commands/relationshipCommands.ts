@@ -65,6 +65,7 @@ async function editRelationship(context: CommandContext, node: RelationshipNode 
 }
 
 async function removeRelationship(context: CommandContext, node: RelationshipNode | undefined): Promise<void> {
+  const client = requireClient(context);
   const title = 'Remove Failover Relationship';
   const { relationship, server } = await relationshipTarget(context, node, title);
   const { prompts } = context;
@@ -98,7 +99,7 @@ async function removeRelationship(context: CommandContext, node: RelationshipNod
     'Remove',
   );
   await withViewProgress(`Removing ${relationship.name}…`, () =>
-    requireClient(context).removeDHCPFailoverRelationships([{ dhcpServerRef: keeper, dhcpFailoverRelationshipName: relationship.name }], action),
+    client.removeDHCPFailoverRelationships([{ dhcpServerRef: keeper, dhcpFailoverRelationshipName: relationship.name }], action),
   );
   await context.views.afterChange(serverRefsOf(relationship));
   await context.views.servers.revealServer(keeper);
@@ -109,6 +110,7 @@ async function removeRelationship(context: CommandContext, node: RelationshipNod
  * relationship: the relationships its server is primary of.
  */
 async function addScopesToRelationship(context: CommandContext, node: RelationshipNode | ScopeRowNode | undefined): Promise<void> {
+  const client = requireClient(context);
   const title = 'Add Scopes to Failover Relationship';
   const { prompts, views } = context;
   let target: RelationshipTarget;
@@ -154,7 +156,7 @@ async function addScopesToRelationship(context: CommandContext, node: Relationsh
   const { relationship, server } = target;
   const count = `${scopeRefs.length} scope${scopeRefs.length === 1 ? '' : 's'}`;
   await withViewProgress(`Adding ${count} to ${relationship.name}…`, () =>
-    requireClient(context).addScopesToFailoverRelationship(server.ref, relationship.name, scopeRefs),
+    client.addScopesToFailoverRelationship(server.ref, relationship.name, scopeRefs),
   );
   await views.afterChange(serverRefsOf(relationship));
   await views.servers.revealRelationship(server.ref, relationship.name);

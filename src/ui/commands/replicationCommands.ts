@@ -24,6 +24,7 @@ export function registerReplicationCommands(context: CommandContext): vscode.Dis
 }
 
 async function replicateScope(context: CommandContext, node: ScopeNode | ScopeRowNode | undefined): Promise<void> {
+  const client = requireClient(context);
   const title = 'Replicate Scope';
   const picked = await failoverScopeTarget(context, node, title);
   // A Scopes row or a palette pick names the scope, not a direction: ask which instance is the source.
@@ -42,13 +43,14 @@ async function replicateScope(context: CommandContext, node: ScopeNode | ScopeRo
     'Replicate',
   );
   await withViewProgress(`Replicating ${scope.name} to ${destination}…`, () =>
-    requireClient(context).replicateFailover({ dhcpServerRef: source.server.ref, dhcpScopeRef: scope.ref }),
+    client.replicateFailover({ dhcpServerRef: source.server.ref, dhcpScopeRef: scope.ref }),
   );
   await context.views.afterChange(serverRefsOf(source.relationship));
   context.prompts.showInfo(`Replicated ${scope.name} from ${source.server.name} to ${destination}.`);
 }
 
 async function replicateRelationship(context: CommandContext, node: RelationshipNode | undefined): Promise<void> {
+  const client = requireClient(context);
   const title = 'Replicate Failover Relationship';
   const picked = await relationshipTarget(context, node, title, (relationship) => relationship.dhcpScopeRefs.length > 0);
   if (picked.relationship.dhcpScopeRefs.length === 0) nothingToDo(context, `${picked.relationship.name} has no scopes to replicate.`);
@@ -61,13 +63,14 @@ async function replicateRelationship(context: CommandContext, node: Relationship
     'Replicate',
   );
   await withViewProgress(`Replicating ${relationship.name} to ${destination}…`, () =>
-    requireClient(context).replicateFailover({ dhcpServerRef: server.ref, dhcpFailoverRelationshipName: relationship.name }),
+    client.replicateFailover({ dhcpServerRef: server.ref, dhcpFailoverRelationshipName: relationship.name }),
   );
   await context.views.afterChange(serverRefsOf(relationship));
   context.prompts.showInfo(`Replicated ${relationship.name} from ${server.name} to ${destination}.`);
 }
 
 async function replicateServer(context: CommandContext, node: ServerNode | undefined): Promise<void> {
+  const client = requireClient(context);
   const server = await serverTarget(context, node, 'Replicate All Failover Scopes on Server', (candidate) => candidate.type === 'MSDHCP');
   const relationships = (await context.views.inventory.getRelationships(server.ref)).filter((r) => r.dhcpScopeRefs.length > 0);
   if (relationships.length === 0) nothingToDo(context, `${server.name} has no failover scopes to replicate.`);
@@ -78,7 +81,7 @@ async function replicateServer(context: CommandContext, node: ServerNode | undef
     `Source: ${server.name}. Destination: ${destinations}. The ${REPLACED} of those scopes on the destination are replaced with those on ${server.name}. Leases are not copied.`,
     'Replicate',
   );
-  await withViewProgress(`Replicating the failover scopes of ${server.name}…`, () => requireClient(context).replicateFailover({ dhcpServerRef: server.ref }));
+  await withViewProgress(`Replicating the failover scopes of ${server.name}…`, () => client.replicateFailover({ dhcpServerRef: server.ref }));
   const partners = relationships.map(partnerRef).filter((ref): ref is string => ref !== undefined);
   await context.views.afterChange([server.ref, ...partners]);
   context.prompts.showInfo(`Replicated ${count} failover scope${count === 1 ? '' : 's'} from ${server.name} to ${destinations}.`);

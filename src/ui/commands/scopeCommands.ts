@@ -23,6 +23,7 @@ export function registerScopeCommands(context: CommandContext): vscode.Disposabl
 }
 
 async function removeScopeFromFailover(context: CommandContext, node: ScopeNode | ScopeRowNode | undefined): Promise<void> {
+  const client = requireClient(context);
   const title = 'Remove from Failover';
   const { scope, server, relationship } = await failoverScopeTarget(
     context,
@@ -49,19 +50,20 @@ async function removeScopeFromFailover(context: CommandContext, node: ScopeNode 
     'Remove from Failover',
   );
   await withViewProgress(`Removing ${scope.name} from ${relationship.name}…`, () =>
-    requireClient(context).removeScopesFromFailoverRelationship(server.ref, relationship.name, [scope.ref], action),
+    client.removeScopesFromFailoverRelationship(server.ref, relationship.name, [scope.ref], action),
   );
   await context.views.afterChange(serverRefsOf(relationship));
   await context.views.servers.revealRelationship(server.ref, relationship.name);
 }
 
 async function removeScopeInstance(context: CommandContext, node: ScopeNode | ScopeRowNode | undefined): Promise<void> {
+  const client = requireClient(context);
   const { scope, server, relationship } = await scopeInstanceTarget(context, node, 'Remove Scope Instance');
   const detail = relationship
     ? `It is in the failover relationship "${relationship.name}": it leaves the relationship first, and its instance on ${partnerName(relationship)} stays as an independent scope.`
     : `Its address pool, exclusions, reservations, options and leases on ${server.name} are lost.`;
   await context.prompts.confirm(`Remove the scope ${scope.name} from ${server.name}?`, detail, 'Remove');
-  await withViewProgress(`Removing ${scope.name} from ${server.name}…`, () => requireClient(context).removeDHCPScope(scope.ref));
+  await withViewProgress(`Removing ${scope.name} from ${server.name}…`, () => client.removeDHCPScope(scope.ref));
   await context.views.afterChange(relationship ? serverRefsOf(relationship) : [server.ref]);
 }
 

@@ -86,12 +86,12 @@ async function relationshipScopes(context: CommandContext, target: RelationshipT
   );
 }
 
-/** A scope of a relationship: the node's, one instance of a Scopes row, or picked from a relationship. */
 /** A scope as a quick-pick item: its network, then its name and description. */
 function scopeItem(scope: DHCPScope): PickItem<DHCPScope> {
   return { label: scopeCidr(scope), description: scopeTexts(scope).filter(Boolean).join(' · '), value: scope };
 }
 
+/** A scope of a relationship: the node's, one instance of a Scopes row, or picked from a relationship. */
 export async function failoverScopeTarget(
   context: CommandContext,
   node: ScopeNode | ScopeRowNode | undefined,

@@ -1,6 +1,7 @@
 // A wizard's webview panel: opens the page in an editor tab and wires it to the wizard's vscode-free host
 // (src/wizards), which does the work. The panel only carries messages both ways and knows whether it is open.
 import * as vscode from 'vscode';
+import { plainText } from '../plainText';
 import type { MicetroApi } from '../../api/micetroApi';
 import type { WizardHostDeps } from '../../wizards/wizardHost';
 import { describeError, logError } from '../log';
@@ -86,7 +87,8 @@ export function openWizardPanel<ToWebview, FromWebview>(
   options: WizardPanelOptions,
   createHost: (deps: WizardHostDeps<ToWebview>) => WizardPageHost,
 ): WizardPanel<ToWebview, FromWebview> {
-  const panel = vscode.window.createWebviewPanel(page.viewType, page.title, vscode.ViewColumn.Active, {
+  // The title can quote a relationship's name from Micetro: the tab shows it as text (see plainText).
+  const panel = vscode.window.createWebviewPanel(page.viewType, plainText(page.title), vscode.ViewColumn.Active, {
     enableScripts: true,
     localResourceRoots: wizardResourceRoots(options.extensionUri),
     // Kept alive while hidden: a result that arrives then reaches the live page, and a typed shared secret, which

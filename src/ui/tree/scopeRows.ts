@@ -32,7 +32,9 @@ export function buildScopeRows(
       // The two instances of a failover scope share a network, not a ref; parse it only where it is needed.
       const network = byRef || byNetwork ? scopeCidr(scope) : undefined;
       const relationship = byRef ?? (network === undefined ? undefined : relationshipOf.get(`DHCPScopes/${network}`));
-      const id = relationship ? nodeId(nodeId(undefined, 'relationship', relationship.name), 'scope', network ?? scope.ref) : nodeId(undefined, 'scope', scope.ref);
+      // A relationship's name is unique only on its servers: two pairs may each have a "site-fo" with 10.0.0.0/24.
+      const pair = relationship && nodeId(undefined, 'relationship', relationship.primaryServer, relationship.secondaryServer, relationship.name);
+      const id = pair ? nodeId(pair, 'scope', network ?? scope.ref) : nodeId(undefined, 'scope', scope.ref);
       const instance: ScopeInstance = { scope, server, relationship };
       const row = rows.get(id);
       if (!row) rows.set(id, { id, instances: [instance] });
