@@ -54,7 +54,7 @@ export const decline = (): Answer => ({ kind: 'confirm', accept: false });
 
 /**
  * Every ScriptedPrompts made by any suite. Each test file is bundled on its own, with its own copy of this module,
- * so the registry lives on `globalThis`, where the integration entry's afterEach finds them all.
+ * so the registry lives on `globalThis`, where the integration entry finds them all after each test.
  */
 const REGISTRY = Symbol.for('dhcpFailover.integration.scriptedPrompts');
 

@@ -43,6 +43,15 @@ async function fillGeneral(page: Page, name = 'a-b-2'): Promise<void> {
   await page.select('#partner', 'dhcp-b');
 }
 
+/** Fills the general step, keeps the defaults of the mode and advanced steps, and clicks Save on the summary. */
+async function saveNew(page: Page, name: string): Promise<void> {
+  await fillGeneral(page, name);
+  await page.click('#next'); // to the mode step
+  await page.click('#next'); // to the advanced step
+  await page.click('#next'); // to the summary
+  await page.click('#save');
+}
+
 /** Turns message authentication on, types a secret, then reloads the page with the state it saved. */
 async function reloadWithSecretTyped(page: Page): Promise<Page> {
   await page.check('#auth', true);
@@ -146,11 +155,7 @@ describe('webview: relationship wizard', function () {
   it('stays on the summary with Micetro’s message and every value when the change is rejected', async () => {
     page = await openWebview('relationshipWizard');
     await page.send({ t: 'init', setup: addSetup() });
-    await fillGeneral(page, 'new-rel');
-    await page.click('#next');
-    await page.click('#next');
-    await page.click('#next');
-    await page.click('#save');
+    await saveNew(page, 'new-rel');
     await page.send({ t: 'saveFailed', message: 'The relationship already exists. ERROR_DHCP_FO_RELATIONSHIP_EXISTS (20114) (Micetro error 20114)' });
     assert.equal(page.element('#step-summary').hidden, false);
     assert.equal(page.element('#save-error').hidden, false);
@@ -289,11 +294,7 @@ describe('webview: relationship wizard', function () {
   it('shows what the host refused as text at the top, and the user can send again', async () => {
     page = await openWebview('relationshipWizard');
     await page.send({ t: 'init', setup: addSetup() });
-    await fillGeneral(page, 'new-rel');
-    await page.click('#next');
-    await page.click('#next');
-    await page.click('#next');
-    await page.click('#save');
+    await saveNew(page, 'new-rel');
     assert.equal(disabled(page, '#save'), true);
     await page.send({ t: 'hostError', message: `The extension refused what this page sent: ${XSS}.` });
     const box = page.element('#app').firstElementChild;
