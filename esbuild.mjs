@@ -36,7 +36,7 @@ const targets = {
   unit: {
     ...node,
     entryPoints: [...filesUnder('test/unit', '.test.ts'), ...filesUnder('test/unit/fixtures', '.ts')],
-    outdir: 'dist/test/unit', outbase: 'test/unit', external: ['mocha'],
+    outdir: 'dist/test/unit', outbase: 'test/unit', external: ['mocha', 'eslint'],
   },
   integration: {
     ...node,

@@ -1,4 +1,5 @@
-// Lint with type information, and the architecture as rules: what may import what is checked, not remembered.
+// Lint the TypeScript with type information and the JavaScript scripts without, and the architecture as rules: what
+// may import what is checked, not remembered.
 import js from '@eslint/js';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
@@ -9,11 +10,17 @@ const NO_VSCODE = {
   message: 'Only src/ui, src/extension.ts and the extension-host tests may import vscode; this code runs in plain Node or a webview.',
 };
 
+/** The few Node globals the scripts use (the `globals` package is not a dependency). */
+const NODE_GLOBALS = { console: 'readonly', process: 'readonly', setTimeout: 'readonly' };
+/** What Node's CommonJS wrapper gives each .js file. */
+const COMMONJS_GLOBALS = { require: 'readonly', module: 'readonly', __dirname: 'readonly' };
+
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', 'test-output/**', '**/*.js', '**/*.mjs', '**/*.d.ts'] },
+  { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', 'test-output/**', '**/*.d.ts'] },
   js.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked,
   {
+    files: ['**/*.ts'],
+    extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
@@ -43,8 +50,18 @@ export default tseslint.config(
     },
   },
   {
+    // Plain JavaScript for Node, linted by the recommended rules without type information: the build script and
+    // this file as ES modules, the test runners and the mocha reporter as CommonJS.
+    files: ['**/*.mjs'],
+    languageOptions: { sourceType: 'module', globals: NODE_GLOBALS },
+  },
+  {
+    files: ['**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...NODE_GLOBALS, ...COMMONJS_GLOBALS } },
+  },
+  {
     // Test fakes implement async interfaces with answers that need no await.
-    files: ['test/**'],
+    files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/require-await': 'off' },
   },
 );

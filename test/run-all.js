@@ -52,4 +52,7 @@ async function main() {
   process.exitCode = failed > 0 || results.some((result) => result.code !== 0) ? 1 : 0;
 }
 
-main();
+main().catch((error) => {
+  console.error(`npm test: ${error.message}`);
+  process.exit(1);
+});

@@ -1,13 +1,13 @@
 // The Add / Edit Failover Relationship wizard page. The model (src/wizards/relationshipWizard) decides steps,
 // validation and what is sent; this file only renders it and reports what the user does. The draft is saved with
 // setState on every change, except the shared secret, which stays in this page's memory until it is submitted.
-import type { FailoverMode } from '../src/failover';
+import { DURATION_UNITS, type FailoverMode } from '../src/failover';
 import { assertNever } from '../src/wizards/assertNever';
 import type { RelationshipWizardFromWebview, RelationshipWizardPageState, RelationshipWizardToWebview } from '../src/wizards/messages';
-import { DURATION_UNITS, type DurationInput } from '../src/wizards/numberInput';
+import type { DurationInput } from '../src/wizards/numberInput';
+import { RELATIONSHIP_STEPS, type RelationshipWizardField } from '../src/wizards/pageMessageVocabulary';
 import {
   MODE_LABELS,
-  RELATIONSHIP_STEPS,
   RELATIONSHIP_STEP_TITLES,
   answerModeChange,
   chooseMode,
@@ -22,7 +22,6 @@ import {
   stepBlockers,
   touch,
   updateValues,
-  type RelationshipWizardField,
   type RelationshipWizardSetup,
   type RelationshipWizardState,
   type RelationshipWizardValues,

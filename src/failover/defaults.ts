@@ -3,9 +3,9 @@
 /** Maximum client lead time when none is given: one hour. */
 export const DEFAULT_MCLT_SECONDS = 3600;
 /** Load balance: share of the local (primary) server. */
-export const DEFAULT_LOAD_BALANCE_PERCENT = 50;
+const DEFAULT_LOAD_BALANCE_PERCENT = 50;
 /** Hot standby: addresses reserved for the standby server. */
-export const DEFAULT_HOT_STANDBY_RESERVE_PERCENT = 5;
+const DEFAULT_HOT_STANDBY_RESERVE_PERCENT = 5;
 /** State switchover interval; 0 turns automatic switchover to PartnerDown off. */
 export const DEFAULT_SAFE_PERIOD_SECONDS = 0;
 

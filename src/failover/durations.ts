@@ -1,6 +1,8 @@
 // Seconds shown in the units people use for MCLT and the switchover interval.
 
-export type DurationUnit = 'seconds' | 'minutes' | 'hours' | 'days';
+/** The units a duration can be typed in, smallest first. */
+export const DURATION_UNITS = ['seconds', 'minutes', 'hours', 'days'] as const;
+export type DurationUnit = (typeof DURATION_UNITS)[number];
 
 export const SECONDS_PER_UNIT: Record<DurationUnit, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 };
 

@@ -46,7 +46,7 @@ export interface CreateScopeState {
 /** Adding scopes needs a relationship that is Normal, or Empty (not yet created on the servers); a real Micetro sends no state. */
 const STATES_THAT_TAKE_SCOPES = new Set([undefined, 'Normal', 'Empty']);
 
-export function scopeRelationshipChoice(relationship: {
+function scopeRelationshipChoice(relationship: {
   name: string;
   secondaryServer: string;
   state?: string;

@@ -12,9 +12,6 @@ export interface HostErrorMessage {
   message: string;
 }
 
-/** The longest error report a page may send (the page cuts its own reports to this). */
-export const MAX_PAGE_ERROR_LENGTH = 2000;
-
 // ---- Add / Edit Failover Relationship ----------------------------------------------------------------------
 
 export type RelationshipWizardToWebview =

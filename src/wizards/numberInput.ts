@@ -1,12 +1,10 @@
 // Numbers as people type them into the wizards, turned into what the API takes. Text that is not a number
 // becomes NaN, which the src/failover rules then report with a message that says what to enter.
 import type * as v from 'valibot';
-import { SECONDS_PER_UNIT, type DurationUnit } from '../failover';
+import { SECONDS_PER_UNIT } from '../failover';
 import type { durationInputSchema } from './pageMessageSchemas';
 
 export type DurationInput = v.InferOutput<typeof durationInputSchema>;
-
-export const DURATION_UNITS: readonly DurationUnit[] = ['seconds', 'minutes', 'hours', 'days'];
 
 /** `" 42 "` → 42; `""`, `"4.5"`, `"1e3"`, `"-1"` → NaN. */
 export function parseWholeNumber(text: string): number {

@@ -4,10 +4,8 @@
 // and list has a limit, so a huge or odd message is refused before it does any work. Only the hosts import this
 // file: the pages use the inferred types, and valibot stays out of the webview bundles.
 import * as v from 'valibot';
-import { FAILOVER_MODES } from '../failover';
-import { MAX_PAGE_ERROR_LENGTH } from './messages';
-import { DURATION_UNITS } from './numberInput';
-import { RELATIONSHIP_STEPS, RELATIONSHIP_WIZARD_FIELDS } from './relationshipWizard';
+import { DURATION_UNITS, FAILOVER_MODES } from '../failover';
+import { MAX_PAGE_ERROR_LENGTH, RELATIONSHIP_STEPS, RELATIONSHIP_WIZARD_FIELDS } from './pageMessageVocabulary';
 
 /** Far more than anything typed into these forms needs (the rules stop names at 126 or 255 characters). */
 const MAX_TYPED_LENGTH = 1000;

@@ -19,9 +19,7 @@ import {
 } from '../failover';
 import { durationSeconds, parseWholeNumber, type DurationInput } from './numberInput';
 import type { relationshipWizardStateSchema, relationshipWizardValuesSchema } from './pageMessageSchemas';
-
-export const RELATIONSHIP_STEPS = ['general', 'mode', 'advanced', 'summary'] as const;
-export type RelationshipStep = (typeof RELATIONSHIP_STEPS)[number];
+import { RELATIONSHIP_STEPS, type RelationshipStep, type RelationshipWizardField } from './pageMessageVocabulary';
 
 export const RELATIONSHIP_STEP_TITLES: Record<RelationshipStep, string> = {
   general: 'General',
@@ -71,13 +69,10 @@ export interface RelationshipWizardSetup {
 /** Everything the user typed, except the shared secret. */
 export type RelationshipWizardValues = v.InferOutput<typeof relationshipWizardValuesSchema>;
 
-export const RELATIONSHIP_WIZARD_FIELDS = ['name', 'primary', 'partner', 'failoverMode', 'percentage', 'mclt', 'safePeriod', 'sharedSecret'] as const;
-export type RelationshipWizardField = (typeof RELATIONSHIP_WIZARD_FIELDS)[number];
-
 /** The step, the values, the fields touched and a mode change waiting for confirmation. */
 export type RelationshipWizardState = v.InferOutput<typeof relationshipWizardStateSchema>;
 
-export const RELATIONSHIP_STEP_FIELDS: Record<RelationshipStep, RelationshipWizardField[]> = {
+const RELATIONSHIP_STEP_FIELDS: Record<RelationshipStep, RelationshipWizardField[]> = {
   general: ['name', 'primary', 'partner', 'failoverMode'],
   mode: ['percentage'],
   advanced: ['mclt', 'safePeriod', 'sharedSecret'],

@@ -1,6 +1,6 @@
 // Failures on a wizard page: what the host refused or failed to do, and what the page itself failed to handle.
 // Either is shown as text at the top of the page; the page's own failures also go to the host, which logs them.
-import { MAX_PAGE_ERROR_LENGTH } from '../../src/wizards/messages';
+import { MAX_PAGE_ERROR_LENGTH } from '../../src/wizards/pageMessageVocabulary';
 import { byId, h, replaceChildren } from './dom';
 
 /** Shows `message` as text in one alert box at the top of the page (a later failure replaces it). */

@@ -92,7 +92,7 @@ export function normalPair(now: number): FailoverPair {
   return { endpoints: [endpoint('Normal', now, true, null), endpoint('Normal', now, true, null)], linkCut: false, fresh: false };
 }
 
-export function inContact(pair: FailoverPair): boolean {
+function inContact(pair: FailoverPair): boolean {
   return !pair.linkCut && pair.endpoints[0].running && pair.endpoints[1].running;
 }
 

@@ -7,13 +7,13 @@ import safeRegex from 'safe-regex2';
 import { invalidParameter } from './windowsErrors';
 
 /** Real filters are a prefix, a suffix or a few alternatives; 200 characters leave room for that. */
-export const MAX_FILTER_REGEX_LENGTH = 200;
+const MAX_FILTER_REGEX_LENGTH = 200;
 
 /**
  * About ten times what a regex filter over the `large` inventory (50,000 scopes) takes (7–23 ms measured), so a
  * busy machine does not refuse honest filters; 25 times less than the 5 s a crafted filter blocked for.
  */
-export const FILTER_TIME_LIMIT_MS = 200;
+const FILTER_TIME_LIMIT_MS = 200;
 
 /** The case-insensitive RegExp of filter term `term`, or a 400 that names the term and says what to change. */
 export function filterRegex(pattern: string, term: string): RegExp {

@@ -6,7 +6,7 @@ import { filterRegex, withinFilterTimeLimit } from './filterRegex';
 import { invalidParameter } from './windowsErrors';
 
 /** A handful of terms fits easily; the limit keeps every scan of the list cheap and every error message short. */
-export const MAX_FILTER_LENGTH = 2000;
+const MAX_FILTER_LENGTH = 2000;
 
 export interface FilterTerm {
   /** The field as the accessor table spells it. */

@@ -6,7 +6,7 @@ import type { ReservationRecord, ScopeRecord } from './records';
 
 const copyRange = (range: AddressRange): AddressRange => ({ from: range.from, to: range.to });
 
-export function copyReservations(inventory: Inventory, reservations: readonly ReservationRecord[]): ReservationRecord[] {
+function copyReservations(inventory: Inventory, reservations: readonly ReservationRecord[]): ReservationRecord[] {
   return reservations.map((r) => ({ ...r, id: inventory.newReservationId(), addresses: [...r.addresses] }));
 }
 

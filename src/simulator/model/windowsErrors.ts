@@ -5,7 +5,7 @@ import { OBJECT_NOT_FOUND_CODE } from '../../api/errors';
 import { SimulatorError } from '../simulatorError';
 
 /** Windows SDK values (dhcpsapi.h / winerror.h). */
-export const WINDOWS_ERRORS = {
+const WINDOWS_ERRORS = {
   ERROR_INVALID_PARAMETER: 87,
   ERROR_DHCP_SUBNET_EXISTS: 20004,
   ERROR_DHCP_SUBNET_NOT_PRESENT: 20005,
@@ -25,7 +25,7 @@ export const WINDOWS_ERRORS = {
 export type WindowsErrorName = keyof typeof WINDOWS_ERRORS;
 
 /** JSON-RPC's "method not found"; Micetro's own code for an unknown command is unverified. */
-export const UNKNOWN_METHOD_CODE = -32601;
+const UNKNOWN_METHOD_CODE = -32601;
 /** An unexpected fault inside the simulator (a bug), still answered as an envelope. */
 export const INTERNAL_ERROR_CODE = -32603;
 

@@ -4,6 +4,8 @@
 import type * as vscode from 'vscode';
 import type { CreateScopePanel } from '../panels/createScopePanel';
 import type { RelationshipWizardPanel } from '../panels/relationshipWizardPanel';
+// These two nodes build their click command with commandInvocation below: the one type-only import cycle that
+// test/unit/import-cycles.test.ts allows, so a click passing a node of the wrong kind does not compile.
 import type { ErrorNode } from '../tree/nodes/errorNode';
 import type { LoadMoreNode } from '../tree/nodes/loadMoreNode';
 import type { RelationshipNode } from '../tree/nodes/relationshipNode';

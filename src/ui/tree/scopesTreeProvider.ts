@@ -7,7 +7,7 @@ import { ScopeRowNode } from './nodes/scopeRowNode';
 import type { TreeNode } from './nodes/treeNode';
 import { buildScopeRows } from './scopeRows';
 
-export const SCOPES_VIEW_ID = 'dhcpFailover.scopes';
+const SCOPES_VIEW_ID = 'dhcpFailover.scopes';
 const FILTER_KEY = 'dhcpFailover.scopesFilter';
 
 export class ScopesTreeProvider extends PagedTreeProvider {
