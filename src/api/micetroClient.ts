@@ -14,7 +14,7 @@ import {
   MicetroValidationError,
 } from './errors';
 import type { MicetroApi, ReplicateFailoverParams } from './micetroApi';
-import { createMicetroTransport } from './micetroTransport';
+import { createMicetroTransport, type MicetroTransport } from './micetroTransport';
 import { describeProxy, type ProxySettings } from './proxyRoute';
 import type {
   DeconfigureAction,
@@ -48,8 +48,9 @@ export interface MicetroClientOptions {
   password: string;
   authMode?: AuthMode;
   /**
-   * One deadline for each request as the caller sees it: connecting, the headers, the whole body, and the retries
-   * of a read with their delays (a retry that cannot finish in time is not started). Default 30 s.
+   * One deadline for each request as the caller sees it (each page of a listing is one): the login or session renewal
+   * it needs, connecting, the headers, the whole body, and the retries of a read with their delays (a retry that
+   * cannot finish in time is not started). Default 30 s.
    */
   timeoutMs?: number;
   /** PEM certificates of an internal CA, trusted besides the system's; verification always stays on. */
@@ -108,6 +109,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The extension's `MicetroApi`, plus the single-object reads and scope details that tests and the bench use. */
 export class MicetroClient implements MicetroApi {
   private readonly http: AxiosInstance;
+  private readonly transport: MicetroTransport;
   private readonly authMode: AuthMode;
   private readonly pageSize: number;
   private readonly timeoutMs: number;
@@ -117,6 +119,7 @@ export class MicetroClient implements MicetroApi {
   readonly proxy: string | undefined;
   private session: string | undefined;
   private loggingIn: Promise<string> | undefined;
+  private disposed = false;
 
   constructor(private readonly options: MicetroClientOptions) {
     const base = options.baseUrl.replace(/\/+$/, '');
@@ -125,11 +128,11 @@ export class MicetroClient implements MicetroApi {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxAnswerBytes = options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
     this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
-    const { via, ...routing } = createMicetroTransport(base, { ca: options.ca, proxy: options.proxy });
-    this.proxy = via && describeProxy(via);
+    this.transport = createMicetroTransport(base, { ca: options.ca, proxy: options.proxy });
+    this.proxy = this.transport.via && describeProxy(this.transport.via);
     this.http = axios.create({
       baseURL: `${base}/mmws/api/`,
-      ...routing,
+      ...this.transport.routing,
       // Enforced by axios while the body streams in, so an endless answer never holds more than this in memory.
       maxContentLength: this.maxAnswerBytes,
       headers: { Accept: 'application/json' },
@@ -144,16 +147,16 @@ export class MicetroClient implements MicetroApi {
 
   // ---- connection -------------------------------------------------------------------------------------
 
-  /** Proves the URL and credentials with one cheap read. */
+  /** Proves the URL and credentials with one cheap read (after a fresh login, in session mode), in one deadline. */
   async testConnection(): Promise<void> {
-    if (this.authMode === 'session') await this.login();
-    await this.send({ method: 'GET', path: 'DHCPServers', query: { limit: 1 }, read: true, operation: 'GET DHCPServers' });
+    const deadline = this.deadline();
+    if (this.authMode === 'session') await this.freshSession(deadline);
+    await this.send({ method: 'GET', path: 'DHCPServers', query: { limit: 1 }, read: true, operation: 'GET DHCPServers' }, deadline);
   }
 
   /** Logs in once; the session is then sent as Bearer. */
   async login(): Promise<void> {
-    this.session = undefined;
-    await this.ensureSession();
+    await this.freshSession(this.deadline());
   }
 
   async logout(): Promise<void> {
@@ -164,7 +167,17 @@ export class MicetroClient implements MicetroApi {
       { method: 'POST', path: 'command/Logout', body: { session }, read: false, operation: 'Logout' },
       `Bearer ${session}`,
       1,
+      this.deadline(),
     ).catch(() => undefined);
+  }
+
+  /**
+   * Closes the client's keep-alive connections (a request still running fails). Every later call fails, saying the
+   * connection was closed. Log out first: the logout is a call too.
+   */
+  dispose(): void {
+    this.disposed = true;
+    this.transport.destroy();
   }
 
   // ---- REST resources ---------------------------------------------------------------------------------
@@ -359,22 +372,27 @@ export class MicetroClient implements MicetroApi {
     return { items, totalResults: total };
   }
 
-  private async send<T>(request: Request): Promise<T> {
-    if (this.authMode === 'basic') return this.sendWithRetries<T>(request, this.basicHeader());
-    const session = await this.ensureSession();
+  /** When a request started now must have finished. */
+  private deadline(): number {
+    return Date.now() + this.timeoutMs;
+  }
+
+  /** The login, the retries and a session renewal all share the request's one deadline. */
+  private async send<T>(request: Request, deadline = this.deadline()): Promise<T> {
+    if (this.authMode === 'basic') return this.sendWithRetries<T>(request, this.basicHeader(), deadline);
+    const session = await this.ensureSession(deadline);
     try {
-      return await this.sendWithRetries<T>(request, `Bearer ${session}`);
+      return await this.sendWithRetries<T>(request, `Bearer ${session}`, deadline);
     } catch (error) {
       // The session expired: log in again once, then give up (a rejected password throws from the login).
       if (!(error instanceof MicetroAuthError) || error.code === INVALID_CREDENTIALS_CODE) throw error;
       if (this.session === session) this.session = undefined;
-      return this.sendWithRetries<T>(request, `Bearer ${await this.ensureSession()}`);
+      return this.sendWithRetries<T>(request, `Bearer ${await this.ensureSession(deadline)}`, deadline);
     }
   }
 
-  /** Retries share the request's one deadline: a retry whose delay would pass it is not made. */
-  private async sendWithRetries<T>(request: Request, authorization: string): Promise<T> {
-    const deadline = Date.now() + this.timeoutMs;
+  /** A retry whose delay would pass the deadline is not made. */
+  private async sendWithRetries<T>(request: Request, authorization: string, deadline: number): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.sendWithAuth<T>(request, authorization, attempt, deadline);
@@ -392,7 +410,16 @@ export class MicetroClient implements MicetroApi {
     }
   }
 
-  private async ensureSession(): Promise<string> {
+  private async freshSession(deadline: number): Promise<void> {
+    this.session = undefined;
+    await this.ensureSession(deadline);
+  }
+
+  /**
+   * The session, logging in when there is none. Concurrent calls share one login, which runs to the deadline of the
+   * call that started it; a call that joins it waits only until its own deadline.
+   */
+  private async ensureSession(deadline: number): Promise<string> {
     if (this.session) return this.session;
     this.loggingIn ??= this.sendWithAuth<{ session: string }>(
       {
@@ -404,6 +431,7 @@ export class MicetroClient implements MicetroApi {
       },
       undefined,
       1,
+      deadline,
     )
       .then((result) => {
         if (!result?.session) throw new MicetroAuthError({ message: 'Micetro accepted the login but returned no session.', operation: 'Login' });
@@ -413,14 +441,28 @@ export class MicetroClient implements MicetroApi {
       .finally(() => {
         this.loggingIn = undefined;
       });
-    return this.loggingIn;
+    return this.byDeadline(this.loggingIn, deadline, 'Login');
+  }
+
+  /** `work`, or the deadline error of `operation` once `deadline` passes first. */
+  private async byDeadline<T>(work: Promise<T>, deadline: number, operation: string): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(this.deadlineError(operation)), Math.max(0, deadline - Date.now()));
+    });
+    try {
+      return await Promise.race([work, expired]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private basicHeader(): string {
     return `Basic ${Buffer.from(`${this.options.username}:${this.options.password}`, 'utf8').toString('base64')}`;
   }
 
-  private async sendWithAuth<T>(request: Request, authorization: string | undefined, attempt: number, deadline = Date.now() + this.timeoutMs): Promise<T> {
+  private async sendWithAuth<T>(request: Request, authorization: string | undefined, attempt: number, deadline: number): Promise<T> {
+    if (this.disposed) throw this.closedError(request.operation);
     const started = Date.now();
     let status: number | undefined;
     // Aborting destroys the socket wherever the request is: connecting, waiting for headers, or reading the body.
@@ -443,7 +485,13 @@ export class MicetroClient implements MicetroApi {
       return result;
     } catch (caught) {
       const error =
-        caught instanceof MicetroError ? caught : expiry.signal.aborted ? this.deadlineError(request.operation) : this.transportError(caught, request.operation);
+        caught instanceof MicetroError
+          ? caught
+          : this.disposed
+            ? this.closedError(request.operation)
+            : expiry.signal.aborted
+              ? this.deadlineError(request.operation)
+              : this.transportError(caught, request.operation);
       this.options.log?.({ operation: request.operation, durationMs: Date.now() - started, outcome: 'error', status, error, attempt });
       throw error;
     } finally {
@@ -462,6 +510,10 @@ export class MicetroClient implements MicetroApi {
       }
     }
     const status = response.status;
+    // Proxies send 407; a refused CONNECT is replayed as the answer. Neither comes from Micetro.
+    if (this.proxy && (status === 407 || this.transport.tunnelRefused(response.request))) {
+      throw this.proxyRefusal(status, response.statusText, operation);
+    }
     if (status >= 200 && status < 300 && !envelope?.error) {
       if (text.trim() && envelope === undefined) {
         throw new MicetroServerError({ message: `Micetro answered ${operation} with something that is not JSON (HTTP ${status}).`, operation, status });
@@ -483,6 +535,28 @@ export class MicetroClient implements MicetroApi {
       message: `Micetro did not finish answering ${operation} within ${seconds} s (${this.where}; setting dhcpFailover.requestTimeoutSeconds).`,
       operation,
     });
+  }
+
+  private closedError(operation: string): MicetroNetworkError {
+    return new MicetroNetworkError({
+      message: `This connection to Micetro at ${this.where} was closed (the extension connected elsewhere since); run ${operation} again.`,
+      operation,
+    });
+  }
+
+  /** The proxy, not Micetro, answered: name it (never its credentials) and what to fix. */
+  private proxyRefusal(status: number, statusText: string, operation: string): MicetroNetworkError {
+    const answer = `HTTP ${status}${statusText ? ` ${statusText}` : ''}`;
+    const target = new URL(this.where);
+    const hostPort = `${target.hostname}:${target.port || (target.protocol === 'https:' ? '443' : '80')}`;
+    const reason =
+      status === 407
+        ? `the proxy ${this.proxy} wants credentials it did not get or refused (${answer}); write them into the proxy's URL ` +
+          '(setting http.proxy, or the proxy environment variable) as http://user:password@host:port'
+        : status >= 500
+          ? `the proxy ${this.proxy} could not reach Micetro at ${hostPort} (${answer}); check the URL, or reach Micetro directly (setting http.noProxy)`
+          : `the proxy ${this.proxy} refused to connect to ${hostPort} (${answer}); ask its administrator to allow it, or reach Micetro directly (setting http.noProxy)`;
+    return new MicetroNetworkError({ message: `Could not reach Micetro at ${this.where}: ${reason}.`, operation, status });
   }
 
   private get where(): string {

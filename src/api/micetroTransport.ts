@@ -16,14 +16,23 @@ export interface TransportOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** The axios settings that route requests: `proxy: false` so axios never reads HTTP_PROXY itself. */
 export interface MicetroTransport {
-  proxy: false;
-  httpAgent?: HttpAgent;
-  httpsAgent?: HttpAgent;
-  transport: { request(options: RequestOptions, callback: (response: IncomingMessage) => void): ClientRequest };
+  /** The axios settings that route requests: `proxy: false` so axios never reads HTTP_PROXY itself. */
+  routing: {
+    proxy: false;
+    httpAgent?: HttpAgent;
+    httpsAgent?: HttpAgent;
+    transport: { request(options: RequestOptions, callback: (response: IncomingMessage) => void): ClientRequest };
+  };
   /** The proxy in use, when there is one. */
   via?: URL;
+  /**
+   * Whether the proxy answered this request's CONNECT with anything but 200: https-proxy-agent then hands that answer
+   * (a 407, a 502…) to the request as if Micetro had sent it.
+   */
+  tunnelRefused(request: unknown): boolean;
+  /** Closes the agent's sockets, the idle keep-alive ones and those in use. */
+  destroy(): void;
 }
 
 /** What Node trusts by default (Node 22.15+ says, NODE_EXTRA_CA_CERTS included); older Node: its bundled roots. */
@@ -48,13 +57,23 @@ export function createMicetroTransport(baseUrl: string, options: TransportOption
     : secure
       ? new HttpsAgent({ ...verified, keepAlive: true })
       : new HttpAgent({ keepAlive: true });
+  const refused = new WeakSet<object>();
+  if (agent instanceof HttpsProxyAgent) {
+    agent.on('proxyConnect', (connect: { statusCode?: number }, request: object) => {
+      if (connect.statusCode !== 200) refused.add(request);
+    });
+  }
   return {
-    proxy: false,
-    ...(secure ? { httpsAgent: agent } : { httpAgent: agent }),
-    transport: {
-      request: (request, callback) =>
-        request.protocol === 'https:' ? httpsRequest({ ...request, ...verified }, callback) : httpRequest(request, callback),
+    routing: {
+      proxy: false,
+      ...(secure ? { httpsAgent: agent } : { httpAgent: agent }),
+      transport: {
+        request: (request, callback) =>
+          request.protocol === 'https:' ? httpsRequest({ ...request, ...verified }, callback) : httpRequest(request, callback),
+      },
     },
     via,
+    tunnelRefused: (request) => typeof request === 'object' && request !== null && refused.has(request),
+    destroy: () => agent.destroy(),
   };
 }

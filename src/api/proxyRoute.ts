@@ -1,6 +1,7 @@
 // Whether a request to Micetro goes through a proxy, and which one. Loopback is always direct, so the built-in
-// simulator's credentials never reach a proxy. Otherwise the same order as VS Code's own resolver: `http.noProxy`
-// (or, when that is empty, NO_PROXY), then `http.proxy`, then the environment's HTTPS_PROXY / HTTP_PROXY.
+// simulator's credentials never reach a proxy. Otherwise `http.noProxy` (or, when that is empty, NO_PROXY), then
+// `http.proxy`, then the environment as curl reads it: the variable of the target's scheme (https_proxy for https://,
+// http_proxy for http://, lower case first), else ALL_PROXY; an https:// Micetro never falls back to http_proxy.
 import { BlockList, isIP } from 'node:net';
 import { isLoopbackHost } from './loopback';
 
@@ -23,10 +24,13 @@ export function proxyFor(target: URL, settings: ProxySettings, env: NodeJS.Proce
   const bypass = configured.length ? configured : (env.no_proxy ?? env.NO_PROXY ?? '').split(',');
   if (bypassed(host, port, bypass)) return undefined;
   const setting = settings.proxy?.trim();
-  const fromEnv = env.https_proxy || env.HTTPS_PROXY || env.http_proxy || env.HTTP_PROXY;
-  const chosen = setting || fromEnv?.trim();
-  if (!chosen) return undefined;
-  return parseProxyUrl(chosen, setting ? 'the setting http.proxy' : 'the environment variable HTTPS_PROXY / HTTP_PROXY');
+  if (setting) return parseProxyUrl(setting, 'the setting http.proxy');
+  const scheme = target.protocol === 'https:' ? 'https' : 'http';
+  for (const name of [`${scheme}_proxy`, `${scheme.toUpperCase()}_PROXY`, 'all_proxy', 'ALL_PROXY']) {
+    const value = env[name]?.trim();
+    if (value) return parseProxyUrl(value, `the environment variable ${name}`);
+  }
+  return undefined;
 }
 
 /** A proxy URL for messages and logs: its user name and password left out. */

@@ -2,10 +2,12 @@
 // unreachable), Refresh and Show Log.
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { MicetroApi } from '../../src/api/micetroApi';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
 import { children, eventually, freshSimulator, label, run, startHarness, type Harness } from './extensionUnderTest';
 import { decline, dismiss, pick, type } from './scriptedPrompts';
@@ -17,6 +19,16 @@ async function closedPort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/** Resolves once `client` was disposed: its calls then fail saying the connection was closed. */
+async function disposed(what: string, client: MicetroApi): Promise<void> {
+  await eventually(what, () =>
+    client.getDHCPServers().then(
+      () => false,
+      (error: unknown) => /^This connection to Micetro at .* was closed/.test(String((error as Error).message)),
+    ),
+  );
 }
 
 describe('Connection commands', () => {
@@ -36,9 +48,12 @@ describe('Connection commands', () => {
 
   it('disconnects (empty views, welcome state) and reconnects to the built-in simulator', async () => {
     const { api, prompts } = harness;
+    const simulator = api.connection.current;
+    assert.equal(simulator.kind, 'simulator');
     prompts.script();
     await run('disconnect');
     assert.equal(api.connection.current.kind, 'none');
+    await disposed('the simulator client closed', simulator.client);
     assert.deepEqual(await children(api.views.servers), []);
     assert.deepEqual(await children(api.views.scopes), []);
 
@@ -73,6 +88,32 @@ describe('Connection commands', () => {
     await run('connectToMicetro');
     assert.equal(prompts.questions.length, 3);
     assert.equal(prompts.errors.length, 1);
+  });
+
+  it('closes the keep-alive connection of a client whose login was refused', async () => {
+    const { api } = harness;
+    // No keep-alive timeout on the server's side: only the client closes the connection.
+    const refusing = createHttpServer({ keepAliveTimeout: 0 }, (_request, response) => {
+      response.writeHead(401, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify({ error: { code: 16394, message: 'Invalid username or password.' } }));
+    });
+    const sockets: Socket[] = [];
+    refusing.on('connection', (socket: Socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
+    // With VS Code's own agent (http.proxySupport override) the connection is not kept alive; the client's own is.
+    const http = vscode.workspace.getConfiguration('http');
+    await http.update('proxySupport', 'off', vscode.ConfigurationTarget.Global);
+    try {
+      const { port } = refusing.address() as { port: number };
+      await assert.rejects(api.connection.connectMicetro({ url: `http://127.0.0.1:${port}`, user: 'netadmin' }, 'wrong'), /Invalid username or password/);
+      assert.equal(sockets.length, 1);
+      await eventually('the refused client closed its connection', () => sockets.every((socket) => socket.destroyed));
+      assert.equal(api.connection.current.kind, 'simulator', 'the working connection stays');
+    } finally {
+      await http.update('proxySupport', undefined, vscode.ConfigurationTarget.Global);
+      refusing.closeAllConnections();
+      await new Promise((resolve) => refusing.close(resolve));
+    }
   });
 
   it('connects to Micetro with the right password, and next time uses the saved one', async () => {
@@ -110,6 +151,7 @@ describe('Connection commands', () => {
       const after = api.connection.current;
       assert.equal(after.kind, 'micetro');
       assert.notEqual(after.client, before.client, 'a new client is built with the new settings');
+      await disposed('the replaced client closed', before.client);
       assert.equal(micetro.requestsByOperation()['command Login'], 1, 'session authentication logs in');
 
       // A setting that cannot be applied keeps the working connection and says why.

@@ -1,5 +1,6 @@
-// The client's transport against hostile servers on loopback: answers that trickle or never end, environments that
-// try to loosen TLS or route loopback through a proxy, and a recording proxy for the hosts that should use one.
+// The client's transport against hostile servers on loopback: answers that trickle or never end, a slow login,
+// environments that try to loosen TLS or route loopback through a proxy, a recording proxy for the hosts that should
+// use one and a proxy that refuses, and the keep-alive connections a disposed client closes.
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { connect as netConnect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MicetroAnswerTooLargeError, MicetroNetworkError, MicetroTimeoutError } from '../../src/api/errors';
+import { MicetroAnswerTooLargeError, MicetroNetworkError, MicetroTimeoutError, MISSING_SESSION_CODE } from '../../src/api/errors';
 import { MicetroClient, type ApiCallRecord, type MicetroClientOptions } from '../../src/api/micetroClient';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
 
@@ -189,6 +190,226 @@ describe('MicetroClient transport: slow and huge answers', () => {
       assert.ok(grewMb < 256, `memory grew by ${grewMb.toFixed(0)} MB`);
     });
   }
+});
+
+/** What a scripted Micetro sends for one request, after `afterMs`. */
+interface ScriptedAnswer {
+  afterMs: number;
+  status?: number;
+  body: unknown;
+}
+
+/**
+ * A Micetro on loopback that answers each request as `answer` says, from its operation (`POST command/Login`,
+ * `GET DHCPServers`), query and Bearer session.
+ */
+async function startScriptedMicetro(
+  answer: (operation: string, query: URLSearchParams, session: string | undefined) => ScriptedAnswer,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const timers = new Set<NodeJS.Timeout>();
+  const server = createHttpServer((request, response) => {
+    const url = new URL(request.url!, 'http://micetro');
+    const session = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    const { afterMs, status = 200, body } = answer(`${request.method} ${url.pathname.replace('/mmws/api/', '')}`, url.searchParams, session);
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      response.writeHead(status, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify(body));
+    }, afterMs);
+    timers.add(timer);
+  });
+  const port = await listen(server);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      for (const timer of timers) clearTimeout(timer);
+      await closeServer(server);
+    },
+  };
+}
+
+const EXPIRED = { status: 401, body: { error: { code: MISSING_SESSION_CODE, message: 'Invalid or expired session.' } } };
+
+describe('MicetroClient transport: one deadline per request in session mode', () => {
+  let micetro: Awaited<ReturnType<typeof startScriptedMicetro>> | undefined;
+  afterEach(async () => {
+    await micetro?.close();
+    micetro = undefined;
+  });
+
+  /** Runs `call` and checks it failed as a timeout matching `message` by about 1 s after it started. */
+  async function failsAtOneSecond(call: () => Promise<unknown>, message: RegExp): Promise<void> {
+    const started = Date.now();
+    await assert.rejects(call(), (error: unknown) => {
+      assert.ok(error instanceof MicetroTimeoutError, String(error));
+      assert.match(error.message, message);
+      return true;
+    });
+    const elapsed = Date.now() - started;
+    assert.ok(elapsed >= 950 && elapsed < 1200, `failed after ${elapsed} ms`);
+  }
+
+  it('counts the login in: a 0.6 s login and a 0.6 s answer fail at the 1 s deadline', async () => {
+    micetro = await startScriptedMicetro((operation) =>
+      operation === 'POST command/Login' ? { afterMs: 600, body: { result: { session: 's1' } } } : { afterMs: 600, body: JSON.parse(EMPTY_LISTING) },
+    );
+    const session = client(micetro.url, { authMode: 'session', timeoutMs: 1000 });
+    await failsAtOneSecond(() => session.getDHCPServers(), /^Micetro did not finish answering GET DHCPServers within 1 s/);
+  });
+
+  it('counts the renewal of an expired session in', async () => {
+    let logins = 0;
+    micetro = await startScriptedMicetro((operation, _query, session) => {
+      if (operation === 'POST command/Login') return { afterMs: 400, body: { result: { session: `s${++logins}` } } };
+      return session === 's1' ? { afterMs: 300, ...EXPIRED } : { afterMs: 0, body: JSON.parse(EMPTY_LISTING) };
+    });
+    const session = client(micetro.url, { authMode: 'session', timeoutMs: 1000 });
+    await failsAtOneSecond(() => session.getDHCPServers(), /^Micetro did not finish answering Login within 1 s/);
+    assert.equal(logins, 2, 'the renewal was started, and cut at the deadline');
+  });
+
+  it('waits for a login another request started only until its own deadline', async () => {
+    // A listing's second page starts when the first arrives (at 0.4 s), finds the session expired and logs in again
+    // (0.9 s). The server list, started at 0, learns at 0.5 s that its session expired and joins that login.
+    let logins = 0;
+    micetro = await startScriptedMicetro((operation, query, session) => {
+      if (operation === 'POST command/Login') return logins++ === 0 ? { afterMs: 0, body: { result: { session: 's1' } } } : { afterMs: 900, body: { result: { session: 's2' } } };
+      if (operation === 'GET DHCPServers') return session === 's1' ? { afterMs: 500, ...EXPIRED } : { afterMs: 0, body: JSON.parse(EMPTY_LISTING) };
+      const offset = Number(query.get('offset'));
+      if (session === 's1' && offset > 0) return { afterMs: 0, ...EXPIRED };
+      return { afterMs: offset === 0 ? 400 : 0, body: { result: { dhcpScopes: [{ ref: `DHCPScopes/${offset + 1}` }], totalResults: 2 } } };
+    });
+    const session = client(micetro.url, { authMode: 'session', timeoutMs: 1000, pageSize: 1 });
+    await session.login();
+    const scopes = session.getDHCPScopes();
+    await failsAtOneSecond(() => session.getDHCPServers(), /^Micetro did not finish answering Login within 1 s/);
+    assert.deepEqual(
+      (await scopes).map((scope) => scope.ref),
+      ['DHCPScopes/1', 'DHCPScopes/2'],
+      'the listing whose login it was finished within its deadline',
+    );
+  });
+});
+
+describe('MicetroClient transport: closing', () => {
+  let server: Server | undefined;
+  // Here, not in a finally: a test that times out waiting for a close still closes its server.
+  afterEach(async () => {
+    if (server) await closeServer(server);
+    server = undefined;
+  });
+
+  it('closes its keep-alive connection on dispose(), and later calls say the connection was closed', async function () {
+    this.timeout(5000);
+    // No keep-alive timeout on the server's side: only the client closes the idle connection.
+    const keepingAlive = createHttpServer({ keepAliveTimeout: 0 }, (_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(EMPTY_LISTING);
+    });
+    server = keepingAlive;
+    let opened = 0;
+    let closed = 0;
+    const allClosed = new Promise<void>((resolve) =>
+      keepingAlive.on('connection', (socket: Socket) => {
+        opened++;
+        socket.on('close', () => {
+          if (++closed === opened) resolve();
+        });
+      }),
+    );
+    const micetro = client(`http://127.0.0.1:${await listen(keepingAlive)}`);
+    await micetro.getDHCPServers();
+    await micetro.getDHCPServers();
+    assert.equal(opened, 1, 'the second call reused the keep-alive connection');
+    micetro.dispose();
+    await allClosed;
+    assert.equal(closed, 1);
+    await assert.rejects(micetro.getDHCPServers(), (error: unknown) => {
+      assert.ok(error instanceof MicetroNetworkError, String(error));
+      assert.match(error.message, /^This connection to Micetro at http:\/\/127\.0\.0\.1:\d+ was closed \(the extension connected elsewhere since\); run GET DHCPServers again\.$/);
+      return true;
+    });
+    assert.equal(opened, 1, 'a closed client opens no connection');
+  });
+
+  it('fails a write still running when it is disposed with the same message', async function () {
+    this.timeout(5000);
+    let received!: () => void;
+    const arrived = new Promise<void>((resolve) => (received = resolve));
+    server = createHttpServer(() => received());
+    const micetro = client(`http://127.0.0.1:${await listen(server)}`);
+    const removal = micetro.removeDHCPScope('DHCPScopes/1');
+    await arrived;
+    micetro.dispose();
+    await assert.rejects(removal, (error: unknown) => error instanceof MicetroNetworkError && /was closed .*; run DELETE DHCPScope again/.test(error.message));
+  });
+});
+
+/** A proxy on loopback that answers CONNECT, and plain requests, with `status` and an HTML page. */
+async function startRefusingProxy(status: number, reason: string): Promise<{ url: string; close(): Promise<void> }> {
+  const page = '<html>Access denied</html>';
+  const headers: Record<string, string> = { 'Content-Type': 'text/html', 'Content-Length': String(page.length) };
+  if (status === 407) headers['Proxy-Authenticate'] = 'Basic realm="corp"';
+  const server = createHttpServer((_request, response) => {
+    response.writeHead(status, reason, headers);
+    response.end(page);
+  });
+  server.on('connect', (_request: IncomingMessage, socket: Socket) => {
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n${page}`);
+  });
+  const port = await listen(server);
+  return { url: `http://127.0.0.1:${port}`, close: () => closeServer(server) };
+}
+
+describe('MicetroClient transport: a proxy that refuses', () => {
+  let proxy: Awaited<ReturnType<typeof startRefusingProxy>> | undefined;
+  afterEach(async () => {
+    await proxy?.close();
+    proxy = undefined;
+  });
+
+  /** The proxy's URL with credentials, which no message may show. */
+  const withCredentials = (url: string) => url.replace('http://', 'http://corp-user:proxy-pa55@');
+
+  async function refusal(micetroUrl: string): Promise<MicetroNetworkError> {
+    const viaProxy = client(micetroUrl, { proxy: { proxy: withCredentials(proxy!.url) } });
+    const error = await viaProxy.getDHCPServers().then(
+      () => assert.fail('the call went through'),
+      (caught: unknown) => caught,
+    );
+    assert.ok(error instanceof MicetroNetworkError, String(error));
+    assert.doesNotMatch(error.message, /Micetro answered|corp-user|proxy-pa55/);
+    return error;
+  }
+
+  for (const scheme of ['https', 'http'] as const) {
+    it(`names the proxy and its credentials setting when it answers 407 (${scheme}:// Micetro)`, async () => {
+      proxy = await startRefusingProxy(407, 'Proxy Authentication Required');
+      const error = await refusal(`${scheme}://${REMOTE_NAME}:8443`);
+      assert.equal(error.status, 407);
+      assert.match(
+        error.message,
+        new RegExp(
+          `^Could not reach Micetro at ${scheme}://${REMOTE_NAME}:8443: the proxy http://127\\.0\\.0\\.1:\\d+ wants credentials it did not get or refused ` +
+            '\\(HTTP 407 Proxy Authentication Required\\); write them into the proxy\'s URL \\(setting http\\.proxy',
+        ),
+      );
+    });
+  }
+
+  it('says the proxy refused the tunnel when it answers CONNECT with 403', async () => {
+    proxy = await startRefusingProxy(403, 'Forbidden');
+    const error = await refusal(`https://${REMOTE_NAME}:8443`);
+    assert.equal(error.status, 403);
+    assert.match(error.message, /the proxy http:\/\/127\.0\.0\.1:\d+ refused to connect to micetro\.test:8443 \(HTTP 403 Forbidden\); ask its administrator/);
+  });
+
+  it('says the proxy could not reach Micetro when it answers CONNECT with 502', async () => {
+    proxy = await startRefusingProxy(502, 'Bad Gateway');
+    const error = await refusal(`https://${REMOTE_NAME}:8443`);
+    assert.equal(error.status, 502);
+    assert.match(error.message, /the proxy http:\/\/127\.0\.0\.1:\d+ could not reach Micetro at micetro\.test:8443 \(HTTP 502 Bad Gateway\); check the URL/);
+  });
 });
 
 describe('MicetroClient transport: proxies', () => {

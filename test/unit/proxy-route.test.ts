@@ -1,4 +1,5 @@
-// Which requests go through a proxy: loopback never, then http.noProxy / NO_PROXY, http.proxy, the environment.
+// Which requests go through a proxy: loopback never, then http.noProxy / NO_PROXY, http.proxy, the environment (as curl
+// reads it: the variable of the target's scheme, else ALL_PROXY).
 import { strict as assert } from 'node:assert';
 import { isLoopbackHost } from '../../src/api/loopback';
 import { describeProxy, proxyFor } from '../../src/api/proxyRoute';
@@ -27,14 +28,24 @@ describe('proxy route', () => {
     }
   });
 
-  it('uses http.proxy first, then https_proxy, HTTPS_PROXY, http_proxy, HTTP_PROXY', () => {
-    const url = 'https://micetro.example.com';
-    assert.equal(route(url, { proxy: PROXY }, { HTTPS_PROXY: 'http://env:1' }), `${PROXY}/`);
-    assert.equal(route(url, {}, { HTTPS_PROXY: 'http://upper:1', https_proxy: 'http://lower:1' }), 'http://lower:1/');
-    assert.equal(route(url, {}, { HTTP_PROXY: 'http://plain:1' }), 'http://plain:1/');
-    assert.equal(route('http://micetro.example.com', {}, { HTTPS_PROXY: 'http://secure:1', HTTP_PROXY: 'http://plain:1' }), 'http://secure:1/');
-    assert.equal(route(url, { proxy: '  ' }, {}), undefined, 'no proxy anywhere: direct');
-    assert.equal(route(url, { proxy: 'proxy.corp.example:3128' }), `${PROXY}/`, 'a proxy written without a scheme is http://');
+  it('uses http.proxy first, then the variable of the target\'s scheme (lower case first), then ALL_PROXY', () => {
+    const secure = 'https://micetro.example.com';
+    const plain = 'http://micetro.example.com';
+    const both = { HTTPS_PROXY: 'http://secure:1', HTTP_PROXY: 'http://plain:1' };
+    assert.equal(route(secure, { proxy: PROXY }, { HTTPS_PROXY: 'http://env:1' }), `${PROXY}/`);
+    assert.equal(route(secure, {}, { HTTPS_PROXY: 'http://upper:1', https_proxy: 'http://lower:1' }), 'http://lower:1/');
+    assert.equal(route(plain, {}, { HTTP_PROXY: 'http://upper:1', http_proxy: 'http://lower:1' }), 'http://lower:1/');
+    assert.equal(route(secure, {}, both), 'http://secure:1/');
+    assert.equal(route(plain, {}, both), 'http://plain:1/', 'an http:// Micetro does not take HTTPS_PROXY');
+    assert.equal(route(secure, {}, { HTTP_PROXY: 'http://plain:1', http_proxy: 'http://plain:1' }), undefined, 'nor an https:// one HTTP_PROXY (curl)');
+    assert.equal(route(plain, {}, { HTTPS_PROXY: 'http://secure:1', https_proxy: 'http://secure:1' }), undefined);
+    for (const url of [secure, plain]) {
+      assert.equal(route(url, {}, { ALL_PROXY: 'http://all:1', all_proxy: 'http://lower-all:1' }), 'http://lower-all:1/', url);
+      assert.equal(route(url, {}, { ...both, ALL_PROXY: 'http://all:1' }), url === secure ? 'http://secure:1/' : 'http://plain:1/', 'the scheme\'s variable wins');
+    }
+    assert.equal(route(secure, {}, { https_proxy: '  ', HTTPS_PROXY: 'http://upper:1' }), 'http://upper:1/', 'a blank variable counts as unset');
+    assert.equal(route(secure, { proxy: '  ' }, {}), undefined, 'no proxy anywhere: direct');
+    assert.equal(route(secure, { proxy: 'proxy.corp.example:3128' }), `${PROXY}/`, 'a proxy written without a scheme is http://');
   });
 
   it('reaches the hosts of http.noProxy (or, when that is empty, NO_PROXY) directly', () => {
@@ -62,7 +73,8 @@ describe('proxy route', () => {
       assert.doesNotMatch(error.message, /pw1/);
       return true;
     });
-    assert.throws(() => route('https://micetro.example.com', {}, { HTTPS_PROXY: 'http://[bad' }), /HTTPS_PROXY \/ HTTP_PROXY is not a URL/);
+    assert.throws(() => route('https://micetro.example.com', {}, { HTTPS_PROXY: 'http://[bad' }), /the environment variable HTTPS_PROXY is not a URL/);
+    assert.throws(() => route('http://micetro.example.com', {}, { all_proxy: 'socks5://proxy:1080' }), /the environment variable all_proxy is socks5:\/\/proxy:1080/);
     assert.equal(describeProxy(new URL('http://user:secret@proxy:3128')), 'http://proxy:3128');
   });
 });

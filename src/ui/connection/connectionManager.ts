@@ -22,10 +22,15 @@ export interface SimulatorEndpoint {
   ownerPid?: number;
 }
 
-export type Connection =
+type ConnectionWith<Client> =
   | { kind: 'none' }
-  | { kind: 'simulator'; client: MicetroApi; simulator: SimulatorEndpoint }
-  | { kind: 'micetro'; client: MicetroApi; login: MicetroLogin };
+  | { kind: 'simulator'; client: Client; simulator: SimulatorEndpoint }
+  | { kind: 'micetro'; client: Client; login: MicetroLogin };
+
+/** The connection as the rest of the extension sees it: its client offers the API, not the client's lifetime. */
+export type Connection = ConnectionWith<MicetroApi>;
+/** The connection as the manager holds it: it built the client, and it alone disposes of it. */
+type OwnedConnection = ConnectionWith<MicetroClient>;
 
 export type ConnectionKind = Connection['kind'];
 
@@ -37,7 +42,7 @@ function isPasswordRejection(error: unknown): error is MicetroAuthError {
 }
 
 export class ConnectionManager implements vscode.Disposable {
-  private connection: Connection = { kind: 'none' };
+  private connection: OwnedConnection = { kind: 'none' };
   private simulator?: RunningSimulator;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly changed = new vscode.EventEmitter<Connection>();
@@ -235,8 +240,13 @@ export class ConnectionManager implements vscode.Disposable {
       },
     });
     this.log.info(`Micetro at ${login.url}: ${client.proxy ? `through the proxy ${client.proxy}` : 'direct connection'}`);
-    await client.testConnection();
-    await this.stopSimulator();
+    try {
+      await client.testConnection();
+      await this.stopSimulator();
+    } catch (error) {
+      client.dispose();
+      throw error;
+    }
     await this.set({ kind: 'micetro', client, login });
   }
 
@@ -263,10 +273,14 @@ export class ConnectionManager implements vscode.Disposable {
   }
 
   /** `remember: false` when a failure, not the user, disconnected: the next start tries the user's choice again. */
-  private async set(connection: Connection, remember = true): Promise<void> {
+  private async set(connection: OwnedConnection, remember = true): Promise<void> {
     const previous = this.connection;
     this.connection = connection;
-    if (previous.kind === 'micetro') void previous.client.logout();
+    // The previous client's calls still running fail once it is disposed; none of them is needed any more.
+    if (previous.kind !== 'none') {
+      const retired = previous.client;
+      void retired.logout().then(() => retired.dispose());
+    }
     if (remember) await this.context.globalState.update(KIND_KEY, connection.kind);
     await vscode.commands.executeCommand('setContext', 'dhcpFailover.connection', connection.kind);
     this.changed.fire(connection);
