@@ -1,6 +1,13 @@
-// Micetro list queries: `filter` terms joined with ` AND ` — `field=value` (exact), `field!=value`,
-// `field:regex` or `field=^regex` (as `name:^test$`), values optionally in double quotes, case-insensitive —
-// then `sortBy`/`sortOrder`, then `offset`/`limit`. `totalResults` counts before paging.
+// Micetro list queries: `filter` terms joined by ` AND ` (any case), each `field=value` (exact), `field=@value`
+// (contains), `field=^value` (starts with), `field=$value` (ends with) or `field:regex`, `!=` instead of `=` for
+// the opposite; all case-insensitive, as on a real Micetro. A value is quoted (`name="London office"`; inside,
+// `\"` is a quote, `\\` a backslash and any other backslash stays) or runs to the next ` AND `. Then
+// `sortBy`/`sortOrder`, then `offset`/`limit`; `totalResults` counts every match, before paging.
+//
+// An unquoted `field=^…` is read as a regular expression, as Micetro's own example `name=^test.menandmice` and
+// the simulator's clients before the quoted forms existed write it: for a plain prefix both readings agree, and
+// a prefix with regex characters (`^10\.0\.`) keeps working. A quoted value after `^` is literal text, so
+// `name=^"a.b (1)"` starts with exactly that.
 import type { ListQuery } from '../backend';
 import { filterRegex, withinFilterTimeLimit } from './filterRegex';
 import { invalidParameter } from './windowsErrors';
@@ -11,7 +18,10 @@ const MAX_FILTER_LENGTH = 2000;
 export interface FilterTerm {
   /** The field as the accessor table spells it. */
   field: string;
-  op: 'eq' | 'ne' | 'regex';
+  op: 'eq' | 'contains' | 'startsWith' | 'endsWith' | 'regex';
+  /** `!=`: the item matches when the comparison fails. */
+  negated: boolean;
+  /** Lower case for the literal comparisons (normalized for `eq`); the pattern for `regex`. */
   value: string;
   regex?: RegExp;
 }
@@ -20,64 +30,119 @@ export type FieldValue = string | number | boolean;
 
 export interface FieldAccessor<T> {
   get: (item: T) => FieldValue;
-  /** Turns a filter value into the form `get` returns (e.g. a server name into its ref). */
+  /** Turns an exact filter value into the form `get` returns (e.g. a server name into its ref). */
   normalize?: (value: string) => string;
 }
 
 export type FieldTable<T> = Record<string, FieldAccessor<T>>;
 
-/** Splits on ` AND ` outside double quotes. */
-function splitTerms(filter: string): string[] {
-  const terms: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (let i = 0; i < filter.length; i++) {
-    const ch = filter[i];
-    if (ch === '"') quoted = !quoted;
-    const separator = !quoted && /\s/.test(ch) ? /^\s+AND\s+/i.exec(filter.slice(i)) : null;
-    if (separator) {
-      terms.push(current);
-      current = '';
-      i += separator[0].length - 1;
-      continue;
-    }
-    current += ch;
-  }
-  terms.push(current);
-  return terms.map((t) => t.trim()).filter((t) => t.length > 0);
+/** One term as written: `text` for messages, the value unquoted. */
+interface TermText {
+  text: string;
+  field: string;
+  operator: '=' | '!=' | ':';
+  /** `@`, `^` or `$` right after `=` or `!=`, else empty. */
+  mode: string;
+  value: string;
+  quoted: boolean;
 }
 
-function unquote(value: string): string {
-  return value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value;
+const TERM_HEAD = /\s*([A-Za-z][A-Za-z0-9_]*)\s*(!=|=|:)\s*/y;
+const SEPARATOR = /\s+AND\s+/gi;
+const TERM_SHAPES = 'write field=value, field=@value, field=^value, field=$value, field!=value or field:regex, a value optionally in double quotes';
+
+const unreadable = (text: string) => invalidParameter(`Cannot read the filter term "${text.trim()}"; ${TERM_SHAPES}.`);
+
+/** The quoted value starting at `filter[open]` (a `"`) and the index after its closing quote. */
+function readQuoted(filter: string, open: number): { value: string; end: number } {
+  let value = '';
+  for (let at = open + 1; at < filter.length; at++) {
+    const ch = filter[at];
+    if (ch === '"') return { value, end: at + 1 };
+    if (ch === '\\' && (filter[at + 1] === '"' || filter[at + 1] === '\\')) at++;
+    value += filter[at];
+  }
+  throw invalidParameter(`The filter value starting at ${filter.slice(open, open + 40)} has no closing double quote; write a quote inside a value as \\".`);
 }
+
+/** Where the term going on at `at` ends and the next one starts: at the next ` AND `, else at the end. */
+function nextSeparator(filter: string, at: number): { end: number; next: number } {
+  SEPARATOR.lastIndex = at;
+  const found = SEPARATOR.exec(filter);
+  return found ? { end: found.index, next: SEPARATOR.lastIndex } : { end: filter.length, next: filter.length };
+}
+
+/** The terms of a filter, left to right. */
+function readTerms(filter: string): TermText[] {
+  const terms: TermText[] = [];
+  let at = 0;
+  while (filter.slice(at).trim()) {
+    const start = at;
+    TERM_HEAD.lastIndex = at;
+    const head = TERM_HEAD.exec(filter);
+    if (!head) throw unreadable(filter.slice(start, nextSeparator(filter, start).end));
+    at = TERM_HEAD.lastIndex;
+    const operator = head[2] as TermText['operator'];
+    const mode = operator !== ':' && '@^$'.includes(filter[at] ?? '') ? filter[at] : '';
+    at += mode.length;
+    const quoted = filter[at] === '"';
+    let value: string;
+    let end: number;
+    if (quoted) {
+      const read = readQuoted(filter, at);
+      const separator = nextSeparator(filter, read.end);
+      if (filter.slice(read.end, separator.end).trim()) throw unreadable(filter.slice(start, separator.end));
+      value = read.value;
+      end = read.end;
+      at = separator.next;
+    } else {
+      const separator = nextSeparator(filter, at);
+      value = filter.slice(at, separator.end).trim();
+      end = separator.end;
+      at = separator.next;
+    }
+    terms.push({ text: filter.slice(start, end).trim(), field: head[1], operator, mode, value, quoted });
+  }
+  return terms;
+}
+
+const LITERAL_MODES = { '': 'eq', '@': 'contains', '^': 'startsWith', $: 'endsWith' } as const;
 
 /** Parses a filter against the fields of one resource; an unknown field or bad term is a 400. */
 export function parseFilter<T>(filter: string | undefined, fields: FieldTable<T>): FilterTerm[] {
   if (filter === undefined || !filter.trim()) return [];
   if (filter.length > MAX_FILTER_LENGTH) throw invalidParameter(`The filter is ${filter.length} characters long; use at most ${MAX_FILTER_LENGTH}.`);
-  return splitTerms(filter).map((text) => {
-    const match = /^([A-Za-z][A-Za-z0-9_]*)\s*(!=|=|:)\s*(.*)$/s.exec(text);
-    if (!match) throw invalidParameter(`Cannot read the filter term "${text}"; write field=value, field!=value or field:regex.`);
-    const field = Object.keys(fields).find((name) => name.toLowerCase() === match[1].toLowerCase());
-    if (!field) throw invalidParameter(`Unknown filter field "${match[1]}"; use one of ${Object.keys(fields).join(', ')}.`);
-    const value = unquote(match[3].trim());
-    const op = match[2] === '!=' ? 'ne' : match[2] === ':' || value.startsWith('^') ? 'regex' : 'eq';
-    if (op !== 'regex') {
-      const normalize = fields[field].normalize;
-      return { field, op, value: (normalize ? normalize(value) : value).toLowerCase() };
+  return readTerms(filter).map((term) => {
+    const field = Object.keys(fields).find((name) => name.toLowerCase() === term.field.toLowerCase());
+    if (!field) throw invalidParameter(`Unknown filter field "${term.field}"; use one of ${Object.keys(fields).join(', ')}.`);
+    const negated = term.operator === '!=';
+    if (term.operator === ':' || (term.mode === '^' && !term.quoted)) {
+      const pattern = term.operator === ':' ? term.value : `^${term.value}`;
+      return { field, op: 'regex', negated, value: pattern, regex: filterRegex(pattern, term.text) };
     }
-    return { field, op, value, regex: filterRegex(value, text) };
+    const op = LITERAL_MODES[term.mode as keyof typeof LITERAL_MODES];
+    const normalize = op === 'eq' ? fields[field].normalize : undefined;
+    return { field, op, negated, value: (normalize ? normalize(term.value) : term.value).toLowerCase() };
   });
 }
 
-export function matches<T>(item: T, terms: readonly FilterTerm[], fields: FieldTable<T>): boolean {
-  for (const term of terms) {
-    const actual = String(fields[term.field].get(item));
-    if (term.op === 'regex') {
-      if (!(term.regex as RegExp).test(actual)) return false;
-    } else if ((actual.toLowerCase() === term.value) !== (term.op === 'eq')) return false;
+function compare(actual: string, term: FilterTerm): boolean {
+  switch (term.op) {
+    case 'regex':
+      return (term.regex as RegExp).test(actual);
+    case 'contains':
+      return actual.toLowerCase().includes(term.value);
+    case 'startsWith':
+      return actual.toLowerCase().startsWith(term.value);
+    case 'endsWith':
+      return actual.toLowerCase().endsWith(term.value);
+    case 'eq':
+      return actual.toLowerCase() === term.value;
   }
-  return true;
+}
+
+function matches<T>(item: T, terms: readonly FilterTerm[], fields: FieldTable<T>): boolean {
+  return terms.every((term) => compare(String(fields[term.field].get(item)), term) !== term.negated);
 }
 
 function pageNumber(value: unknown, name: string): number | undefined {

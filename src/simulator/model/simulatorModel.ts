@@ -181,13 +181,13 @@ export class SimulatorModel implements SimulatorBackend {
 
   /** Uses the per-server or per-CIDR index when the filter pins one, instead of scanning every scope. */
   private scopeCandidates(terms: ReturnType<typeof parseFilter>): Iterable<ScopeRecord> {
-    const byServer = terms.find((t) => t.field === 'dhcpServerRef' && t.op === 'eq');
+    const byServer = terms.find((t) => t.field === 'dhcpServerRef' && t.op === 'eq' && !t.negated);
     if (byServer) {
       const server = this.inventory.findServer(byServer.value);
       return server ? this.inventory.scopesOf(server.id) : [];
     }
     // Free-text names are never networks, so a network is looked up in the CIDR index; other names need a scan.
-    const byName = terms.find((t) => t.field === 'name' && t.op === 'eq');
+    const byName = terms.find((t) => t.field === 'name' && t.op === 'eq' && !t.negated);
     if (byName && parseNetwork(byName.value)) return this.inventory.scopesNamed(byName.value).sort((a, b) => a.id - b.id);
     return this.inventory.scopes.values();
   }
