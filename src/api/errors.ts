@@ -41,6 +41,11 @@ export abstract class MicetroError extends Error {
 export class MicetroAuthError extends MicetroError {
   readonly kind = 'auth' as const;
 }
+/**
+ * Micetro refused the password itself: code 16394, or a 401 to a request that carried it (a login, or any request
+ * with HTTP Basic). Never tried again. An expired session (401, code 5002, on a Bearer request) is not this.
+ */
+export class MicetroPasswordRejectedError extends MicetroAuthError {}
 /** The object named does not exist. */
 export class MicetroNotFoundError extends MicetroError {
   readonly kind = 'notFound' as const;

@@ -1,6 +1,7 @@
 // The Micetro REST v1 client (also talks to the built-in simulator, which speaks the same API).
-// Auth is HTTP Basic on every request, or one Login whose session is sent as Bearer. A rejected password is
-// never retried: a retry loop locks real accounts.
+// Auth is HTTP Basic on every request, or one login whose session is sent as Bearer: through
+// `POST micetro/sessions` (11.1+), or `command/Login` where that is unknown. A rejected password is never retried:
+// a retry loop locks real accounts.
 import axios, { type AxiosInstance, type AxiosResponse, type Method } from 'axios';
 import {
   INVALID_CREDENTIALS_CODE,
@@ -9,6 +10,7 @@ import {
   MicetroError,
   MicetroNetworkError,
   MicetroNotFoundError,
+  MicetroPasswordRejectedError,
   MicetroServerError,
   MicetroTimeoutError,
   MicetroValidationError,
@@ -88,7 +90,16 @@ interface Request {
   /** Reads may be retried on network faults; writes never. */
   read: boolean;
   operation: string;
+  /** A login: the body holds the password. */
+  login?: boolean;
 }
+
+/** The two ways to get a session: the documented REST endpoint (11.1+), and the Login command older versions have. */
+const LOGIN_REQUESTS = {
+  sessions: { method: 'POST', path: 'micetro/sessions', operation: 'POST micetro/sessions' },
+  command: { method: 'POST', path: 'command/Login', operation: 'Login' },
+} as const;
+type LoginEndpoint = keyof typeof LOGIN_REQUESTS;
 
 /** `{a: 'x y'}` → `?a=x%20y`: Micetro does not decode `+` as a space. */
 function queryString(query: Record<string, string | number | undefined> | undefined): string {
@@ -119,6 +130,8 @@ export class MicetroClient implements MicetroApi {
   readonly proxy: string | undefined;
   private session: string | undefined;
   private loggingIn: Promise<string> | undefined;
+  /** Where sessions come from; `command` for the client's life once `micetro/sessions` answered 404. */
+  private loginEndpoint: LoginEndpoint = 'sessions';
   private disposed = false;
 
   constructor(private readonly options: MicetroClientOptions) {
@@ -385,7 +398,7 @@ export class MicetroClient implements MicetroApi {
       return await this.sendWithRetries<T>(request, `Bearer ${session}`, deadline);
     } catch (error) {
       // The session expired: log in again once, then give up (a rejected password throws from the login).
-      if (!(error instanceof MicetroAuthError) || error.code === INVALID_CREDENTIALS_CODE) throw error;
+      if (!(error instanceof MicetroAuthError) || error instanceof MicetroPasswordRejectedError) throw error;
       if (this.session === session) this.session = undefined;
       return this.sendWithRetries<T>(request, `Bearer ${await this.ensureSession(deadline)}`, deadline);
     }
@@ -421,27 +434,32 @@ export class MicetroClient implements MicetroApi {
    */
   private async ensureSession(deadline: number): Promise<string> {
     if (this.session) return this.session;
-    this.loggingIn ??= this.sendWithAuth<{ session: string }>(
-      {
-        method: 'POST',
-        path: 'command/Login',
-        body: { loginName: this.options.username, password: this.options.password },
-        read: false,
-        operation: 'Login',
-      },
-      undefined,
-      1,
-      deadline,
-    )
-      .then((result) => {
-        if (!result?.session) throw new MicetroAuthError({ message: 'Micetro accepted the login but returned no session.', operation: 'Login' });
-        this.session = result.session;
-        return result.session;
+    this.loggingIn ??= this.logIn(deadline)
+      .then((session) => {
+        this.session = session;
+        return session;
       })
       .finally(() => {
         this.loggingIn = undefined;
       });
-    return this.byDeadline(this.loggingIn, deadline, 'Login');
+    return this.byDeadline(this.loggingIn, deadline, LOGIN_REQUESTS[this.loginEndpoint].operation);
+  }
+
+  /** A new session from `micetro/sessions`, or from `command/Login` once that answered 404 (a Micetro before 11.1). */
+  private async logIn(deadline: number): Promise<string> {
+    const endpoint = this.loginEndpoint;
+    const { method, path, operation } = LOGIN_REQUESTS[endpoint];
+    const body = { loginName: this.options.username, password: this.options.password };
+    let result: { session?: string };
+    try {
+      result = await this.sendWithAuth<{ session?: string }>({ method, path, body, read: false, operation, login: true }, undefined, 1, deadline);
+    } catch (error) {
+      if (endpoint !== 'sessions' || !(error instanceof MicetroNotFoundError)) throw error;
+      this.loginEndpoint = 'command';
+      return this.logIn(deadline);
+    }
+    if (!result?.session) throw new MicetroAuthError({ message: 'Micetro accepted the login but returned no session.', operation });
+    return result.session;
   }
 
   /** `work`, or the deadline error of `operation` once `deadline` passes first. */
@@ -480,7 +498,7 @@ export class MicetroClient implements MicetroApi {
         },
       });
       status = response.status;
-      const result = this.unwrap<T>(response, request.operation);
+      const result = this.unwrap<T>(response, request.operation, request.login === true || authorization?.startsWith('Basic ') === true);
       this.options.log?.({ operation: request.operation, durationMs: Date.now() - started, outcome: 'ok', status, attempt });
       return result;
     } catch (caught) {
@@ -499,7 +517,8 @@ export class MicetroClient implements MicetroApi {
     }
   }
 
-  private unwrap<T>(response: AxiosResponse<Buffer>, operation: string): T {
+  /** `passwordSent`: the request carried the password (a login, or HTTP Basic), so its 401 refuses the password. */
+  private unwrap<T>(response: AxiosResponse<Buffer>, operation: string, passwordSent: boolean): T {
     const text = Buffer.isBuffer(response.data) ? response.data.toString('utf8') : '';
     let envelope: Envelope<T> | undefined;
     if (text.trim()) {
@@ -523,6 +542,7 @@ export class MicetroClient implements MicetroApi {
     const code = typeof envelope?.error?.code === 'number' ? envelope.error.code : undefined;
     const message = envelope?.error?.message?.trim() || `Micetro answered ${operation} with HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}.`;
     const answered = { message, operation, code, status };
+    if (status !== 403 && (code === INVALID_CREDENTIALS_CODE || (status === 401 && passwordSent))) throw new MicetroPasswordRejectedError(answered);
     if (status === 401 || status === 403 || code === INVALID_CREDENTIALS_CODE) throw new MicetroAuthError(answered);
     if (status === 404) throw new MicetroNotFoundError(answered);
     if (status >= 400 && status < 500) throw new MicetroValidationError(answered);

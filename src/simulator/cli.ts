@@ -23,6 +23,8 @@ Usage: npm run simulator -- [options]
                         (default: $MICETRO_SIMULATOR_PASSWORD, else generated and printed once; a password is
                         never taken on the command line, where ps and npm's echo of the command would show it)
   --clock-speed <x>     simulated seconds per real second for failover timers (default 1)
+  --no-basic-auth       refuse HTTP Basic (401, code 5002), as a Micetro whose AuthorizationMethods leaves it out;
+                        sessions (POST /mmws/api/micetro/sessions or Login, then Bearer) keep working
   --help                this text
 `;
 
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
         password: { type: 'string' },
         'password-file': { type: 'string' },
         'clock-speed': { type: 'string', default: '1' },
+        'no-basic-auth': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -99,13 +102,14 @@ async function main(): Promise<void> {
     seed,
     user: values.user,
     password,
+    basicAuth: !values['no-basic-auth'],
     clock: new SimulatedClock({ speed }),
     log: (message) => console.error(`simulator: ${message}`),
   });
   console.log(`Micetro API simulator listening on ${simulator.url} (ready in ${Date.now() - started} ms)`);
   console.log(`  REST:     ${simulator.url}/mmws/api/DHCPServers`);
   console.log(`  JSON-RPC: ${simulator.url}/mmws/json`);
-  console.log(`  user:     ${simulator.user}`);
+  console.log(`  user:     ${simulator.user}${values['no-basic-auth'] ? ' (sessions only: HTTP Basic is refused)' : ''}`);
   if (password === undefined) console.log(`  password: ${simulator.password}   (generated; set MICETRO_SIMULATOR_PASSWORD or pass --password-file to choose one)`);
   console.log(`  data:     ${values.data ?? 'in memory (pass --data <file> to keep changes)'}`);
   if (values.host !== '127.0.0.1' && values.host !== 'localhost' && values.host !== '::1') {

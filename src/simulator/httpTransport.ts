@@ -120,6 +120,8 @@ export class HttpTransport {
   constructor(
     private readonly backend: SimulatorBackend,
     private readonly auth: SimulatorAuth,
+    /** False: `micetro/sessions` is unknown, as on a Micetro before 11.1. */
+    private readonly sessionsEndpoint: boolean,
     private readonly hooks: TransportHooks,
   ) {}
 
@@ -145,6 +147,7 @@ export class HttpTransport {
     }
     const rest = path.slice(API_PREFIX.length).replace(/\/+$/, '');
     const method = request.method ?? 'GET';
+    if (/^micetro\/sessions$/i.test(rest)) return this.sessions(request, method, response);
     const authorization = request.headers.authorization;
     // The headers are checked before the body is read, so a wrong password cannot make the server buffer a body.
     const headerRefusal = this.headerRefusal(authorization);
@@ -188,6 +191,16 @@ export class HttpTransport {
       default:
         throw new SimulatorError(RESOURCE_NOT_FOUND_CODE, `Unknown resource "${collection}".`, 404);
     }
+  }
+
+  /** `POST micetro/sessions {loginName, password}` → 201 `{result: {session}}`, as 11.1+ documents; needs no credentials. */
+  private async sessions(request: IncomingMessage, method: string, response: ServerResponse): Promise<void> {
+    if (!this.sessionsEndpoint) throw new SimulatorError(RESOURCE_NOT_FOUND_CODE, 'Unknown resource "micetro".', 404);
+    if (method !== 'POST') throw new SimulatorError(405, `micetro/sessions takes POST, not ${method}.`, 405);
+    const operation = 'POST micetro/sessions';
+    const body = parseJsonObject(await this.readBodyOrCount(request, this.headerRefusal(request.headers.authorization), operation, true));
+    this.hooks.count(operation);
+    return send(response, 201, { result: this.auth.login(body) });
   }
 
   private servers(method: string, ref: string, url: URL, response: ServerResponse): void {

@@ -33,6 +33,10 @@ export interface SimulatorOptions {
   user?: string;
   /** Default: generated. */
   password?: string;
+  /** Default true; false refuses HTTP Basic (401, code 5002), as a site that sets `AuthorizationMethods` does. */
+  basicAuth?: boolean;
+  /** Default true; false answers `POST micetro/sessions` with 404, as a Micetro before 11.1 does (Login still works). */
+  sessionsEndpoint?: boolean;
   clock?: SimulatedClock;
 }
 
@@ -95,7 +99,7 @@ async function serve(
   /** True once the data file's lock was lost: its endpoint file may then be another owner's. */
   lockLost: () => boolean,
 ): Promise<RunningSimulator> {
-  const auth = new SimulatorAuth(user, password);
+  const auth = new SimulatorAuth(user, password, options.basicAuth ?? true);
   let total = 0;
   let byOperation = new Map<string, number>();
   const resetStats = () => {
@@ -103,7 +107,7 @@ async function serve(
     byOperation = new Map();
   };
 
-  const transport = new HttpTransport(durable, auth, {
+  const transport = new HttpTransport(durable, auth, options.sessionsEndpoint ?? true, {
     count(operation) {
       total++;
       byOperation.set(operation, (byOperation.get(operation) ?? 0) + 1);

@@ -1,5 +1,6 @@
-// Credentials and sessions of the simulated Micetro: Basic on every request, or a session from Login sent as
-// Bearer (or, JSON-RPC style, as a `session` parameter). Error codes as the reference records them (§5.2).
+// Credentials and sessions of the simulated Micetro: Basic on every request (unless switched off, as a site that
+// sets AuthorizationMethods does), or a session from `micetro/sessions` or Login sent as Bearer (or, JSON-RPC style,
+// as a `session` parameter). Error codes as the reference records them (§5.2).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { INVALID_CREDENTIALS_CODE, MISSING_SESSION_CODE } from '../api/errors';
 import { SimulatorError } from './simulatorError';
@@ -8,6 +9,12 @@ import { SimulatorError } from './simulatorError';
 const invalidCredentials = () => new SimulatorError(INVALID_CREDENTIALS_CODE, 'Invalid username or password.', 401);
 const missingSession = () => new SimulatorError(MISSING_SESSION_CODE, 'Missing Session ID.', 401);
 const expiredSession = () => new SimulatorError(MISSING_SESSION_CODE, 'Invalid or expired session ID.', 401);
+/**
+ * With Basic not among its AuthorizationMethods, Micetro does not read the Basic header, so the request arrives with
+ * no session: 5002, as any request without one (not 16394: the password was never checked).
+ */
+const basicRefused = () =>
+  new SimulatorError(MISSING_SESSION_CODE, 'Basic authentication is not accepted by this server; log in for a session (POST /mmws/api/micetro/sessions) and send it as Bearer.', 401);
 
 /** 20 characters, the length seen from a real server. */
 const SESSION_ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -27,9 +34,11 @@ export class SimulatorAuth {
   constructor(
     private readonly user: string,
     private readonly password: string,
+    /** False: a Basic header is refused, sessions keep working. */
+    private readonly basicAuth = true,
   ) {}
 
-  /** `Login {loginName, password, server?}` → `{session}`. */
+  /** `Login {loginName, password, server?}` (and `POST micetro/sessions {loginName, password}`) → `{session}`. */
   login(params: Record<string, unknown>): { session: string } {
     const { loginName, password } = params;
     if (typeof loginName !== 'string' || typeof password !== 'string' || !this.accepts(loginName, password)) throw invalidCredentials();
@@ -50,6 +59,7 @@ export class SimulatorAuth {
     if (authorization) {
       const [scheme, value = ''] = authorization.trim().split(/\s+/, 2);
       if (/^basic$/i.test(scheme)) {
+        if (!this.basicAuth) throw basicRefused();
         const decoded = Buffer.from(value, 'base64').toString('utf8');
         const colon = decoded.indexOf(':');
         if (colon < 0 || !this.accepts(decoded.slice(0, colon), decoded.slice(colon + 1))) throw invalidCredentials();

@@ -1,5 +1,5 @@
 // Use Built-in Simulator, Disconnect, Select Connection…, Connect to Micetro… (accepted, rejected password,
-// unreachable), Refresh and Show Log.
+// unreachable, an expired session renewed), Refresh and Show Log.
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { MicetroApi } from '../../src/api/micetroApi';
+import { MicetroClient } from '../../src/api/micetroClient';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
 import { children, eventually, freshSimulator, label, run, startHarness, type Harness } from './extensionUnderTest';
 import { decline, dismiss, pick, type } from './scriptedPrompts';
@@ -152,7 +153,7 @@ describe('Connection commands', () => {
       assert.equal(after.kind, 'micetro');
       assert.notEqual(after.client, before.client, 'a new client is built with the new settings');
       await disposed('the replaced client closed', before.client);
-      assert.equal(micetro.requestsByOperation()['command Login'], 1, 'session authentication logs in');
+      assert.equal(micetro.requestsByOperation()['POST micetro/sessions'], 1, 'session authentication logs in');
 
       // A setting that cannot be applied keeps the working connection and says why.
       prompts.script();
@@ -228,6 +229,45 @@ describe('Connection commands', () => {
     } finally {
       await server.close();
       await api.connection.useSimulator();
+    }
+  });
+
+  it('renews an expired session silently: still connected, the saved password kept, no error', async () => {
+    const { api, prompts } = harness;
+    // A Micetro of its own, so no password is saved for it yet.
+    const server = await startSimulator({ seed: 'demo', user: 'netadmin', password: 'session pw' });
+    const config = vscode.workspace.getConfiguration('dhcpFailover');
+    try {
+      await config.update('authentication', 'session', vscode.ConfigurationTarget.Global);
+      prompts.script(type(server.url), type('netadmin'), type('session pw'));
+      await run('connectToMicetro');
+      assert.deepEqual(prompts.errors, []);
+      const connected = api.connection.current;
+      assert.equal(connected.kind, 'micetro');
+      assert.equal(server.requestsByOperation()['POST micetro/sessions'], 1);
+
+      // An ordinary session timeout (401, code 5002) on the next read.
+      assert.deepEqual(await new MicetroClient({ baseUrl: server.url, username: 'netadmin', password: 'session pw' }).command('SimExpireSessions'), { expired: 1 });
+      prompts.script();
+      await run('refresh');
+      assert.ok((await children(api.views.servers)).length > 0, 'the servers are shown');
+      await api.connection.whenSettled();
+      assert.equal(server.requestsByOperation()['POST micetro/sessions'], 2, 'the client logged in again');
+      assert.equal(api.connection.current, connected, 'still connected, with the same client');
+      assert.deepEqual(prompts.errors, []);
+
+      // The password is still saved: reconnecting asks only for the URL and the user.
+      prompts.script(pick(/Disconnect/));
+      await run('selectConnection');
+      prompts.script(type(server.url), type('netadmin'));
+      await run('connectToMicetro');
+      assert.deepEqual(prompts.errors, []);
+      assert.equal(prompts.questions.length, 2, 'the saved password was used');
+      assert.equal(api.connection.current.kind, 'micetro');
+    } finally {
+      await config.update('authentication', undefined, vscode.ConfigurationTarget.Global);
+      await api.connection.useSimulator();
+      await server.close();
     }
   });
 

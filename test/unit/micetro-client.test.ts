@@ -12,6 +12,7 @@ import {
   MicetroError,
   MicetroNetworkError,
   MicetroNotFoundError,
+  MicetroPasswordRejectedError,
   MicetroTimeoutError,
   MicetroValidationError,
 } from '../../src/api/errors';
@@ -339,25 +340,55 @@ describe('MicetroClient ↔ simulator (loopback HTTP)', () => {
       assert.equal(sim.requestCount(), 1);
     });
 
-    it('logs in once and sends the session as Bearer, logging in again once when it expires', async () => {
+    const expireSessions = () => makeClient().command('SimExpireSessions');
+
+    it('logs in once through POST micetro/sessions and sends the session as Bearer, logging in again once when it expires', async () => {
       const client = makeClient({ authMode: 'session' });
       await client.getDHCPServers();
       await client.getDHCPFailoverRelationships();
-      assert.equal(sim.requestsByOperation()['command Login'], 1);
-      await fetch(`${sim.url}/mmws/api/command/SimExpireSessions`, {
-        method: 'POST',
-        headers: { Authorization: `Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}` },
-      });
+      assert.equal(sim.requestsByOperation()['POST micetro/sessions'], 1);
+      await expireSessions();
       await client.getDHCPServers();
-      assert.equal(sim.requestsByOperation()['command Login'], 2);
+      assert.equal(sim.requestsByOperation()['POST micetro/sessions'], 2);
+      assert.equal(sim.requestsByOperation()['command Login'], undefined, 'the Login command is not needed');
+      // The expired session is an auth error, but not a refused password: the client renewed it.
+      const expired = calls.find((call) => call.error?.code === 5002);
+      assert.ok(expired?.error instanceof MicetroAuthError);
+      assert.ok(!(expired.error instanceof MicetroPasswordRejectedError));
       await client.logout();
     });
 
-    it('tries a rejected session login exactly once', async () => {
-      const client = makeClient({ authMode: 'session', password: 'wrong' });
-      await assert.rejects(client.getDHCPServers(), (error: unknown) => error instanceof MicetroAuthError && error.code === 16394);
-      assert.equal(sim.requestCount(), 1);
+    it('falls back to command/Login when micetro/sessions answers 404, and keeps using it', async () => {
+      await sim.close();
+      sim = await startSimulator({ seed: 'demo', password: PASSWORD, sessionsEndpoint: false });
+      const client = makeClient({ authMode: 'session' });
+      await client.testConnection();
+      await expireSessions();
+      await client.getDHCPServers();
+      assert.equal(sim.requestsByOperation()['command Login'], 2);
+      const tried = calls.filter((call) => call.operation === 'POST micetro/sessions');
+      assert.equal(tried.length, 1, 'micetro/sessions is tried once for the client\'s life');
+      assert.ok(tried[0].error instanceof MicetroNotFoundError);
     });
+
+    it('works in session mode against a Micetro that refuses HTTP Basic', async () => {
+      await sim.close();
+      sim = await startSimulator({ seed: 'demo', password: PASSWORD, basicAuth: false });
+      const client = makeClient({ authMode: 'session' });
+      assert.ok((await client.getDHCPServers()).length > 0);
+      assert.ok(calls.every((call) => call.outcome === 'ok'));
+    });
+
+    for (const sessionsEndpoint of [true, false]) {
+      it(`tries a rejected session login exactly once (${sessionsEndpoint ? 'micetro/sessions' : 'command/Login'})`, async () => {
+        await sim.close();
+        sim = await startSimulator({ seed: 'demo', password: PASSWORD, sessionsEndpoint });
+        const client = makeClient({ authMode: 'session', password: 'wrong' });
+        await assert.rejects(client.getDHCPServers(), (error: unknown) => error instanceof MicetroPasswordRejectedError && error.code === 16394);
+        assert.equal(sim.requestCount(), 1, 'one login, never retried');
+        assert.equal(calls.filter((call) => call.error instanceof MicetroPasswordRejectedError).length, 1);
+      });
+    }
 
     it('answers a request without credentials with 401 and code 5002', async () => {
       const response = await fetch(`${sim.url}/mmws/api/DHCPServers`);

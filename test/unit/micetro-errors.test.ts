@@ -9,6 +9,7 @@ import {
   MicetroError,
   MicetroNetworkError,
   MicetroNotFoundError,
+  MicetroPasswordRejectedError,
   MicetroServerError,
   MicetroTimeoutError,
   MicetroValidationError,
@@ -28,14 +29,25 @@ interface Scripted {
 
 const envelope = (code: number, message: string) => JSON.stringify({ error: { code, message } });
 
-/** What a Micetro (or something in front of it) answers to `command/<name>`, and what the client must make of it. */
+/**
+ * What a Micetro (or something in front of it) answers to `command/<name>` sent with HTTP Basic, and what the client
+ * must make of it. Any 401 to a request that carried the password refuses the password; the same 5002 to a Bearer
+ * request is an expired session (the client ↔ simulator tests show that).
+ */
 const ANSWERS: Record<string, Scripted> = {
-  ExpiredSession: { status: 401, body: envelope(5002, 'Missing Session ID.'), expected: MicetroAuthError, kind: 'auth', code: 5002, message: 'Missing Session ID.' },
+  BasicUnauthorized: {
+    status: 401,
+    body: envelope(5002, 'Missing Session ID.'),
+    expected: MicetroPasswordRejectedError,
+    kind: 'auth',
+    code: 5002,
+    message: 'Missing Session ID.',
+  },
   NoAccess: { status: 403, body: envelope(1028, 'You do not have access.'), expected: MicetroAuthError, kind: 'auth', code: 1028, message: 'You do not have access.' },
   RpcStyleLogin: {
     status: 200,
     body: envelope(16394, 'Invalid username or password.'),
-    expected: MicetroAuthError,
+    expected: MicetroPasswordRejectedError,
     kind: 'auth',
     code: 16394,
     message: 'Invalid username or password.',

@@ -200,7 +200,7 @@ interface ScriptedAnswer {
 }
 
 /**
- * A Micetro on loopback that answers each request as `answer` says, from its operation (`POST command/Login`,
+ * A Micetro on loopback that answers each request as `answer` says, from its operation (`POST micetro/sessions`,
  * `GET DHCPServers`), query and Bearer session.
  */
 async function startScriptedMicetro(
@@ -251,7 +251,7 @@ describe('MicetroClient transport: one deadline per request in session mode', ()
 
   it('counts the login in: a 0.6 s login and a 0.6 s answer fail at the 1 s deadline', async () => {
     micetro = await startScriptedMicetro((operation) =>
-      operation === 'POST command/Login' ? { afterMs: 600, body: { result: { session: 's1' } } } : { afterMs: 600, body: JSON.parse(EMPTY_LISTING) },
+      operation === 'POST micetro/sessions' ? { afterMs: 600, body: { result: { session: 's1' } } } : { afterMs: 600, body: JSON.parse(EMPTY_LISTING) },
     );
     const session = client(micetro.url, { authMode: 'session', timeoutMs: 1000 });
     await failsAtOneSecond(() => session.getDHCPServers(), /^Micetro did not finish answering GET DHCPServers within 1 s/);
@@ -260,11 +260,11 @@ describe('MicetroClient transport: one deadline per request in session mode', ()
   it('counts the renewal of an expired session in', async () => {
     let logins = 0;
     micetro = await startScriptedMicetro((operation, _query, session) => {
-      if (operation === 'POST command/Login') return { afterMs: 400, body: { result: { session: `s${++logins}` } } };
+      if (operation === 'POST micetro/sessions') return { afterMs: 400, body: { result: { session: `s${++logins}` } } };
       return session === 's1' ? { afterMs: 300, ...EXPIRED } : { afterMs: 0, body: JSON.parse(EMPTY_LISTING) };
     });
     const session = client(micetro.url, { authMode: 'session', timeoutMs: 1000 });
-    await failsAtOneSecond(() => session.getDHCPServers(), /^Micetro did not finish answering Login within 1 s/);
+    await failsAtOneSecond(() => session.getDHCPServers(), /^Micetro did not finish answering POST micetro\/sessions within 1 s/);
     assert.equal(logins, 2, 'the renewal was started, and cut at the deadline');
   });
 
@@ -273,7 +273,7 @@ describe('MicetroClient transport: one deadline per request in session mode', ()
     // (0.9 s). The server list, started at 0, learns at 0.5 s that its session expired and joins that login.
     let logins = 0;
     micetro = await startScriptedMicetro((operation, query, session) => {
-      if (operation === 'POST command/Login') return logins++ === 0 ? { afterMs: 0, body: { result: { session: 's1' } } } : { afterMs: 900, body: { result: { session: 's2' } } };
+      if (operation === 'POST micetro/sessions') return logins++ === 0 ? { afterMs: 0, body: { result: { session: 's1' } } } : { afterMs: 900, body: { result: { session: 's2' } } };
       if (operation === 'GET DHCPServers') return session === 's1' ? { afterMs: 500, ...EXPIRED } : { afterMs: 0, body: JSON.parse(EMPTY_LISTING) };
       const offset = Number(query.get('offset'));
       if (session === 's1' && offset > 0) return { afterMs: 0, ...EXPIRED };
@@ -282,7 +282,7 @@ describe('MicetroClient transport: one deadline per request in session mode', ()
     const session = client(micetro.url, { authMode: 'session', timeoutMs: 1000, pageSize: 1 });
     await session.login();
     const scopes = session.getDHCPScopes();
-    await failsAtOneSecond(() => session.getDHCPServers(), /^Micetro did not finish answering Login within 1 s/);
+    await failsAtOneSecond(() => session.getDHCPServers(), /^Micetro did not finish answering POST micetro\/sessions within 1 s/);
     assert.deepEqual(
       (await scopes).map((scope) => scope.ref),
       ['DHCPScopes/1', 'DHCPScopes/2'],

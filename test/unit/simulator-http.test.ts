@@ -136,6 +136,27 @@ describe('simulator HTTP transports', () => {
     assert.deepEqual(rest.body, { error: { code: 16394, message: 'Invalid username or password.' } });
   });
 
+  it('hands out a session at POST micetro/sessions (201), which works as Bearer until it expires', async () => {
+    const created = await post<{ session: string }>('/mmws/api/micetro/sessions', { loginName: 'ADMIN', password: PASSWORD }, undefined);
+    assert.equal(created.status, 201);
+    const session = created.body.result.session;
+    assert.match(session, /^[A-Za-z0-9]{20}$/);
+    assert.equal((await get('/mmws/api/DHCPServers?limit=1', `Bearer ${session}`)).status, 200);
+
+    const wrong = await post('/mmws/api/micetro/sessions', { loginName: 'admin', password: 'nope' }, undefined);
+    assert.equal(wrong.status, 401);
+    assert.deepEqual(wrong.body, { error: { code: 16394, message: 'Invalid username or password.' } });
+    assert.equal((await get('/mmws/api/micetro/sessions')).status, 405);
+
+    const unknown = await get('/mmws/api/DHCPServers?limit=1', 'Bearer notasessionnotasession');
+    assert.equal(unknown.status, 401);
+    assert.equal(unknown.body.error.code, 5002);
+    await post('/mmws/api/command/SimExpireSessions', {});
+    const expired = await get('/mmws/api/DHCPServers?limit=1', `Bearer ${session}`);
+    assert.equal(expired.status, 401);
+    assert.equal(expired.body.error.code, 5002);
+  });
+
   it('creates with 201 and a ref, deletes with 204', async () => {
     const { body } = await get<ServerPage>('/mmws/api/DHCPServers?limit=1');
     const server = body.result.dhcpServers[0].ref;
@@ -216,5 +237,56 @@ describe('REST command bridge and JSON-RPC give the same answers', () => {
     } finally {
       await Promise.all([rest.close(), rpc.close()]);
     }
+  });
+});
+
+describe('simulator options for authentication', () => {
+  let sim: RunningSimulator | undefined;
+  afterEach(async () => {
+    await sim?.close();
+    sim = undefined;
+  });
+  const request = async <Result = unknown>(path: string, init: { body?: unknown; authorization?: string } = {}) =>
+    answer<Result>(
+      await fetch(`${sim!.url}${path}`, {
+        method: init.body === undefined ? 'GET' : 'POST',
+        headers: { 'Content-Type': 'application/json', ...(init.authorization ? { Authorization: init.authorization } : {}) },
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      }),
+    );
+
+  it('with basicAuth: false refuses HTTP Basic (401, code 5002, saying so) and keeps sessions working', async () => {
+    sim = await startSimulator({ seed: 'demo', password: PASSWORD, basicAuth: false });
+    for (const authorization of [BASIC, `Basic ${Buffer.from('admin:wrong').toString('base64')}`]) {
+      const refused = await request('/mmws/api/DHCPServers?limit=1', { authorization });
+      assert.equal(refused.status, 401);
+      assert.equal(refused.body.error.code, 5002, 'the password is never checked, so it is not called wrong');
+      assert.match(refused.body.error.message, /Basic authentication is not accepted/);
+    }
+    const command = await request('/mmws/api/command/GetDHCPFailoverRelationships', { body: {}, authorization: BASIC });
+    assert.equal(command.status, 401);
+    assert.match(command.body.error.message, /Basic authentication is not accepted/);
+
+    const rest = await request<{ session: string }>('/mmws/api/micetro/sessions', { body: { loginName: 'admin', password: PASSWORD } });
+    assert.equal(rest.status, 201);
+    const login = await request<{ session: string }>('/mmws/api/command/Login', { body: { loginName: 'admin', password: PASSWORD } });
+    assert.equal(login.status, 200);
+    for (const session of [rest.body.result.session, login.body.result.session]) {
+      assert.equal((await request('/mmws/api/DHCPServers?limit=1', { authorization: `Bearer ${session}` })).status, 200);
+    }
+    const rpc = await request<{ dhcpFailoverRelationships: unknown[] }>('/mmws/json', {
+      body: { jsonrpc: '2.0', method: 'GetDHCPFailoverRelationships', params: { session: login.body.result.session }, id: 1 },
+    });
+    assert.ok(Array.isArray(rpc.body.result.dhcpFailoverRelationships));
+  });
+
+  it('with sessionsEndpoint: false answers micetro/sessions with 404, as a Micetro before 11.1, and Login still works', async () => {
+    sim = await startSimulator({ seed: 'demo', password: PASSWORD, sessionsEndpoint: false });
+    const missing = await request('/mmws/api/micetro/sessions', { body: { loginName: 'admin', password: PASSWORD } });
+    assert.equal(missing.status, 404);
+    assert.equal(missing.body.error.code, 16544);
+    const login = await request<{ session: string }>('/mmws/api/command/Login', { body: { loginName: 'admin', password: PASSWORD } });
+    assert.equal(login.status, 200);
+    assert.equal((await request('/mmws/api/DHCPServers?limit=1', { authorization: `Bearer ${login.body.result.session}` })).status, 200);
   });
 });

@@ -107,6 +107,8 @@ describe('simulator under abuse: request bodies', () => {
   it('lets a request without credentials send at most 64 KB, and says to log in', async () => {
     const login = await raw(sim.url, { path: '/mmws/api/command/Login', bodyBytes: 64 * 1024 + 1 });
     expect413(login, /larger than 64 KB/);
+    const sessions = await raw(sim.url, { path: '/mmws/api/micetro/sessions', bodyBytes: 64 * 1024 + 1 });
+    expect413(sessions, /larger than 64 KB/);
     const command = await raw(sim.url, { path: '/mmws/api/command/GetDHCPFailoverRelationships', bodyBytes: MB });
     expect413(command, /64 KB.*without Basic or Bearer authorization.*log in/);
     const rpc = await raw(sim.url, { path: '/mmws/json', bodyBytes: MB });

@@ -158,6 +158,22 @@ describe('simulator persistence and CLI', () => {
     assert.ok(!exit.output.includes(PASSWORD), 'a password from the environment is not echoed');
   });
 
+  it('refuses HTTP Basic with --no-basic-auth (listed by --help) while sessions keep working', async function () {
+    this.timeout(20000);
+    const help = await runCli(['--help']).exited;
+    assert.match(help.output, /--no-basic-auth {2,}refuse HTTP Basic/);
+    const cli = runCli(['--port', '0', '--no-basic-auth']);
+    try {
+      const url = await cli.url;
+      await assert.rejects(new MicetroClient({ baseUrl: url, username: 'admin', password: PASSWORD }).getDHCPServers(), /Basic authentication is not accepted/);
+      const servers = await new MicetroClient({ baseUrl: url, username: 'admin', password: PASSWORD, authMode: 'session' }).getDHCPServers();
+      assert.ok(servers.length >= 6);
+    } finally {
+      cli.child.kill('SIGTERM');
+      await cli.exited;
+    }
+  });
+
   it('refuses a data file another live simulator owns, naming the file and the owner', async () => {
     const dataFile = join(folder, 'owned.json');
     const owner = await startSimulator({ dataFile, password: PASSWORD });

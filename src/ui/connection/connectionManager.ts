@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { MicetroAuthError, MicetroNetworkError, type MicetroError } from '../../api/errors';
+import { MicetroNetworkError, MicetroPasswordRejectedError, type MicetroError } from '../../api/errors';
 import type { MicetroApi } from '../../api/micetroApi';
 import { MicetroClient } from '../../api/micetroClient';
 import type { RunningSimulator } from '../../simulator/server';
@@ -35,11 +35,6 @@ type OwnedConnection = ConnectionWith<MicetroClient>;
 export type ConnectionKind = Connection['kind'];
 
 const KIND_KEY = 'dhcpFailover.connectionKind';
-
-/** Micetro refused the user name or password (not a 403 for one operation the user may not do). */
-function isPasswordRejection(error: unknown): error is MicetroAuthError {
-  return error instanceof MicetroAuthError && error.status !== 403;
-}
 
 export class ConnectionManager implements vscode.Disposable {
   private connection: OwnedConnection = { kind: 'none' };
@@ -91,7 +86,7 @@ export class ConnectionManager implements vscode.Disposable {
       } catch (error) {
         await this.set({ kind: 'none' }, false);
         // A rejected password is forgotten so the next Connect to Micetro… asks for it; it is never retried.
-        if (isPasswordRejection(error)) {
+        if (error instanceof MicetroPasswordRejectedError) {
           await this.credentials.forgetPassword(login);
           this.rejections.add(error);
           this.passwordRejected.fire(login);
@@ -236,7 +231,9 @@ export class ConnectionManager implements vscode.Disposable {
       retryDelaysMs: this.retryDelaysMs,
       log: (record) => {
         logApiCall(this.log, record);
-        if (isPasswordRejection(record.error)) this.rejectedDuringSession(client, login, record.error);
+        // Only the password refused: not a 403 for one operation, nor an expired session (401, code 5002), which the
+        // client renews by logging in again.
+        if (record.error instanceof MicetroPasswordRejectedError) this.rejectedDuringSession(client, login, record.error);
       },
     });
     this.log.info(`Micetro at ${login.url}: ${client.proxy ? `through the proxy ${client.proxy}` : 'direct connection'}`);
