@@ -66,6 +66,8 @@ export class MicetroTimeoutError extends MicetroError {
 export class MicetroServerError extends MicetroError {
   readonly kind = 'server' as const;
 }
+/** Micetro's answer lacks a field the extension needs, or holds one of the wrong kind: "Micetro's answer to … has no …". */
+export class MicetroUnexpectedAnswerError extends MicetroServerError {}
 /** The answer grew past the client's size limit and was cut off. */
 export class MicetroAnswerTooLargeError extends MicetroServerError {}
 

@@ -3,6 +3,7 @@
 // `POST micetro/sessions` (11.1+), or `command/Login` where that is unknown. A rejected password is never retried:
 // a retry loop locks real accounts.
 import axios, { type AxiosInstance, type AxiosResponse, type Method } from 'axios';
+import * as v from 'valibot';
 import {
   INVALID_CREDENTIALS_CODE,
   MicetroAnswerTooLargeError,
@@ -13,6 +14,7 @@ import {
   MicetroPasswordRejectedError,
   MicetroServerError,
   MicetroTimeoutError,
+  MicetroUnexpectedAnswerError,
   MicetroValidationError,
 } from './errors';
 import type { MicetroApi, ReplicateFailoverParams } from './micetroApi';
@@ -30,6 +32,27 @@ import type {
   NewDHCPScope,
   Page,
 } from './types';
+import {
+  anyAnswer,
+  checkAnswer,
+  optionListAnswer,
+  refAnswer,
+  relationshipAnswer,
+  relationshipListAnswer,
+  reservationListAnswer,
+  scopeAnswer,
+  scopeListAnswer,
+  serverAnswer,
+  serverListAnswer,
+  sessionAnswer,
+  type ListAnswer,
+  type ListedDHCPScope,
+} from './wireSchemas';
+
+/** The server a listing's filter names (`dhcpServerRef=X`, quoted or not), which every scope it answers is on. */
+function filteredServerRef(filter: string | undefined): string | undefined {
+  return filter?.match(/(?:^|\s)dhcpServerRef=("?)([^"\s]+)\1(?=\s|$)/)?.[2];
+}
 
 export type AuthMode = 'basic' | 'session';
 
@@ -77,8 +100,8 @@ const PAGE_CONCURRENCY = 4;
 /** Socket errors worth one more try for a read (not DNS or TLS failures, which will not heal). */
 const NETWORK_FAULTS = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
 
-interface Envelope<T> {
-  result?: T;
+interface Envelope {
+  result?: unknown;
   error?: { code?: number; message?: string };
 }
 
@@ -196,35 +219,35 @@ export class MicetroClient implements MicetroApi {
   // ---- REST resources ---------------------------------------------------------------------------------
 
   async getDHCPServers(options: ListOptions = {}): Promise<DHCPServer[]> {
-    return this.listAll<DHCPServer>('DHCPServers', 'dhcpServers', options);
+    return this.listAll('DHCPServers', serverListAnswer, options);
   }
 
   async getDHCPServer(ref: string): Promise<DHCPServer> {
-    const result = await this.send<{ dhcpServer: DHCPServer }>({ method: 'GET', path: refPath(ref), read: true, operation: 'GET DHCPServer' });
+    const result = await this.ask({ method: 'GET', path: refPath(ref), read: true, operation: 'GET DHCPServer' }, serverAnswer);
     return result.dhcpServer;
   }
 
   async getDHCPScopes(options: ListOptions = {}): Promise<DHCPScope[]> {
-    return this.listAll<DHCPScope>('DHCPScopes', 'dhcpScopes', options);
+    const scopes = await this.listAll('DHCPScopes', scopeListAnswer, options);
+    return scopes.map((scope) => this.ownedScope(scope, filteredServerRef(options.filter), 'GET DHCPScopes'));
   }
 
   async getDHCPScopesPage(options: ListOptions & { offset: number; limit: number }): Promise<Page<DHCPScope>> {
-    return this.listPage<DHCPScope>('DHCPScopes', 'dhcpScopes', options, options.offset, options.limit);
+    const page = await this.listPage('DHCPScopes', scopeListAnswer, options, options.offset, options.limit);
+    const serverRef = filteredServerRef(options.filter);
+    return { items: page.items.map((scope) => this.ownedScope(scope, serverRef, 'GET DHCPScopes')), totalResults: page.totalResults };
   }
 
   async getDHCPScope(ref: string): Promise<DHCPScope> {
-    const result = await this.send<{ dhcpScope: DHCPScope }>({ method: 'GET', path: refPath(ref), read: true, operation: 'GET DHCPScope' });
-    return result.dhcpScope;
+    const result = await this.ask({ method: 'GET', path: refPath(ref), read: true, operation: 'GET DHCPScope' }, scopeAnswer);
+    return this.ownedScope(result.dhcpScope, undefined, 'GET DHCPScope');
   }
 
   async addDHCPScope(scope: NewDHCPScope, saveComment?: string): Promise<string> {
-    const result = await this.send<{ ref: string }>({
-      method: 'POST',
-      path: 'DHCPScopes',
-      body: { dhcpScope: scope, saveComment },
-      read: false,
-      operation: 'POST DHCPScopes',
-    });
+    const result = await this.ask(
+      { method: 'POST', path: 'DHCPScopes', body: { dhcpScope: scope, saveComment }, read: false, operation: 'POST DHCPScopes' },
+      refAnswer,
+    );
     return result.ref;
   }
 
@@ -233,7 +256,7 @@ export class MicetroClient implements MicetroApi {
   }
 
   getScopeOptions(scopeRef: string): Promise<DHCPOption[]> {
-    return this.scopeList<DHCPOption>(scopeRef, 'Options', 'dhcpOptions');
+    return this.scopeList(scopeRef, 'Options', optionListAnswer);
   }
 
   async setScopeOptions(scopeRef: string, options: DHCPOption[], saveComment?: string): Promise<void> {
@@ -247,47 +270,40 @@ export class MicetroClient implements MicetroApi {
   }
 
   getReservations(scopeRef: string): Promise<DHCPReservation[]> {
-    return this.scopeList<DHCPReservation>(scopeRef, 'DHCPReservations', 'dhcpReservations');
+    return this.scopeList(scopeRef, 'DHCPReservations', reservationListAnswer);
   }
 
-  /** A list a scope holds as a sub-resource (`<scope>/Options`), under `key` in the answer. */
-  private async scopeList<T>(scopeRef: string, resource: string, key: string): Promise<T[]> {
-    const result = await this.send<Record<string, T[] | undefined>>({
-      method: 'GET',
-      path: `${refPath(scopeRef)}/${resource}`,
-      read: true,
-      operation: `GET DHCPScope ${resource}`,
-    });
-    return result[key] ?? [];
+  /** A list a scope holds as a sub-resource (`<scope>/Options`). */
+  private async scopeList<T>(scopeRef: string, resource: string, answer: v.GenericSchema<unknown, { items: T[] }>): Promise<T[]> {
+    const result = await this.ask({ method: 'GET', path: `${refPath(scopeRef)}/${resource}`, read: true, operation: `GET DHCPScope ${resource}` }, answer);
+    return result.items;
   }
 
   async addReservation(scopeRef: string, reservation: DHCPReservation, saveComment?: string): Promise<string> {
-    const result = await this.send<{ ref: string }>({
-      method: 'POST',
-      path: `${refPath(scopeRef)}/DHCPReservations`,
-      body: { dhcpReservation: reservation, saveComment },
-      read: false,
-      operation: 'POST DHCPScope DHCPReservations',
-    });
+    const result = await this.ask(
+      {
+        method: 'POST',
+        path: `${refPath(scopeRef)}/DHCPReservations`,
+        body: { dhcpReservation: reservation, saveComment },
+        read: false,
+        operation: 'POST DHCPScope DHCPReservations',
+      },
+      refAnswer,
+    );
     return result.ref;
   }
 
   // ---- failover commands (the command bridge) ---------------------------------------------------------
 
   async getDHCPFailoverRelationships(dhcpServerRef?: string): Promise<DHCPFailoverRelationship[]> {
-    const result = await this.command<{ dhcpFailoverRelationships: DHCPFailoverRelationship[] }>(
-      'GetDHCPFailoverRelationships',
-      dhcpServerRef ? { dhcpServerRef } : {},
-    );
-    return result.dhcpFailoverRelationships ?? [];
+    const result = await this.bridge('GetDHCPFailoverRelationships', dhcpServerRef ? { dhcpServerRef } : {}, relationshipListAnswer);
+    // Read for one server, every record is that server's view, whether or not Micetro says so.
+    return dhcpServerRef ? result.items.map((relationship) => ({ ...relationship, dhcpServerRef: relationship.dhcpServerRef ?? dhcpServerRef })) : result.items;
   }
 
   async getDHCPFailoverRelationship(dhcpServerRef: string, name: string): Promise<DHCPFailoverRelationship> {
-    const result = await this.command<{ dhcpFailoverRelationship: DHCPFailoverRelationship }>('GetDHCPFailoverRelationship', {
-      dhcpServerRef,
-      dhcpFailoverRelationshipName: name,
-    });
-    return result.dhcpFailoverRelationship;
+    const result = await this.bridge('GetDHCPFailoverRelationship', { dhcpServerRef, dhcpFailoverRelationshipName: name }, relationshipAnswer);
+    return { ...result.dhcpFailoverRelationship, dhcpServerRef: result.dhcpFailoverRelationship.dhcpServerRef ?? dhcpServerRef };
   }
 
   async addDHCPFailoverRelationship(relationship: DHCPFailoverRelationship, saveComment?: string): Promise<void> {
@@ -339,15 +355,28 @@ export class MicetroClient implements MicetroApi {
     await this.command('ReplicateDHCPFailover', { ...params });
   }
 
+  /** The simulator's `Sim*` controls and stats: their callers know the answer's shape; the API's own commands are checked. */
   async command<T = unknown>(name: string, params: Record<string, unknown> = {}): Promise<T> {
+    return (await this.bridge(name, params, anyAnswer)) as T;
+  }
+
+  /** A command of the bridge, its answer checked against `answer`. */
+  private bridge<T>(name: string, params: Record<string, unknown>, answer: v.GenericSchema<unknown, T>): Promise<T> {
     const body = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined));
-    return this.send<T>({ method: 'POST', path: `command/${name}`, body, read: name.startsWith('Get'), operation: name });
+    return this.ask({ method: 'POST', path: `command/${name}`, body, read: name.startsWith('Get'), operation: name }, answer);
+  }
+
+  /** A listed scope with its server: as Micetro named it, else the server the listing was filtered by. */
+  private ownedScope(scope: ListedDHCPScope, serverRef: string | undefined, operation: string): DHCPScope {
+    const dhcpServerRef = scope.dhcpServerRef ?? serverRef;
+    if (dhcpServerRef === undefined) throw new MicetroUnexpectedAnswerError({ message: `Micetro's answer to ${operation} has no dhcpServerRef.`, operation });
+    return { ...scope, dhcpServerRef };
   }
 
   // ---- transport --------------------------------------------------------------------------------------
 
-  private async listAll<T>(path: string, key: string, options: ListOptions): Promise<T[]> {
-    const first = await this.listPage<T>(path, key, options, 0, this.pageSize);
+  private async listAll<T>(path: string, answer: v.GenericSchema<unknown, ListAnswer<T>>, options: ListOptions): Promise<T[]> {
+    const first = await this.listPage(path, answer, options, 0, this.pageSize);
     const total = first.totalResults;
     // Step by what the server actually returned: it may cap pages below the limit asked for.
     const step = first.items.length;
@@ -358,31 +387,37 @@ export class MicetroClient implements MicetroApi {
     const worker = async () => {
       while (next < offsets.length) {
         const index = next++;
-        pages[index] = (await this.listPage<T>(path, key, options, offsets[index], step)).items;
+        pages[index] = (await this.listPage(path, answer, options, offsets[index], step)).items;
       }
     };
     await Promise.all(Array.from({ length: Math.min(PAGE_CONCURRENCY, offsets.length) }, worker));
     let items = first.items.concat(...pages);
     // A page came back short (the list changed while it was read): read on from where the list ends.
     while (items.length < total) {
-      const more = await this.listPage<T>(path, key, options, items.length, this.pageSize);
+      const more = await this.listPage(path, answer, options, items.length, this.pageSize);
       if (more.items.length === 0) break;
       items = items.concat(more.items);
     }
     return items;
   }
 
-  private async listPage<T>(path: string, key: string, options: ListOptions, offset: number, limit: number): Promise<Page<T>> {
-    const result = await this.send<Record<string, unknown>>({
-      method: 'GET',
-      path,
-      query: { filter: options.filter, sortBy: options.sortBy, sortOrder: options.sortOrder, offset, limit },
-      read: true,
-      operation: `GET ${path}`,
-    });
-    const items = (result[key] as T[] | undefined) ?? [];
-    const total = typeof result.totalResults === 'number' ? result.totalResults : offset + items.length;
-    return { items, totalResults: total };
+  private async listPage<T>(path: string, answer: v.GenericSchema<unknown, ListAnswer<T>>, options: ListOptions, offset: number, limit: number): Promise<Page<T>> {
+    const { items, totalResults } = await this.ask(
+      {
+        method: 'GET',
+        path,
+        query: { filter: options.filter, sortBy: options.sortBy, sortOrder: options.sortOrder, offset, limit },
+        read: true,
+        operation: `GET ${path}`,
+      },
+      answer,
+    );
+    return { items, totalResults: totalResults ?? offset + items.length };
+  }
+
+  /** `request`'s answer, checked and normalised by `answer` where it enters the client. */
+  private async ask<T>(request: Request, answer: v.GenericSchema<unknown, T>, deadline?: number): Promise<T> {
+    return checkAnswer(answer, await this.send(request, deadline), request.operation);
   }
 
   /** When a request started now must have finished. */
@@ -391,24 +426,24 @@ export class MicetroClient implements MicetroApi {
   }
 
   /** The login, the retries and a session renewal all share the request's one deadline. */
-  private async send<T>(request: Request, deadline = this.deadline()): Promise<T> {
-    if (this.authMode === 'basic') return this.sendWithRetries<T>(request, this.basicHeader(), deadline);
+  private async send(request: Request, deadline = this.deadline()): Promise<unknown> {
+    if (this.authMode === 'basic') return this.sendWithRetries(request, this.basicHeader(), deadline);
     const session = await this.ensureSession(deadline);
     try {
-      return await this.sendWithRetries<T>(request, `Bearer ${session}`, deadline);
+      return await this.sendWithRetries(request, `Bearer ${session}`, deadline);
     } catch (error) {
       // The session expired: log in again once, then give up (a rejected password throws from the login).
       if (!(error instanceof MicetroAuthError) || error instanceof MicetroPasswordRejectedError) throw error;
       if (this.session === session) this.session = undefined;
-      return this.sendWithRetries<T>(request, `Bearer ${await this.ensureSession(deadline)}`, deadline);
+      return this.sendWithRetries(request, `Bearer ${await this.ensureSession(deadline)}`, deadline);
     }
   }
 
   /** A retry whose delay would pass the deadline is not made. */
-  private async sendWithRetries<T>(request: Request, authorization: string, deadline: number): Promise<T> {
+  private async sendWithRetries(request: Request, authorization: string, deadline: number): Promise<unknown> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.sendWithAuth<T>(request, authorization, attempt, deadline);
+        return await this.sendWithAuth(request, authorization, attempt, deadline);
       } catch (error) {
         const delay = this.retryDelaysMs[attempt - 1];
         const retryable =
@@ -452,7 +487,7 @@ export class MicetroClient implements MicetroApi {
     const body = { loginName: this.options.username, password: this.options.password };
     let result: { session?: string };
     try {
-      result = await this.sendWithAuth<{ session?: string }>({ method, path, body, read: false, operation, login: true }, undefined, 1, deadline);
+      result = checkAnswer(sessionAnswer, await this.sendWithAuth({ method, path, body, read: false, operation, login: true }, undefined, 1, deadline), operation);
     } catch (error) {
       if (endpoint !== 'sessions' || !(error instanceof MicetroNotFoundError)) throw error;
       this.loginEndpoint = 'command';
@@ -479,7 +514,7 @@ export class MicetroClient implements MicetroApi {
     return `Basic ${Buffer.from(`${this.options.username}:${this.options.password}`, 'utf8').toString('base64')}`;
   }
 
-  private async sendWithAuth<T>(request: Request, authorization: string | undefined, attempt: number, deadline: number): Promise<T> {
+  private async sendWithAuth(request: Request, authorization: string | undefined, attempt: number, deadline: number): Promise<unknown> {
     if (this.disposed) throw this.closedError(request.operation);
     const started = Date.now();
     let status: number | undefined;
@@ -498,7 +533,7 @@ export class MicetroClient implements MicetroApi {
         },
       });
       status = response.status;
-      const result = this.unwrap<T>(response, request.operation, request.login === true || authorization?.startsWith('Basic ') === true);
+      const result = this.unwrap(response, request.operation, request.login === true || authorization?.startsWith('Basic ') === true);
       this.options.log?.({ operation: request.operation, durationMs: Date.now() - started, outcome: 'ok', status, attempt });
       return result;
     } catch (caught) {
@@ -518,12 +553,12 @@ export class MicetroClient implements MicetroApi {
   }
 
   /** `passwordSent`: the request carried the password (a login, or HTTP Basic), so its 401 refuses the password. */
-  private unwrap<T>(response: AxiosResponse<Buffer>, operation: string, passwordSent: boolean): T {
+  private unwrap(response: AxiosResponse<Buffer>, operation: string, passwordSent: boolean): unknown {
     const text = Buffer.isBuffer(response.data) ? response.data.toString('utf8') : '';
-    let envelope: Envelope<T> | undefined;
+    let envelope: Envelope | undefined;
     if (text.trim()) {
       try {
-        envelope = JSON.parse(text) as Envelope<T>;
+        envelope = JSON.parse(text) as Envelope;
       } catch {
         envelope = undefined;
       }
@@ -537,7 +572,7 @@ export class MicetroClient implements MicetroApi {
       if (text.trim() && envelope === undefined) {
         throw new MicetroServerError({ message: `Micetro answered ${operation} with something that is not JSON (HTTP ${status}).`, operation, status });
       }
-      return (envelope?.result ?? {}) as T;
+      return envelope?.result ?? {};
     }
     const code = typeof envelope?.error?.code === 'number' ? envelope.error.code : undefined;
     const message = envelope?.error?.message?.trim() || `Micetro answered ${operation} with HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}.`;

@@ -4,16 +4,10 @@ import type { DeconfigureAction, FailoverMode } from '../failover/defaults';
 
 export type { DeconfigureAction, FailoverMode };
 
-export type DHCPServerType = 'MSDHCP' | 'ISC' | 'IOS' | 'KEA DHCPv4' | 'Unknown';
-export type DHCPServerState =
-  | 'OK'
-  | 'Unreachable'
-  | 'Out of date'
-  | 'Wrong type'
-  | 'Updating'
-  | 'Service Down'
-  | 'Disabled'
-  | 'Unknown';
+export const DHCP_SERVER_TYPES = ['MSDHCP', 'ISC', 'IOS', 'KEA DHCPv4', 'Unknown'] as const;
+export type DHCPServerType = (typeof DHCP_SERVER_TYPES)[number];
+export const DHCP_SERVER_STATES = ['OK', 'Unreachable', 'Out of date', 'Wrong type', 'Updating', 'Service Down', 'Disabled', 'Unknown'] as const;
+export type DHCPServerState = (typeof DHCP_SERVER_STATES)[number];
 
 export interface DHCPServer {
   ref: string;
@@ -40,7 +34,8 @@ export interface DHCPScope {
   enabled: boolean;
 }
 
-export type FailoverServerType = 'PrimaryServer' | 'SecondaryServer';
+export const FAILOVER_SERVER_TYPES = ['PrimaryServer', 'SecondaryServer'] as const;
+export type FailoverServerType = (typeof FAILOVER_SERVER_TYPES)[number];
 
 export interface DHCPFailoverRelationship {
   name: string;

@@ -259,4 +259,23 @@ describe('Views', () => {
     assert.deepEqual(prompts.errors, [], 'no pop-up');
     harness.client = await freshSimulator(api);
   });
+
+  it('shows a node that cannot be built as an error node in its place, with Retry', async () => {
+    const { api } = harness;
+    const [parent] = await children(api.views.servers);
+    const broken: TreeNode = {
+      id: `${parent.id}/relationship:broken`,
+      parent,
+      toTreeItem: () => {
+        throw new TypeError("Cannot read properties of null (reading 'length')");
+      },
+    };
+    const item = api.views.servers.getTreeItem(broken);
+    assert.equal(item.id, broken.id, 'the failed node keeps its own id, so siblings that fail stay unique');
+    assert.equal(item.contextValue, 'error');
+    assert.match(typeof item.label === 'string' ? item.label : '', /^Could not load: .*reading 'length'/);
+    const retry = item.command?.arguments?.[0] as TreeNode;
+    assert.equal(item.command?.command, 'dhcpFailover.retry');
+    assert.ok(api.views.servers.owns(retry) && retry.parent === parent, 'Retry reloads the parent, which builds the node again');
+  });
 });

@@ -20,6 +20,7 @@ import { MicetroClient, type ApiCallRecord, type MicetroClientOptions } from '..
 import type { DHCPFailoverRelationship, DHCPServer } from '../../src/api/types';
 import { MAX_RELATIONSHIPS_PER_SERVER } from '../../src/failover';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
+import { scope } from './fixtures';
 
 const PASSWORD = 'correct horse battery staple';
 const SECRET = 'sh4red-S3cret-value';
@@ -441,7 +442,7 @@ describe('MicetroClient transport faults', () => {
   });
 
   it('pages by what the server returns when it caps pages below the limit asked for', async () => {
-    const all = Array.from({ length: 2500 }, (_, index) => ({ ref: `DHCPScopes/${index + 1}`, name: `10.${index >> 8}.${index & 255}.0/24` }));
+    const all = Array.from({ length: 2500 }, (_, index) => scope(`10.${index >> 8}.${index & 255}.0/24`, { ref: `DHCPScopes/${index + 1}` }));
     const capped = createHttpServer((request, response) => {
       const query = new URL(request.url!, 'http://x').searchParams;
       const offset = Number(query.get('offset'));

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { MicetroAnswerTooLargeError, MicetroNetworkError, MicetroTimeoutError, MISSING_SESSION_CODE } from '../../src/api/errors';
 import { MicetroClient, type ApiCallRecord, type MicetroClientOptions } from '../../src/api/micetroClient';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
+import { scope } from './fixtures';
 
 const PASSWORD = 'correct horse battery staple';
 const BASIC = `Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}`;
@@ -277,14 +278,14 @@ describe('MicetroClient transport: one deadline per request in session mode', ()
       if (operation === 'GET DHCPServers') return session === 's1' ? { afterMs: 500, ...EXPIRED } : { afterMs: 0, body: JSON.parse(EMPTY_LISTING) };
       const offset = Number(query.get('offset'));
       if (session === 's1' && offset > 0) return { afterMs: 0, ...EXPIRED };
-      return { afterMs: offset === 0 ? 400 : 0, body: { result: { dhcpScopes: [{ ref: `DHCPScopes/${offset + 1}` }], totalResults: 2 } } };
+      return { afterMs: offset === 0 ? 400 : 0, body: { result: { dhcpScopes: [scope(`10.0.${offset}.0/24`, { ref: `DHCPScopes/${offset + 1}` })], totalResults: 2 } } };
     });
     const session = client(micetro.url, { authMode: 'session', timeoutMs: 1000, pageSize: 1 });
     await session.login();
     const scopes = session.getDHCPScopes();
     await failsAtOneSecond(() => session.getDHCPServers(), /^Micetro did not finish answering POST micetro\/sessions within 1 s/);
     assert.deepEqual(
-      (await scopes).map((scope) => scope.ref),
+      (await scopes).map((listed) => listed.ref),
       ['DHCPScopes/1', 'DHCPScopes/2'],
       'the listing whose login it was finished within its deadline',
     );

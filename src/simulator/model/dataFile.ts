@@ -1,6 +1,6 @@
 // Shape and consistency checks of a loaded data file. A file that fails is refused whole, with a message
 // that says what is wrong and where (e.g. `scopes[12].serverId: no server with id 40`).
-import type { DHCPServerState, DHCPServerType } from '../../api/types';
+import { DHCP_SERVER_STATES, DHCP_SERVER_TYPES } from '../../api/types';
 import {
   FAILOVER_MODES,
   FAILOVER_STATES,
@@ -21,9 +21,6 @@ import {
   type ScopeRecord,
   type ServerRecord,
 } from './records';
-
-const SERVER_TYPES: readonly DHCPServerType[] = ['MSDHCP', 'ISC', 'IOS', 'KEA DHCPv4', 'Unknown'];
-const SERVER_STATES: readonly DHCPServerState[] = ['OK', 'Unreachable', 'Out of date', 'Wrong type', 'Updating', 'Service Down', 'Disabled', 'Unknown'];
 
 function fail(path: string, problem: string): never {
   throw new Error(`Not a valid simulator data file: ${path}: ${problem}`);
@@ -90,8 +87,8 @@ function server(value: unknown, path: string): ServerRecord {
     id: integer(s.id, `${path}.id`, 1),
     name: text(s.name, `${path}.name`, true),
     address: text(s.address, `${path}.address`),
-    type: oneOf(s.type, `${path}.type`, SERVER_TYPES),
-    state: oneOf(s.state, `${path}.state`, SERVER_STATES),
+    type: oneOf(s.type, `${path}.type`, DHCP_SERVER_TYPES),
+    state: oneOf(s.state, `${path}.state`, DHCP_SERVER_STATES),
     enabled: flag(s.enabled, `${path}.enabled`),
   };
 }

@@ -25,8 +25,17 @@ export abstract class PagedTreeProvider implements vscode.TreeDataProvider<TreeN
   /** Every child of `node` (of the root when undefined); throws when the load fails. */
   protected abstract loadChildren(node: TreeNode | undefined): Promise<TreeNode[]>;
 
+  /** A node that cannot be shown (an answer it cannot describe) shows as an error in its place, never a broken view. */
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node.toTreeItem();
+    try {
+      return node.toTreeItem();
+    } catch (error) {
+      logError(this.log, `Showing ${node.id}`, error);
+      const item = this.mark(new ErrorNode(node.parent, error)).toTreeItem();
+      // The failed node's own id: several siblings may fail, and ids must stay unique.
+      item.id = node.id;
+      return item;
+    }
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
