@@ -480,7 +480,7 @@ export class MicetroClient implements MicetroApi {
     return this.byDeadline(this.loggingIn, deadline, LOGIN_REQUESTS[this.loginEndpoint].operation);
   }
 
-  /** A new session from `micetro/sessions`, or from `command/Login` once that answered 404 (a Micetro before 11.1). */
+  /** A new session from `micetro/sessions`, or from `command/Login` once that proved unknown (a Micetro before 11.1). */
   private async logIn(deadline: number): Promise<string> {
     const endpoint = this.loginEndpoint;
     const { method, path, operation } = LOGIN_REQUESTS[endpoint];
@@ -489,7 +489,10 @@ export class MicetroClient implements MicetroApi {
     try {
       result = checkAnswer(sessionAnswer, await this.sendWithAuth({ method, path, body, read: false, operation, login: true }, undefined, 1, deadline), operation);
     } catch (error) {
-      if (endpoint !== 'sessions' || !(error instanceof MicetroNotFoundError)) throw error;
+      // A Micetro before 11.1 does not know the resource: 404, or 400 / 405 as some answer "no such object". A refused
+      // password is a MicetroPasswordRejectedError and never falls through to a second try.
+      const unknownResource = error instanceof MicetroNotFoundError || (error instanceof MicetroValidationError && (error.status === 400 || error.status === 405));
+      if (endpoint !== 'sessions' || !unknownResource) throw error;
       this.loginEndpoint = 'command';
       return this.logIn(deadline);
     }

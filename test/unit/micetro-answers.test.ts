@@ -30,6 +30,40 @@ async function scripted(answer: (path: string, body: Record<string, unknown>) =>
   };
 }
 
+describe('MicetroClient: logging in to a Micetro without micetro/sessions', () => {
+  for (const status of [400, 405]) {
+    it(`falls back to command/Login when micetro/sessions answers ${status} as an unknown object`, async () => {
+      const paths: string[] = [];
+      const http: Server = createServer((request, response) => {
+        const path = new URL(request.url!, 'http://x').pathname;
+        paths.push(path);
+        request.resume();
+        request.on('end', () => {
+          const answer =
+            path === '/mmws/api/micetro/sessions'
+              ? { status, body: { error: { code: 2049, message: 'Object not found for reference: micetro' } } }
+              : path === '/mmws/api/command/Login'
+                ? { status: 200, body: { result: { session: 'S1' } } }
+                : { status: 200, body: { result: { dhcpServers: [server(1)], totalResults: 1 } } };
+          response.writeHead(answer.status, { 'Content-Type': 'application/json' });
+          response.end(JSON.stringify(answer.body));
+        });
+      });
+      await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+      const { port } = http.address() as AddressInfo;
+      const client = new MicetroClient({ baseUrl: `http://127.0.0.1:${port}`, username: 'admin', password: 'pw', authMode: 'session' });
+      try {
+        assert.equal((await client.getDHCPServers()).length, 1);
+        assert.deepEqual(paths, ['/mmws/api/micetro/sessions', '/mmws/api/command/Login', '/mmws/api/DHCPServers']);
+      } finally {
+        client.dispose();
+        http.closeAllConnections();
+        await new Promise<void>((resolve) => http.close(() => resolve()));
+      }
+    });
+  }
+});
+
 describe("MicetroClient: what Micetro answers, checked where it enters", () => {
   it('reads an Empty relationship whose dhcpScopeRefs is null as no scopes', async () => {
     const { client, close } = await scripted(() => ({
