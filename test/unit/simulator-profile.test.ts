@@ -1,8 +1,10 @@
 // The simulator's profiles and quirks, each on its own and all together (`--profile micetro`), over REST, the command
 // bridge and JSON-RPC; its latency options; and the CLI's reading of them. The `demo` profile is the default.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, type PathLike } from 'node:fs';
+import * as fsPromises from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseCliArguments, USAGE, UsageError, type CliArguments } from '../../src/simulator/cliArguments';
 import { QUIRKS, resolveQuirks, type QuirkName } from '../../src/simulator/quirks';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator/server';
@@ -296,6 +298,27 @@ describe('simulator profiles and quirks', () => {
         if (sim !== micetro) await sim.close();
       }
     });
+  });
+
+  it('keeps its quirks when a failed save puts the last saved state back', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sim-profile-'));
+    let failRename = false;
+    const fileSystem = {
+      ...fsPromises,
+      rename: (from: PathLike, to: PathLike) => (failRename ? Promise.reject(Object.assign(new Error('no space'), { code: 'ENOSPC' })) : fsPromises.rename(from, to)),
+    };
+    const micetro = await Micetro.start({ profile: 'micetro', dataFile: join(folder, 'sim.json'), fileSystem });
+    try {
+      failRename = true;
+      const refused = await micetro.rpc('AddDHCPFailoverRelationship', {
+        dhcpFailoverRelationship: { name: 'unsaved', primaryServer: 'DHCPServers/1', secondaryServer: 'DHCPServers/4', failoverMode: 'LoadBalance', dhcpScopeRefs: [] },
+      });
+      assert.match(refused.error?.message ?? '', /The change was not made/);
+      assert.deepEqual([...micetro.sim.backend.context.quirks].sort(), QUIRKS.map((q) => q.name).sort());
+    } finally {
+      await micetro.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   describe('latency', () => {
