@@ -1,32 +1,12 @@
 // `MICETRO_SIMULATOR_PASSWORD=<pw> npm run simulator -- --host 127.0.0.1 --port 8089 --data ./sim.json --seed demo --user admin`
 // Serves the simulated Micetro until SIGINT/SIGTERM, then stops cleanly (pending saves are flushed).
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseCliArguments, USAGE, UsageError } from './cliArguments';
 import { DataFileInUseError } from './dataFileLock';
 import { DataFileError } from './jsonFileStore';
-import { SimulatedClock, type SimulatorSeed } from './model';
+import { SimulatedClock } from './model';
+import { resolveQuirks } from './quirks';
 import { startSimulator } from './server';
-
-const USAGE = `Micetro API simulator
-
-Usage: npm run simulator -- [options]
-
-  --host <address>      address to bind (default 127.0.0.1; anything else exposes it to the network)
-  --port <n>            port (default 8089; 0 = any free port)
-  --data <file>         JSON data file that keeps changes (default: in memory only); one simulator owns it
-                        at a time, another one refuses it
-  --seed <name>         inventory for a new data file: demo | empty | large (default demo)
-  --servers <n>         size of the large inventory (default 500 servers)
-  --scopes <n>          size of the large inventory (default 50000 scopes)
-  --user <name>         user name to accept (default admin)
-  --password-file <f>   file whose first line is the password to accept
-                        (default: $MICETRO_SIMULATOR_PASSWORD, else generated and printed once; a password is
-                        never taken on the command line, where ps and npm's echo of the command would show it)
-  --clock-speed <x>     simulated seconds per real second for failover timers (default 1)
-  --no-basic-auth       refuse HTTP Basic (401, code 5002), as a Micetro whose AuthorizationMethods leaves it out;
-                        sessions (POST /mmws/api/micetro/sessions or Login, then Bearer) keep working
-  --help                this text
-`;
 
 function fail(message: string): never {
   console.error(`simulator: ${message}\n\n${USAGE}`);
@@ -45,75 +25,41 @@ function readPasswordFile(path: string): string {
   return password;
 }
 
-function whole(name: string, text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) fail(`--${name} must be a whole number, got "${text}"`);
-  return value;
-}
-
 async function main(): Promise<void> {
-  let values;
+  let parsed;
   try {
-    ({ values } = parseArgs({
-      options: {
-        host: { type: 'string', default: '127.0.0.1' },
-        port: { type: 'string', default: '8089' },
-        data: { type: 'string' },
-        seed: { type: 'string', default: 'demo' },
-        servers: { type: 'string' },
-        scopes: { type: 'string' },
-        user: { type: 'string', default: 'admin' },
-        // Only to refuse it with a message saying what to use instead.
-        password: { type: 'string' },
-        'password-file': { type: 'string' },
-        'clock-speed': { type: 'string', default: '1' },
-        'no-basic-auth': { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-    }));
+    parsed = parseCliArguments(process.argv.slice(2));
   } catch (error) {
-    fail((error as Error).message);
+    if (error instanceof UsageError) fail(error.message);
+    throw error;
   }
-  if (values.help) {
+  if (parsed === 'help') {
     console.log(USAGE);
     return;
   }
-  const port = whole('port', values.port, 8089);
-  if (port > 65535) fail(`--port must be at most 65535, got ${port}`);
-  let seed: SimulatorSeed;
-  if (values.seed === 'large') seed = { servers: whole('servers', values.servers, 500), scopes: whole('scopes', values.scopes, 50_000) };
-  else if (values.seed === 'demo' || values.seed === 'empty') seed = values.seed;
-  else fail(`--seed must be demo, empty or large, got "${values.seed}"`);
-  const speed = Number(values['clock-speed']);
-  if (!(speed > 0)) fail(`--clock-speed must be a positive number, got "${values['clock-speed']}"`);
-
-  if (values.password !== undefined) {
-    fail('--password is not accepted: the command line shows up in `ps` and in npm\'s echo of the command. Set MICETRO_SIMULATOR_PASSWORD, or pass --password-file <file>');
-  }
-  const password = values['password-file'] !== undefined ? readPasswordFile(values['password-file']) : process.env.MICETRO_SIMULATOR_PASSWORD || undefined;
+  const { passwordFile, clockSpeed, ...options } = parsed;
+  const password = passwordFile !== undefined ? readPasswordFile(passwordFile) : process.env.MICETRO_SIMULATOR_PASSWORD || undefined;
 
   const started = Date.now();
   const simulator = await startSimulator({
-    host: values.host,
-    port,
-    dataFile: values.data,
-    seed,
-    user: values.user,
+    ...options,
     password,
-    basicAuth: !values['no-basic-auth'],
-    clock: new SimulatedClock({ speed }),
+    clock: new SimulatedClock({ speed: clockSpeed }),
     log: (message) => console.error(`simulator: ${message}`),
   });
+  const basicRefused = resolveQuirks(options.profile, options.quirks).has('no-basic-auth');
   console.log(`Micetro API simulator listening on ${simulator.url} (ready in ${Date.now() - started} ms)`);
   console.log(`  REST:     ${simulator.url}/mmws/api/DHCPServers`);
   console.log(`  JSON-RPC: ${simulator.url}/mmws/json`);
-  console.log(`  user:     ${simulator.user}${values['no-basic-auth'] ? ' (sessions only: HTTP Basic is refused)' : ''}`);
+  console.log(`  user:     ${simulator.user}${basicRefused ? ' (sessions only: HTTP Basic is refused)' : ''}`);
   if (password === undefined) console.log(`  password: ${simulator.password}   (generated; set MICETRO_SIMULATOR_PASSWORD or pass --password-file to choose one)`);
-  console.log(`  data:     ${values.data ?? 'in memory (pass --data <file> to keep changes)'}`);
-  if (values.host !== '127.0.0.1' && values.host !== 'localhost' && values.host !== '::1') {
-    console.warn(`  warning:  bound to ${values.host}, reachable from other machines`);
+  console.log(`  data:     ${options.dataFile ?? 'in memory (pass --data <file> to keep changes)'}`);
+  console.log(`  profile:  ${options.profile}${options.quirks.length > 0 ? ` + ${options.quirks.join(', ')}` : ''}`);
+  if (options.latencyMs + options.jitterMs + options.pageCostMs > 0) {
+    console.log(`  latency:  ${options.latencyMs} ms + 0..${options.jitterMs} ms jitter + ${options.pageCostMs} ms per 1,000 rows`);
+  }
+  if (options.host !== '127.0.0.1' && options.host !== 'localhost' && options.host !== '::1') {
+    console.warn(`  warning:  bound to ${options.host}, reachable from other machines`);
   }
 
   let stopping = false;

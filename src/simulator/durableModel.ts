@@ -62,7 +62,7 @@ export class DurableModel implements SimulatorBackend {
       // The last saved state is what the file holds; the clock keeps running from where it is.
       const clock: SimulatedClock = this.current.clock;
       const now = clock.now();
-      this.current = SimulatorModel.load(store.lastSaved(), clock);
+      this.current = SimulatorModel.load(store.lastSaved(), clock, this.current.context.quirks);
       clock.setNow(now);
       const failure = error instanceof SimulatorError ? error : saveFailure(store.path, error);
       this.log(failure.message);

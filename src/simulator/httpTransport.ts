@@ -3,6 +3,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RESOURCE_NOT_FOUND_CODE } from '../api/errors';
 import type { ListQuery, SimulatorBackend } from './backend';
+import { listingRows, type Latency } from './latency';
+import { isNoSuchObject } from './model/windowsErrors';
 import type { SimulatorAuth } from './simulatorAuth';
 import { MAX_BODY_BYTES, MAX_UNAUTHENTICATED_BODY_BYTES, readBody, tooLarge, tooLargeWithoutCredentials } from './requestBody';
 import { SimulatorError } from './simulatorError';
@@ -21,7 +23,26 @@ export interface TransportHooks {
   busy(): Promise<void> | undefined;
 }
 
+/** How this HTTP face departs from the full API (from the profile's quirks), and how slowly it answers. */
+export interface TransportOptions {
+  /** Default true; false: `/mmws/api/command/*` is an unknown resource (404), while JSON-RPC serves every command. */
+  commandBridge?: boolean;
+  /** "No such object" answers HTTP 400 instead of 404, with its code (quirk `not-found-400`). */
+  notFoundAs400?: boolean;
+  /** Every answer waits this long before it goes out (the Sim* controls excepted). */
+  latency?: Latency;
+}
+
 type Params = Record<string, unknown>;
+
+/**
+ * The latency each request's answer still has to wait. Set when the request comes in, read where any answer is
+ * written (`send`), so every route's answers wait without each of them having to ask.
+ */
+const answerLatency = new WeakMap<ServerResponse, Latency>();
+
+/** The simulator's own test controls are not Micetro's API: they answer at once, so a slow profile never slows a test's setup. */
+const isSimControl = (command: string) => /^sim/i.test(command);
 
 const badJson = (detail: string) => new SimulatorError(400, `The request body is not valid JSON: ${detail}`, 400);
 
@@ -40,6 +61,14 @@ function parseJsonObject(text: string): Params {
 }
 
 function send(response: ServerResponse, status: number, body?: unknown): void {
+  const latency = answerLatency.get(response);
+  if (!latency) return write(response, status, body);
+  answerLatency.delete(response);
+  // A client that went away while its answer waited gets none.
+  void latency.hold(listingRows(body)).then(() => (response.destroyed ? undefined : write(response, status, body)));
+}
+
+function write(response: ServerResponse, status: number, body?: unknown): void {
   // An answer before the whole body was read (a refusal) closes the connection, so the unread rest is not
   // taken for the next request and the client reads this answer rather than a reset.
   const close = response.req.complete ? {} : { Connection: 'close' };
@@ -123,13 +152,16 @@ export class HttpTransport {
     /** False: `micetro/sessions` is unknown, as on a Micetro before 11.1. */
     private readonly sessionsEndpoint: boolean,
     private readonly hooks: TransportHooks,
+    private readonly options: TransportOptions = {},
   ) {}
 
   /** The `node:http` request listener. */
   readonly handle = (request: IncomingMessage, response: ServerResponse): void => {
+    if (this.options.latency) answerLatency.set(response, this.options.latency);
     this.route(request, response).catch((error) => {
       const failure = asSimulatorError(error);
-      if (!response.headersSent) send(response, failure.status, { error: { code: failure.code, message: failure.message } });
+      const status = this.options.notFoundAs400 && isNoSuchObject(failure) ? 400 : failure.status;
+      if (!response.headersSent) send(response, status, { error: { code: failure.code, message: failure.message } });
     });
   };
 
@@ -154,6 +186,8 @@ export class HttpTransport {
 
     const commandMatch = /^commands?\/([^/]+)$/i.exec(rest);
     if (commandMatch) {
+      if (this.options.commandBridge === false) throw new SimulatorError(RESOURCE_NOT_FOUND_CODE, 'Unknown resource "command".', 404);
+      if (isSimControl(commandMatch[1])) answerLatency.delete(response);
       if (method !== 'GET' && method !== 'POST') throw new SimulatorError(405, `Commands take GET or POST, not ${method}.`, 405);
       const name = commandMatch[1];
       const operation = `command ${name}`;
@@ -323,6 +357,7 @@ export class HttpTransport {
       for (let saving = this.hooks.busy(); saving; saving = this.hooks.busy()) await saving;
       id = body.id ?? null;
       if (typeof body.method !== 'string' || !body.method) throw new SimulatorError(-32600, 'Invalid request: "method" is missing.', 400);
+      if (isSimControl(body.method)) answerLatency.delete(response);
       const params = body.params === undefined ? {} : body.params;
       if (params === null || typeof params !== 'object' || Array.isArray(params)) {
         throw new SimulatorError(-32602, 'Invalid params: "params" must be an object.', 400);

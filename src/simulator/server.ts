@@ -9,11 +9,13 @@ import { lockDataFile } from './dataFileLock';
 import { DurableModel } from './durableModel';
 import { HttpTransport } from './httpTransport';
 import { JsonFileStore, type StoreFileSystem } from './jsonFileStore';
+import { Latency, type LatencyOptions, type Wait } from './latency';
 import { SimulatedClock, SimulatorModel, type SimulatorSeed } from './model';
+import { resolveQuirks, type Quirks, type SimulatorProfile } from './quirks';
 import { publishEndpoint, removeEndpoint } from './simulatorEndpoint';
 import { SimulatorAuth } from './simulatorAuth';
 
-export interface SimulatorOptions {
+export interface SimulatorOptions extends LatencyOptions {
   /** Default 127.0.0.1. */
   host?: string;
   /** Default 0: a free port. */
@@ -37,6 +39,17 @@ export interface SimulatorOptions {
   basicAuth?: boolean;
   /** Default true; false answers `POST micetro/sessions` with 404, as a Micetro before 11.1 does (Login still works). */
   sessionsEndpoint?: boolean;
+  /** Default true; false answers `/mmws/api/command/*` with 404 (unknown resource); JSON-RPC still serves every command. */
+  commandBridge?: boolean;
+  /**
+   * Default `demo`: the kind simulator with its extensions (`state`, `enableAuth`). `micetro`: the documented API
+   * with every quirk on. The `Sim*` controls answer in every profile.
+   */
+  profile?: SimulatorProfile;
+  /** Quirks on top of the profile's (src/simulator/quirks.ts); an unknown name is refused. */
+  quirks?: readonly string[];
+  /** How an answer waits out its latency; default a timer (tests observe the delays instead of timing them). */
+  wait?: Wait;
   clock?: SimulatedClock;
 }
 
@@ -64,6 +77,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const user = options.user ?? 'admin';
   const password = options.password ?? randomBytes(12).toString('base64url');
   const clock = options.clock ?? new SimulatedClock();
+  // Bad options are refused before the data file is touched.
+  const quirks = resolveQuirks(options.profile, options.quirks);
+  const latency = Latency.of(options, options.wait);
 
   const log = options.log ?? (() => undefined);
   const dataFile = options.dataFile;
@@ -81,10 +97,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   try {
     const store = dataFile ? new JsonFileStore(dataFile, options.fileSystem) : undefined;
     const saved = store?.read();
-    const model = saved === undefined ? SimulatorModel.fromSeed(options.seed ?? 'demo', clock) : SimulatorModel.load(saved, clock);
+    const model = saved === undefined ? SimulatorModel.fromSeed(options.seed ?? 'demo', clock, quirks) : SimulatorModel.load(saved, clock, quirks);
     if (store && saved === undefined) await store.save(model.toJSON());
     durable = new DurableModel(model, store, log);
-    return await serve(durable, options, { host, user, password, clock }, release, () => lockLost);
+    return await serve(durable, options, { host, user, password, clock, quirks, latency }, release, () => lockLost);
   } catch (error) {
     await release?.().catch(() => undefined);
     throw error;
@@ -94,12 +110,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 async function serve(
   durable: DurableModel,
   options: SimulatorOptions,
-  { host, user, password, clock }: { host: string; user: string; password: string; clock: SimulatedClock },
+  { host, user, password, clock, quirks, latency }: { host: string; user: string; password: string; clock: SimulatedClock; quirks: Quirks; latency: Latency | undefined },
   release: (() => Promise<void>) | undefined,
   /** True once the data file's lock was lost: its endpoint file may then be another owner's. */
   lockLost: () => boolean,
 ): Promise<RunningSimulator> {
-  const auth = new SimulatorAuth(user, password, options.basicAuth ?? true);
+  const auth = new SimulatorAuth(user, password, (options.basicAuth ?? true) && !quirks.has('no-basic-auth'));
   let total = 0;
   let byOperation = new Map<string, number>();
   const resetStats = () => {
@@ -122,6 +138,10 @@ async function serve(
     },
     busy: () => durable.busy(),
     persist: () => durable.persist(),
+  }, {
+    commandBridge: (options.commandBridge ?? true) && !quirks.has('no-command-bridge'),
+    notFoundAs400: quirks.has('not-found-400'),
+    latency,
   });
 
   const server: Server = createServer({ keepAliveTimeout: 5_000 }, transport.handle);

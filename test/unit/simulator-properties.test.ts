@@ -1,9 +1,11 @@
 // Property-based: random sequences of valid and invalid commands (failover, Sim, REST) against a fresh
-// demo model, on the model directly and over HTTP; the invariants hold after every step.
+// demo inventory, on the model directly and over HTTP, in the demo and the strict micetro profile; the invariants
+// hold after every step.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { MAX_RELATIONSHIPS_PER_SERVER } from '../../src/failover';
 import { SimulatedClock, SimulatorModel } from '../../src/simulator/model';
+import { NO_QUIRKS, resolveQuirks, type SimulatorProfile } from '../../src/simulator/quirks';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
 import { SimulatorError } from '../../src/simulator/simulatorError';
 
@@ -160,13 +162,14 @@ function runOnModel(model: SimulatorModel, a: Action): void {
   }
 }
 
-describe('simulator properties', function () {
+for (const profile of ['demo', 'micetro'] as SimulatorProfile[]) describe(`simulator properties (${profile} profile)`, function () {
   this.timeout(60_000);
+  const quirks = profile === 'demo' ? NO_QUIRKS : resolveQuirks(profile);
 
   it('keeps its invariants under random commands, and every failure is a SimulatorError', () => {
     fc.assert(
       fc.property(fc.boolean(), fc.array(actionArb, { minLength: 1, maxLength: 25 }), (nearLimit, actions) => {
-        const model = SimulatorModel.fromSeed('demo', new SimulatedClock({ start: Date.UTC(2025, 0, 1), speed: 0 }));
+        const model = SimulatorModel.fromSeed('demo', new SimulatedClock({ start: Date.UTC(2025, 0, 1), speed: 0 }), quirks);
         // Half the runs start with dhcp-lon-01 one relationship short of the limit, so random adds reach it.
         if (nearLimit) fillToLimit(model, 'DHCPServers/3', MAX_RELATIONSHIPS_PER_SERVER - 1);
         for (const a of actions) {
@@ -188,20 +191,36 @@ describe('simulator properties', function () {
 
   describe('over HTTP', () => {
     let sim: RunningSimulator;
+    /** Basic in the demo profile; the strict one refuses Basic, so a session as Bearer. */
+    let authorization: string;
     before(async () => {
-      sim = await startSimulator({ seed: 'demo', clock: new SimulatedClock({ speed: 0 }), password: 'property-test' });
+      sim = await startSimulator({ seed: 'demo', clock: new SimulatedClock({ speed: 0 }), password: 'property-test', profile });
+      if (profile === 'demo') {
+        authorization = `Basic ${Buffer.from(`${sim.user}:${sim.password}`).toString('base64')}`;
+      } else {
+        const login = await fetch(`${sim.url}/mmws/api/micetro/sessions`, { method: 'POST', body: JSON.stringify({ loginName: sim.user, password: sim.password }) });
+        authorization = `Bearer ${((await login.json()) as { result: { session: string } }).result.session}`;
+      }
     });
     after(async () => sim?.close());
 
-    const authorization = () => `Basic ${Buffer.from(`${sim.user}:${sim.password}`).toString('base64')}`;
+    /** Commands go to the bridge, or to JSON-RPC where the profile has no bridge (its errors then become 400s here). */
+    async function runCommand(command: string, params: Record<string, unknown>, headers: Record<string, string>): Promise<Response> {
+      if (profile === 'demo') return fetch(`${sim.url}/mmws/api/command/${command}`, { method: 'POST', headers, body: JSON.stringify(params) });
+      const response = await fetch(`${sim.url}/mmws/json`, { method: 'POST', headers, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: command, params }) });
+      const body = (await response.json()) as { result?: unknown; error?: unknown };
+      assert.equal(response.status, 200, 'JSON-RPC answers 200');
+      assert.ok((body.result === undefined) !== (body.error === undefined), 'a result or an error');
+      return new Response(JSON.stringify(body.error ? { error: body.error } : { result: body.result }), { status: body.error ? 400 : 200 });
+    }
 
     async function send(a: Action): Promise<Response> {
       const api = `${sim.url}/mmws/api`;
-      const headers = { authorization: authorization(), 'content-type': 'application/json' };
+      const headers = { authorization, 'content-type': 'application/json' };
       const ref = (r: string) => r.split('/').map(encodeURIComponent).join('/');
       const scopePath = (r: string) => `${api}/${r.startsWith('DHCPScopes/') ? ref(r) : `DHCPScopes/${ref(r)}`}`;
       switch (a.kind) {
-        case 'command': return fetch(`${api}/command/${a.command}`, { method: 'POST', headers, body: JSON.stringify(a.params) });
+        case 'command': return runCommand(a.command, a.params, headers);
         case 'createScope': return fetch(`${api}/DHCPScopes`, { method: 'POST', headers, body: JSON.stringify({ dhcpScope: a.body }) });
         case 'deleteScope': return fetch(scopePath(a.ref), { method: 'DELETE', headers });
         case 'setOptions': return fetch(`${scopePath(a.ref)}/Options`, { method: 'PUT', headers, body: JSON.stringify({ dhcpOptions: a.options }) });

@@ -1,6 +1,5 @@
 // The Micetro failover commands (reference §2.1, §5.4), with Windows' rules and errors. Every command
 // validates everything before it changes anything.
-import type { DHCPFailoverRelationship } from '../../api/types';
 import {
   DECONFIGURE_ACTIONS,
   DEFAULT_MCLT_SECONDS,
@@ -44,7 +43,7 @@ import {
 } from './params';
 import type { RelationshipRecord, ScopeRecord, ServerRecord } from './records';
 import { copyScopeTo, replicateContent } from './scopeContent';
-import { relationshipToWire } from './wire';
+import { relationshipToWire, type WireRelationship } from './wire';
 import { invalidParameter, objectNotFound, windowsError, type WindowsErrorName } from './windowsErrors';
 
 const SCOPE_REFS = 'scope refs such as DHCPScopes/12';
@@ -83,12 +82,18 @@ function requireNotSynchronising(rel: RelationshipRecord, server: ServerRecord, 
 
 // ---- reads
 
-export function getRelationships(ctx: ModelContext, params: Params): { dhcpFailoverRelationships: DHCPFailoverRelationship[] } {
+export function getRelationships(ctx: ModelContext, params: Params): { dhcpFailoverRelationships: WireRelationship[] } {
   const { inventory } = ctx;
   if (params.dhcpServerRef === undefined || params.dhcpServerRef === null || params.dhcpServerRef === '') {
-    const all: DHCPFailoverRelationship[] = [];
+    const all: WireRelationship[] = [];
     for (const rel of inventory.relationships.values()) {
-      all.push(relationshipToWire(inventory, rel, 0), relationshipToWire(inventory, rel, 1));
+      if (ctx.quirks.has('one-record-per-relationship')) {
+        // One record, as its primary sees it, read from no server in particular.
+        const { dhcpServerRef: _perspective, ...record } = relationshipToWire(ctx, rel, 0);
+        all.push(record);
+      } else {
+        all.push(relationshipToWire(ctx, rel, 0), relationshipToWire(ctx, rel, 1));
+      }
     }
     return { dhcpFailoverRelationships: all };
   }
@@ -96,13 +101,13 @@ export function getRelationships(ctx: ModelContext, params: Params): { dhcpFailo
   return {
     dhcpFailoverRelationships: inventory
       .relationshipsOf(server.id)
-      .map((rel) => relationshipToWire(inventory, rel, inventory.sideOf(rel, server.id))),
+      .map((rel) => relationshipToWire(ctx, rel, inventory.sideOf(rel, server.id))),
   };
 }
 
-export function getRelationship(ctx: ModelContext, params: Params): { dhcpFailoverRelationship: DHCPFailoverRelationship } {
+export function getRelationship(ctx: ModelContext, params: Params): { dhcpFailoverRelationship: WireRelationship } {
   const { server, rel } = relationshipParam(ctx, params);
-  return { dhcpFailoverRelationship: relationshipToWire(ctx.inventory, rel, ctx.inventory.sideOf(rel, server.id)) };
+  return { dhcpFailoverRelationship: relationshipToWire(ctx, rel, ctx.inventory.sideOf(rel, server.id)) };
 }
 
 // ---- add / modify
@@ -344,7 +349,8 @@ export function removeRelationships(ctx: ModelContext, params: Params): Record<s
   if (!Array.isArray(list) || list.length === 0) {
     throw invalidParameter('Parameter dhcpRefAndFailoverRelationshipNames must be a non-empty list of {dhcpServerRef, dhcpFailoverRelationshipName}.');
   }
-  const action = actionParam(params);
+  // A Micetro that does not know the parameter leaves every scope as it is, enabled on both servers.
+  const action = ctx.quirks.has('ignore-deconfigure') ? 'None' : actionParam(params);
   const removals = new Map<RelationshipRecord, ServerRecord>();
   for (const item of list) {
     if (!isRecord(item)) throw invalidParameter('Each entry of dhcpRefAndFailoverRelationshipNames must be {dhcpServerRef, dhcpFailoverRelationshipName}.');

@@ -126,6 +126,14 @@ export function parseFilter<T>(filter: string | undefined, fields: FieldTable<T>
   });
 }
 
+/**
+ * Exact terms on `field` read as "contains", as an unanchored regex-ish match would read them: `DHCPServers/1` then
+ * also matches `DHCPServers/10` (quirk `partial-server-filter`).
+ */
+export function partialMatch(terms: readonly FilterTerm[], field: string): FilterTerm[] {
+  return terms.map((term) => (term.field === field && term.op === 'eq' ? { ...term, op: 'contains' } : term));
+}
+
 function compare(actual: string, term: FilterTerm): boolean {
   switch (term.op) {
     case 'regex':

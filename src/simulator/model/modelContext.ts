@@ -1,4 +1,5 @@
-// What the command handlers share: the records, the failover timers and the simulated time.
+// What the command handlers share: the records, the failover timers, the simulated time and the profile's quirks.
+import type { Quirks } from '../quirks';
 import type { Inventory } from './inventory';
 import type { ServerRecord } from './records';
 import type { TransitionScheduler } from './transitions';
@@ -9,6 +10,8 @@ export interface ModelContext {
   scheduler: TransitionScheduler;
   /** Simulated time, ms. */
   now(): number;
+  /** How far this simulator departs from the kind `demo` answers (src/simulator/quirks.ts). */
+  quirks: Quirks;
 }
 
 const NOT_RUNNING: ReadonlySet<string> = new Set(['Service Down', 'Unreachable', 'Disabled']);

@@ -3,12 +3,13 @@
 import type { DHCPOption, DHCPReservation, DHCPScope, DHCPServer } from '../../api/types';
 import { parseNetwork } from '../../failover';
 import type { ListQuery, SimulatorBackend } from '../backend';
+import { NO_QUIRKS, type Quirks } from '../quirks';
 import { SimulatorError } from '../simulatorError';
 import type { ModelContext } from './modelContext';
 import { parseDataFile } from './dataFile';
 import * as failover from './failoverCommands';
 import { Inventory } from './inventory';
-import { parseFilter, runListQuery, type FieldTable } from './listQuery';
+import { parseFilter, partialMatch, runListQuery, type FieldTable } from './listQuery';
 import { isRecord, type Params } from './params';
 import { DATA_FILE_FORMAT, DATA_FILE_VERSION, type DataFile, type ScopeRecord, type ServerRecord } from './records';
 import { rangeRef, scopeRef, serverRef } from './refs';
@@ -70,10 +71,10 @@ export class SimulatorModel implements SimulatorBackend {
   private readonly scheduler = new TransitionScheduler();
   private readonly scopeFields: FieldTable<ScopeRecord>;
 
-  private constructor(inventory: Inventory, clock: SimulatedClock) {
+  private constructor(inventory: Inventory, clock: SimulatedClock, quirks: Quirks) {
     this.inventory = inventory;
     this.clock = clock;
-    this.context = { inventory, scheduler: this.scheduler, now: () => clock.now() };
+    this.context = { inventory, scheduler: this.scheduler, now: () => clock.now(), quirks };
     for (const rel of inventory.relationships.values()) this.scheduler.track(rel);
     // A server filter may name the server instead of giving its ref.
     const asServerRef = (value: string) => {
@@ -93,24 +94,24 @@ export class SimulatorModel implements SimulatorBackend {
   }
 
   /** A model with no servers, for seeds to fill. */
-  static empty(clock: SimulatedClock = new SimulatedClock()): SimulatorModel {
-    return new SimulatorModel(new Inventory(), clock);
+  static empty(clock: SimulatedClock = new SimulatedClock(), quirks: Quirks = NO_QUIRKS): SimulatorModel {
+    return new SimulatorModel(new Inventory(), clock, quirks);
   }
 
-  static fromSeed(seed: SimulatorSeed, clock: SimulatedClock = new SimulatedClock()): SimulatorModel {
-    if (seed === 'empty') return SimulatorModel.empty(clock);
+  static fromSeed(seed: SimulatorSeed, clock: SimulatedClock = new SimulatedClock(), quirks: Quirks = NO_QUIRKS): SimulatorModel {
+    if (seed === 'empty') return SimulatorModel.empty(clock, quirks);
     if (seed === 'demo') {
-      const model = SimulatorModel.empty(clock);
+      const model = SimulatorModel.empty(clock, quirks);
       buildDemo(model, model.inventory);
       return model;
     }
     const inventory = new Inventory();
     buildLarge(inventory, seed === 'large' ? undefined : seed, clock.now());
-    return new SimulatorModel(inventory, clock);
+    return new SimulatorModel(inventory, clock, quirks);
   }
 
   /** Loads a data file (validated whole first; a plain Error says what is wrong and where). */
-  static load(json: unknown, clock?: SimulatedClock): SimulatorModel {
+  static load(json: unknown, clock?: SimulatedClock, quirks: Quirks = NO_QUIRKS): SimulatorModel {
     const data = parseDataFile(json);
     const inventory = new Inventory({ ...data.nextIds });
     for (const server of data.servers) inventory.addServer(server);
@@ -119,7 +120,7 @@ export class SimulatorModel implements SimulatorBackend {
     Object.assign(inventory.nextIds, data.nextIds);
     const modelClock = clock ?? SimulatedClock.fromJSON(data.clock);
     modelClock.setNow(data.clock.now);
-    return new SimulatorModel(inventory, modelClock);
+    return new SimulatorModel(inventory, modelClock, quirks);
   }
 
   /**
@@ -173,7 +174,8 @@ export class SimulatorModel implements SimulatorBackend {
 
   listScopes(query: ListQuery): { dhcpScopes: DHCPScope[]; totalResults: number } {
     return this.guard('GET DHCPScopes', () => {
-      const terms = parseFilter(query.filter, this.scopeFields);
+      const parsed = parseFilter(query.filter, this.scopeFields);
+      const terms = this.context.quirks.has('partial-server-filter') ? partialMatch(parsed, 'dhcpServerRef') : parsed;
       const page = runListQuery(this.scopeCandidates(terms), terms, query, this.scopeFields);
       return { dhcpScopes: page.items.map(scopeToWire), totalResults: page.totalResults };
     });

@@ -52,6 +52,11 @@ export function relationshipNotFound(name: string, serverName: string): Simulato
   );
 }
 
+/** Micetro's "no such object" answers: a ref or a relationship that names nothing (quirk `not-found-400` makes them 400s). */
+export function isNoSuchObject(error: SimulatorError): boolean {
+  return error.status === 404 && (error.code === OBJECT_NOT_FOUND_CODE || error.code === WINDOWS_ERRORS.ERROR_DHCP_FO_RELATIONSHIP_DOES_NOT_EXIST);
+}
+
 export function unknownMethod(command: string): SimulatorError {
   return new SimulatorError(UNKNOWN_METHOD_CODE, `Unknown method: ${command}`, 404);
 }

@@ -1,7 +1,7 @@
 // Records as the API serves them: Micetro's wire objects, relationships from one server's perspective.
 import type { DHCPFailoverRelationship, DHCPOption, DHCPReservation, DHCPScope, DHCPServer } from '../../api/types';
 import type { AddressRange } from '../../failover';
-import type { Inventory } from './inventory';
+import type { ModelContext } from './modelContext';
 import type { RelationshipRecord, ReservationRecord, ScopeRecord, ServerRecord } from './records';
 import { rangeRef, reservationRef, scopeRef, serverRef } from './refs';
 import { availableAddresses } from './scopeContent';
@@ -70,8 +70,15 @@ export function scopeDetail(scope: ScopeRecord, relationship: RelationshipRecord
   };
 }
 
-/** The relationship as `side` (0 primary, 1 secondary) reports it; the shared secret never leaves. */
-export function relationshipToWire(inventory: Inventory, rel: RelationshipRecord, side: 0 | 1): DHCPFailoverRelationship {
+/** A relationship as the simulator answers it: with quirk `null-scope-refs` an Empty one has no list. */
+export type WireRelationship = Omit<DHCPFailoverRelationship, 'dhcpScopeRefs'> & { dhcpScopeRefs: string[] | null };
+
+/**
+ * The relationship as `side` (0 primary, 1 secondary) reports it; the shared secret never leaves. `state` and
+ * `enableAuth` are simulator extensions, left out with quirk `no-state`.
+ */
+export function relationshipToWire(ctx: ModelContext, rel: RelationshipRecord, side: 0 | 1): WireRelationship {
+  const { inventory, quirks } = ctx;
   const primary = inventory.serverById(rel.primaryId);
   const secondary = inventory.serverById(rel.secondaryId);
   return {
@@ -84,11 +91,10 @@ export function relationshipToWire(inventory: Inventory, rel: RelationshipRecord
     failoverServerType: side === 0 ? 'PrimaryServer' : 'SecondaryServer',
     mclt: rel.mclt,
     safePeriod: rel.safePeriod,
-    dhcpScopeRefs: rel.scopePairs.map((pair) => scopeRef(pair[side])),
+    dhcpScopeRefs: rel.scopePairs.length === 0 && quirks.has('null-scope-refs') ? null : rel.scopePairs.map((pair) => scopeRef(pair[side])),
     percentage: rel.percentage,
     sharedSecret: '',
     dhcpServerRef: serverRef(side === 0 ? primary.id : secondary.id),
-    state: rel.fsm ? rel.fsm.endpoints[side].state : 'Empty',
-    enableAuth: rel.enableAuth,
+    ...(quirks.has('no-state') ? {} : { state: rel.fsm ? rel.fsm.endpoints[side].state : 'Empty', enableAuth: rel.enableAuth }),
   };
 }
