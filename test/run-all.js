@@ -1,5 +1,7 @@
-// `npm test`: every layer in order (types, lint, unit, code-server setup, integration, end-to-end), each even when an
-// earlier one failed, then one summary. A layer that cannot run fails loudly; none is skipped.
+// `npm test`: every layer in order (types, lint, unit, code-server setup, integration and end-to-end in each simulator
+// profile), each even when an earlier one failed, then one summary. A layer that cannot run fails loudly; none is
+// skipped. The strict `micetro` profile answers as the documented Micetro API does at its most hostile (no states,
+// no command bridge so commands go over JSON-RPC, HTTP Basic off so the extension logs in with a session).
 'use strict';
 const { spawn } = require('node:child_process');
 
@@ -8,8 +10,11 @@ const LAYERS = [
   ['lint', 'npm run lint'],
   ['unit', 'npm run test:unit'],
   ['setup', 'npm run vscode:setup'],
-  ['integration', 'npm run test:integration'],
-  ['end-to-end', 'npm run test:e2e'],
+  ['integration (demo profile)', 'npm run test:integration'],
+  ['integration (micetro profile)', 'npm run test:integration -- --profile micetro'],
+  ['end-to-end (demo profile)', 'npm run test:e2e'],
+  // The tree walk: every view and context menu of the Servers tree against the strict answers.
+  ['end-to-end (micetro profile)', 'npm run test:e2e -- --profile micetro --grep "Servers tree"'],
 ];
 const TOTALS = /^(?:\w+: )?(\d+) passed, (\d+) failed/;
 
@@ -43,7 +48,7 @@ async function main() {
   let failed = 0;
   for (const { name, code, totals, seconds } of results) {
     const counts = totals ? `${totals.passed} passed, ${totals.failed} failed` : code === 0 ? 'ok' : 'FAILED';
-    console.log(`${name.padEnd(12)} ${counts.padEnd(24)} exit ${code}  ${seconds.toFixed(0)} s`);
+    console.log(`${name.padEnd(30)} ${counts.padEnd(24)} exit ${code}  ${seconds.toFixed(0)} s`);
     passed += totals ? totals.passed : 0;
     // A layer that failed without counting its tests counts as one failure, so it cannot pass unseen.
     failed += totals ? Math.max(totals.failed, code === 0 ? 0 : 1) : code === 0 ? 0 : 1;

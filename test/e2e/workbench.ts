@@ -22,6 +22,13 @@ export interface LaunchOptions {
   userDataDir?: string;
 }
 
+/** The simulator profile of this run (`run-e2e.js --profile`): the strict `micetro` one is a setting of the extension. */
+export const E2E_PROFILE = process.env.E2E_PROFILE === 'micetro' ? 'micetro' : 'demo';
+
+function profileSettings(): Record<string, unknown> {
+  return E2E_PROFILE === 'demo' ? {} : { 'dhcpFailover.simulator.profile': E2E_PROFILE };
+}
+
 /** One code-server + browser page showing a workspace folder, with the extension installed. */
 export class Workbench {
   private constructor(
@@ -32,7 +39,7 @@ export class Workbench {
   ) {}
 
   static async launch(options: LaunchOptions = {}): Promise<Workbench> {
-    const server = await startCodeServer({ settings: options.settings, userDataDir: options.userDataDir });
+    const server = await startCodeServer({ settings: { ...profileSettings(), ...options.settings }, userDataDir: options.userDataDir });
     let browser: LaunchedBrowser | undefined;
     try {
       if (options.extensionFolder) {

@@ -1,6 +1,6 @@
 // Runs every browser end-to-end test (dist/test/e2e/**/*.e2e.js, bundled from test/e2e/*.e2e.ts) with mocha against
 // the packaged extension, ending with a plain "N passed, N failed" line. Screenshots go to test-output/e2e/.
-// Usage: node test/vscode/run-e2e.js <extension.vsix> [--grep <pattern>]
+// Usage: node test/vscode/run-e2e.js <extension.vsix> [--grep <pattern>] [--profile demo|micetro]
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -8,6 +8,7 @@ const Mocha = require('mocha');
 const { ROOT, assertInstalled } = require('./codeServer');
 const { CHROMIUM } = require('./browser');
 const TotalsReporter = require('../unit/totals-reporter');
+const { takeProfile } = require('./testProfile');
 
 function specFiles(dir) {
   if (!fs.existsSync(dir)) return [];
@@ -22,6 +23,8 @@ function main() {
   const args = process.argv.slice(2);
   const grepAt = args.indexOf('--grep');
   const grep = grepAt >= 0 ? args.splice(grepAt, 2)[1] : undefined;
+  // The workbenches' built-in simulator answers in this profile (see useWorkbench).
+  process.env.E2E_PROFILE = takeProfile(args);
   const [vsixArg] = args;
   if (!vsixArg || !fs.existsSync(vsixArg)) throw new Error(`usage: run-e2e.js <extension.vsix>; "${vsixArg ?? ''}" not found`);
   assertInstalled();

@@ -1,6 +1,7 @@
 // Runs the extension's integration tests the standard @vscode/test-electron way, with vscode-shim.js as the
 // "VS Code executable" so they run inside code-server here (and unchanged against desktop VS Code elsewhere).
 // Usage: node test/vscode/run-integration.js [extensionDevelopmentPath=.] [extensionTestsPath=dist/test/integration/index]
+//        [--profile demo|micetro]   the built-in simulator's profile the suites connect to (default demo)
 'use strict';
 const fs = require('node:fs');
 const os = require('node:os');
@@ -8,9 +9,12 @@ const path = require('node:path');
 const { Writable } = require('node:stream');
 const { runTests } = require('@vscode/test-electron');
 const { assertInstalled } = require('./codeServer');
+const { takeProfile } = require('./testProfile');
 
 async function main() {
-  const [devArg = '.', testsArg = 'dist/test/integration/index'] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const profile = takeProfile(args);
+  const [devArg = '.', testsArg = 'dist/test/integration/index'] = args;
   const extensionDevelopmentPath = path.resolve(devArg);
   const extensionTestsPath = path.resolve(testsArg);
   assertInstalled();
@@ -39,6 +43,7 @@ async function main() {
       extensionDevelopmentPath,
       extensionTestsPath,
       launchArgs: [workspace, `--user-data-dir=${path.join(runDir, 'user-data')}`, `--extensions-dir=${path.join(runDir, 'extensions')}`],
+      extensionTestsEnv: { DHCP_FAILOVER_TEST_PROFILE: profile },
       stdout,
     });
     return 0;
