@@ -66,6 +66,12 @@ export function activate(context: vscode.ExtensionContext): DhcpFailoverApi | un
       }),
     ),
     vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('dhcpFailover.simulator.profile')) {
+        current.applySimulatorProfile().catch((error: unknown) => {
+          logError(log, 'Restarting the built-in simulator in the changed profile', error);
+          commandContext.prompts.showError(`The built-in simulator could not start in the changed profile: ${describeError(error)}`);
+        });
+      }
       if (!affectsClientSettings(event)) return;
       current.applyClientSettings().catch((error: unknown) => {
         logError(log, 'Applying the changed connection settings', error);

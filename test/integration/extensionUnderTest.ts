@@ -70,10 +70,13 @@ export function twoServerFixture({ refreshBeforeEach = true } = {}): TwoServerFi
   return fixture;
 }
 
-/** A new built-in simulator on a new data file: every suite starts from the demo inventory. */
+/** The simulator profile of this run (`run-integration.js --profile`). */
+export const TEST_PROFILE = process.env.DHCP_FAILOVER_TEST_PROFILE === 'micetro' ? 'micetro' : 'demo';
+
+/** A new built-in simulator on a new data file, in this run's profile: every suite starts from the demo inventory. */
 export async function freshSimulator(api: DhcpFailoverApi): Promise<MicetroClient> {
   const folder = mkdtempSync(join(tmpdir(), 'dhcp-failover-it-'));
-  await api.connection.useSimulator({ dataFile: join(folder, 'simulator.json') });
+  await api.connection.useSimulator({ dataFile: join(folder, 'simulator.json'), profile: TEST_PROFILE });
   return simulatorClient(api);
 }
 

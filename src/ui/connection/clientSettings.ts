@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { readCaFile } from '../../api/caFile';
 import type { AuthMode } from '../../api/micetroClient';
 import type { ProxySettings } from '../../api/proxyRoute';
+import type { SimulatorProfile } from '../../simulator/quirks';
 
 export interface ClientSettings {
   timeoutMs: number;
@@ -42,6 +43,12 @@ export function readClientSettings(): ClientSettings {
       proxyStrictSSL: http.get<boolean>('proxyStrictSSL', true),
     },
   };
+}
+
+/** How the built-in simulator answers: `demo` (friendly) or `micetro` (strict, as the documented API). */
+export function readSimulatorProfile(): SimulatorProfile {
+  const profile = vscode.workspace.getConfiguration('dhcpFailover').get<string>('simulator.profile', 'demo');
+  return profile === 'micetro' ? 'micetro' : 'demo';
 }
 
 /** Seconds between automatic refreshes while a view is visible; 0 turns it off. */

@@ -9,7 +9,8 @@ import type { MicetroApi } from '../../api/micetroApi';
 import { MicetroClient } from '../../api/micetroClient';
 import type { RunningSimulator } from '../../simulator/server';
 import { logApiCall } from '../log';
-import { readClientSettings } from './clientSettings';
+import type { SimulatorProfile } from '../../simulator/quirks';
+import { readClientSettings, readSimulatorProfile } from './clientSettings';
 import type { CredentialStore, MicetroLogin } from './credentialStore';
 
 /** The built-in simulator as tests and the status bar see it. */
@@ -18,6 +19,8 @@ export interface SimulatorEndpoint {
   user: string;
   password: string;
   dataFile: string;
+  /** How it answers; a window connected to another window's simulator gets that one's, whatever its own setting. */
+  profile?: SimulatorProfile;
   /** Set when another VS Code window runs the simulator on this data file and this one is connected to it. */
   ownerPid?: number;
 }
@@ -101,12 +104,15 @@ export class ConnectionManager implements vscode.Disposable {
     return typeof error === 'object' && error !== null && this.rejections.has(error);
   }
 
-  /** Starts a fresh built-in simulator (its data file keeps the user's changes) and connects to it. */
-  useSimulator(options: { dataFile?: string } = {}): Promise<void> {
+  /**
+   * Starts a fresh built-in simulator (its data file keeps the user's changes) and connects to it, in `profile`
+   * (default: the `dhcpFailover.simulator.profile` setting).
+   */
+  useSimulator(options: { dataFile?: string; profile?: SimulatorProfile } = {}): Promise<void> {
     return this.serialize(async () => {
       await this.stopSimulator();
       try {
-        await this.startSimulator(options.dataFile ?? this.defaultDataFile());
+        await this.startSimulator(options.dataFile ?? this.defaultDataFile(), options.profile ?? readSimulatorProfile());
       } catch (error) {
         await this.set({ kind: 'none' }, false);
         throw error;
@@ -136,6 +142,13 @@ export class ConnectionManager implements vscode.Disposable {
     });
   }
 
+  /** The simulator profile setting changed: the built-in simulator, when connected, starts again on its data in that profile. */
+  async applySimulatorProfile(): Promise<void> {
+    const current = this.connection;
+    if (current.kind !== 'simulator' || current.simulator.profile === readSimulatorProfile()) return;
+    await this.useSimulator({ dataFile: current.simulator.dataFile });
+  }
+
   disconnect(): Promise<void> {
     return this.serialize(async () => {
       await this.stopSimulator();
@@ -158,7 +171,7 @@ export class ConnectionManager implements vscode.Disposable {
    * Starts the simulator on the data file, or connects to the one another window runs on it: one process owns a data
    * file, so no window overwrites another's changes.
    */
-  private async startSimulator(dataFile: string): Promise<void> {
+  private async startSimulator(dataFile: string, profile: SimulatorProfile): Promise<void> {
     // Loaded on first use only, so activation does not pay for the simulator's code.
     const { openSharedSimulator } = await import('../../simulator/sharedSimulator');
     const shared = await openSharedSimulator({
@@ -166,6 +179,7 @@ export class ConnectionManager implements vscode.Disposable {
       port: 0,
       dataFile,
       seed: 'demo',
+      profile,
       user: `vscode-${randomBytes(4).toString('hex')}`,
       password: randomBytes(18).toString('base64url'),
       log: (message) => this.log.error(message),
@@ -173,8 +187,8 @@ export class ConnectionManager implements vscode.Disposable {
     let endpoint: SimulatorEndpoint;
     if (shared.kind === 'owner') {
       this.simulator = shared.simulator;
-      endpoint = { url: shared.simulator.url, user: shared.simulator.user, password: shared.simulator.password, dataFile };
-      this.log.info(`Built-in simulator listening on ${endpoint.url} (data: ${dataFile})`);
+      endpoint = { url: shared.simulator.url, user: shared.simulator.user, password: shared.simulator.password, dataFile, profile };
+      this.log.info(`Built-in simulator listening on ${endpoint.url} in the ${profile} profile (data: ${dataFile})`);
     } else {
       const { owner } = shared;
       endpoint = { url: owner.url, user: owner.user, password: owner.password, dataFile, ownerPid: owner.pid };
@@ -211,7 +225,7 @@ export class ConnectionManager implements vscode.Disposable {
       if (current.kind !== 'simulator' || current.client !== client) return;
       this.log.warn(`The built-in simulator of process ${current.simulator.ownerPid} stopped answering; taking over its data file ${current.simulator.dataFile}`);
       try {
-        await this.startSimulator(current.simulator.dataFile);
+        await this.startSimulator(current.simulator.dataFile, readSimulatorProfile());
       } catch (error) {
         await this.set({ kind: 'none' }, false);
         this.log.error('Taking over the built-in simulator failed:', error instanceof Error ? error.message : String(error));
