@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { MicetroClient } from '../../src/api/micetroClient';
 import type { DHCPServer } from '../../src/api/types';
+import { buildFailoverPairs } from '../../src/failover';
 import { SimulatedClock } from '../../src/simulator/model';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
 import { CreateScopeHost } from '../../src/wizards/createScopeHost';
@@ -143,7 +144,7 @@ describe('wizard hosts', () => {
       const saved: Array<{ name: string; primaryServerRef: string }> = [];
       const host = new RelationshipWizardHost(page.deps, {
         primary,
-        existing: existingName === undefined ? undefined : await relationship(client, primary, existingName),
+        existing: existingName === undefined ? undefined : buildFailoverPairs([await relationship(client, primary, existingName)], [primary, secondary])[0],
         onSaved: async (result) => void saved.push(result),
       });
       await host.receive({ t: 'ready' });
