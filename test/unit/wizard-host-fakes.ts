@@ -81,7 +81,8 @@ export function fakeClient(failures: Record<string, number> = {}) {
   const client: MicetroApi = {
     getDHCPServers: (...args) => call('getDHCPServers', args, () => [A, B]),
     getDHCPFailoverRelationships: (...args) => call('getDHCPFailoverRelationships', args, () => [normal]),
-    getDHCPFailoverRelationship: (...args) => call('getDHCPFailoverRelationship', args, () => normal),
+    // Read fresh from the primary, the relationship holds a scope the listing did not show yet.
+    getDHCPFailoverRelationship: (...args) => call('getDHCPFailoverRelationship', args, () => ({ ...normal, dhcpScopeRefs: ['DHCPScopes/a1'] })),
     getDHCPScopes: (...args) => call('getDHCPScopes', args, () => []),
     addDHCPScope: (...args) =>
       call('addDHCPScope', args, () => {
