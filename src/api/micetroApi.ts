@@ -31,14 +31,16 @@ export interface MicetroApi {
 
   /** The relationships of one server (from its perspective), or of every server. */
   getDHCPFailoverRelationships(dhcpServerRef?: string): Promise<DHCPFailoverRelationship[]>;
+  /** One relationship as `dhcpServerRef` sees it: its scope refs are that server's instances. */
+  getDHCPFailoverRelationship(dhcpServerRef: string, name: string): Promise<DHCPFailoverRelationship>;
   addDHCPFailoverRelationship(relationship: DHCPFailoverRelationship, saveComment?: string): Promise<void>;
   /** Omit `sharedSecret` to keep the current secret. */
   modifyDHCPFailoverRelationship(relationship: DHCPFailoverRelationship, saveComment?: string): Promise<void>;
   /**
-   * Removes relationships from both servers. Each item's `dhcpServerRef` is the server where the scopes persist;
-   * `deconfigureAction` says what happens to them on the other server.
+   * Removes relationships from both servers. The documented command has no deconfigure action: remove the scopes
+   * first (removeScopesFromFailoverRelationship), so that only an Empty relationship is removed.
    */
-  removeDHCPFailoverRelationships(items: DHCPRefAndFailoverRelationshipName[], deconfigureAction?: DeconfigureAction, saveComment?: string): Promise<void>;
+  removeDHCPFailoverRelationships(items: DHCPRefAndFailoverRelationshipName[], saveComment?: string): Promise<void>;
   /** One command for any number of scopes. */
   addScopesToFailoverRelationship(dhcpServerRef: string, name: string, scopeRefs: string[], saveComment?: string): Promise<void>;
   removeScopesFromFailoverRelationship(

@@ -314,16 +314,8 @@ export class MicetroClient implements MicetroApi {
     await this.command('ModifyDHCPFailoverRelationship', { dhcpFailoverRelationship: relationship, saveComment });
   }
 
-  async removeDHCPFailoverRelationships(
-    items: DHCPRefAndFailoverRelationshipName[],
-    deconfigureAction?: DeconfigureAction,
-    saveComment?: string,
-  ): Promise<void> {
-    await this.command('RemoveDHCPFailoverRelationships', {
-      dhcpRefAndFailoverRelationshipNames: items,
-      dhcpFailoverRelationshipDeconfigureAction: deconfigureAction,
-      saveComment,
-    });
+  async removeDHCPFailoverRelationships(items: DHCPRefAndFailoverRelationshipName[], saveComment?: string): Promise<void> {
+    await this.command('RemoveDHCPFailoverRelationships', { dhcpRefAndFailoverRelationshipNames: items, saveComment });
   }
 
   async addScopesToFailoverRelationship(dhcpServerRef: string, name: string, scopeRefs: string[], saveComment?: string): Promise<void> {

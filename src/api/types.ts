@@ -100,7 +100,7 @@ export interface NewDHCPScope {
 }
 
 export interface DHCPRefAndFailoverRelationshipName {
-  /** For removal with scopes: the server on which the scopes persist. */
+  /** The server the relationship is removed through (once Empty, either of its servers). */
   dhcpServerRef: string;
   dhcpFailoverRelationshipName: string;
 }

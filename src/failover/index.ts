@@ -4,3 +4,4 @@ export * from './states';
 export * from './relationshipRules';
 export * from './scopeRules';
 export * from './durations';
+export * from './failoverPair';

@@ -21,7 +21,8 @@ export type FailoverState = (typeof FAILOVER_STATES)[number];
 /** `Empty`: the relationship exists only in Micetro, with no scope yet (not created on the servers). */
 export type RelationshipState = FailoverState | 'Empty';
 
-export type Health = 'ok' | 'warning' | 'error' | 'pending' | 'empty';
+/** `unknown`: Micetro reported no state, so nothing is known about the relationship's health. */
+export type Health = 'ok' | 'warning' | 'error' | 'pending' | 'empty' | 'unknown';
 
 const HEALTH: Record<RelationshipState, Health> = {
   Empty: 'empty',
@@ -63,15 +64,18 @@ function isRelationshipState(value: unknown): value is RelationshipState {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(HEALTH, value);
 }
 
-/** Health of a state; an unknown or missing state (a real Micetro sends none) counts as ok when scopes exist. */
+/** Health of a state; a missing state (a real Micetro may send none) is unknown, never ok, once scopes exist. */
 export function healthOf(state: string | undefined, scopeCount: number): Health {
-  if (state === undefined) return scopeCount === 0 ? 'empty' : 'ok';
+  if (state === undefined) return scopeCount === 0 ? 'empty' : 'unknown';
   return isRelationshipState(state) ? HEALTH[state] : 'warning';
 }
 
-/** A person-readable state; a real Micetro sends no state, so it reads "Empty" or "Configured". */
+/** Said where a relationship with scopes has no state: a real Micetro may not report one. */
+const STATE_NOT_REPORTED = 'state not reported by Micetro';
+
+/** A person-readable state; with no state reported, "Empty" when it has no scopes (that much is known). */
 export function stateLabel(state: string | undefined, scopeCount: number): string {
-  if (state === undefined) return scopeCount === 0 ? 'Empty' : 'Configured';
+  if (state === undefined) return scopeCount === 0 ? 'Empty' : STATE_NOT_REPORTED;
   return isRelationshipState(state) ? LABELS[state] : state;
 }
 

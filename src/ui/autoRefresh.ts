@@ -1,5 +1,6 @@
 // Re-reads server and relationship states on an interval, only while a view is visible and connected, so the
-// tree follows the failover state machine without polling Micetro when nobody looks.
+// tree follows the failover state machine without polling Micetro when nobody looks. A Micetro that reports no
+// failover state is not polled for states that never arrive: Refresh still reads everything again.
 import * as vscode from 'vscode';
 import type { ConnectionManager } from './connection/connectionManager';
 import { readAutoRefreshSeconds } from './connection/clientSettings';
@@ -12,7 +13,11 @@ export function startAutoRefresh(views: TreeViews, connection: ConnectionManager
     timer = undefined;
     const seconds = readAutoRefreshSeconds();
     const visible = views.servers.view.visible || views.scopes.view.visible;
-    if (seconds > 0 && visible && connection.current.kind !== 'none') timer = setInterval(() => void views.refreshStates(), seconds * 1000);
+    if (seconds > 0 && visible && connection.current.kind !== 'none') {
+      timer = setInterval(() => {
+        if (views.inventory.reportsStates !== false) void views.refreshStates();
+      }, seconds * 1000);
+    }
   };
   update();
   return vscode.Disposable.from(

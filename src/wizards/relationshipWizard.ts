@@ -51,8 +51,6 @@ export interface ExistingRelationship {
   safePeriod: number;
   /** Message authentication; undefined when Micetro does not say (a real Micetro never does). */
   enableAuth?: boolean;
-  /** The primary's scopes of the relationship, sent back unchanged by Modify. */
-  dhcpScopeRefs: string[];
 }
 
 /** What the host tells the wizard when it opens. */
@@ -234,11 +232,15 @@ export function previousStep(state: RelationshipWizardState): RelationshipWizard
   return index === 0 ? state : { ...state, step: RELATIONSHIP_STEPS[index - 1] };
 }
 
-/** The relationship exactly as Add or Modify sends it; undefined while a step is invalid. */
+/**
+ * The relationship exactly as Add or Modify sends it; undefined while a step is invalid. `scopeRefs`: on Edit the
+ * primary's scope refs as Micetro reports them just before Modify (sent back unchanged), on Add none.
+ */
 export function relationshipToSend(
   setup: RelationshipWizardSetup,
   state: RelationshipWizardState,
   secret: string,
+  scopeRefs: readonly string[],
 ): DHCPFailoverRelationship | undefined {
   if (!isReadyToSend(setup, state, secret)) return undefined;
   const draft = draftOf(setup, state.values);
@@ -250,7 +252,7 @@ export function relationshipToSend(
     failoverServerType: 'PrimaryServer',
     mclt: draft.mclt,
     safePeriod: draft.safePeriod,
-    dhcpScopeRefs: setup.kind === 'edit' ? [...(setup.existing?.dhcpScopeRefs ?? [])] : [],
+    dhcpScopeRefs: setup.kind === 'edit' ? [...scopeRefs] : [],
     percentage: draft.percentage,
     dhcpServerRef: setup.primary.ref,
   };

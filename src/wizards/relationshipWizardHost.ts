@@ -3,7 +3,8 @@
 // closes on success. It sends only for its own target (the relationship it edits, a partner it offered) and only
 // once the page was shown the wizard; anything else the page sends is refused. The panel in src/ui/panels wires it
 // to a webview.
-import type { DHCPFailoverRelationship, DHCPServer } from '../api/types';
+import type { DHCPServer } from '../api/types';
+import type { FailoverPair } from '../failover';
 import { assertNever } from './assertNever';
 import type { RelationshipWizardFromWebview, RelationshipWizardToWebview } from './messages';
 import { relationshipWizardFromWebviewSchema } from './pageMessageSchemas';
@@ -15,7 +16,7 @@ export interface RelationshipWizardTarget {
   /** Add: the server started from; Edit: the relationship's primary. */
   primary: DHCPServer;
   /** Edit mode when given (name and servers fixed). */
-  existing?: DHCPFailoverRelationship;
+  existing?: FailoverPair;
   onSaved(saved: { name: string; primaryServerRef: string }): Promise<void>;
 }
 
@@ -105,10 +106,30 @@ export class RelationshipWizardHost {
     }
   }
 
+  /**
+   * Edit: the relationship's scope refs as its primary reports them now, sent back unchanged (Micetro's Modify takes
+   * the whole object; `[]` could read as "no scopes"). Undefined, with the page told why, when it cannot be read.
+   */
+  private async currentScopeRefs(setup: RelationshipWizardSetup): Promise<string[] | undefined> {
+    const name = setup.existing?.name ?? '';
+    try {
+      return (await this.deps.client.getDHCPFailoverRelationship(setup.primary.ref, name)).dhcpScopeRefs;
+    } catch (error) {
+      this.deps.logFailure(`Reading failover relationship "${name}" from ${setup.primary.name} before saving`, error);
+      this.deps.post({
+        t: 'saveFailed',
+        message: `Not saved: ${name} could not be read from its primary server ${setup.primary.name} (${this.deps.describe(error)}), and editing it without its current scopes could drop them. Try again once ${setup.primary.name} answers.`,
+      });
+      return undefined;
+    }
+  }
+
   /** Sends the relationship; whether Micetro took it. */
   private async save(setup: RelationshipWizardSetup, message: Extract<RelationshipWizardFromWebview, { t: 'submit' }>): Promise<boolean> {
     const { client, log } = this.deps;
-    const relationship = relationshipToSend(setup, message.state, message.sharedSecret);
+    const scopeRefs = setup.kind === 'edit' ? await this.currentScopeRefs(setup) : [];
+    if (!scopeRefs) return false;
+    const relationship = relationshipToSend(setup, message.state, message.sharedSecret, scopeRefs);
     if (!relationship) {
       this.deps.post({ t: 'saveFailed', message: 'Some values are not valid yet; go back to the step that shows a message.' });
       return false;

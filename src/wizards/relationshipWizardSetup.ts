@@ -2,7 +2,7 @@
 // other than the primary, with their relationship counts; servers at the limit listed but not selectable) and the
 // names each server already uses.
 import type { DHCPFailoverRelationship, DHCPServer } from '../api/types';
-import { MAX_RELATIONSHIPS_PER_SERVER } from '../failover';
+import { MAX_RELATIONSHIPS_PER_SERVER, type FailoverPair } from '../failover';
 import type { PartnerChoice, RelationshipWizardSetup } from './relationshipWizard';
 
 /** Server name → names of the relationships it takes part in (each relationship once, from any perspective). */
@@ -37,51 +37,30 @@ export function partnerChoices(primary: DHCPServer, servers: readonly DHCPServer
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/**
- * The relationship as its primary reports it. Micetro lists a relationship once per server; read from the secondary,
- * its scope refs are the secondary's instances, so the primary's record is preferred when it was loaded.
- */
-function fromPrimary(existing: DHCPFailoverRelationship, relationships: readonly DHCPFailoverRelationship[]): DHCPFailoverRelationship {
-  if (existing.failoverServerType === 'PrimaryServer') return existing;
-  return (
-    relationships.find(
-      (other) => other.name === existing.name && other.failoverServerType === 'PrimaryServer' && other.primaryServer === existing.primaryServer,
-    ) ?? existing
-  );
-}
-
-/** The primary's ref: the record's own server when read from the primary, else the primary's ref it names. */
-function primaryRefOf(relationship: DHCPFailoverRelationship): string | undefined {
-  return relationship.failoverServerType === 'PrimaryServer' ? (relationship.dhcpServerRef ?? relationship.primaryServerRef) : relationship.primaryServerRef;
-}
-
 export function relationshipWizardSetup(
   primary: DHCPServer,
   servers: readonly DHCPServer[],
   relationships: readonly DHCPFailoverRelationship[],
-  existing?: DHCPFailoverRelationship,
+  existing?: FailoverPair,
 ): RelationshipWizardSetup {
   const relationshipNames = relationshipNamesByServer(relationships);
   if (!existing) {
     return { kind: 'add', primary: { ref: primary.ref, name: primary.name }, relationshipNames, partners: partnerChoices(primary, servers, relationshipNames) };
   }
-  // Edit: the primary and the partner are the relationship's own, whichever server the record was read from.
-  const record = fromPrimary(existing, relationships);
+  // Edit: the primary and the partner are the relationship's own. Its scope refs are read fresh just before Modify.
   return {
     kind: 'edit',
-    primary: { ref: primaryRefOf(record) ?? primary.ref, name: record.primaryServer },
+    primary: { ref: existing.primary.server.ref, name: existing.primary.server.name },
     relationshipNames,
     partners: [],
     existing: {
-      name: record.name,
-      secondaryServer: record.secondaryServer,
-      failoverMode: record.failoverMode,
-      percentage: record.percentage,
-      mclt: record.mclt,
-      safePeriod: record.safePeriod,
-      enableAuth: record.enableAuth,
-      // Read from the secondary, the refs are its own instances; Modify on the primary needs the primary's.
-      dhcpScopeRefs: record.failoverServerType === 'PrimaryServer' ? [...record.dhcpScopeRefs] : [],
+      name: existing.name,
+      secondaryServer: existing.secondary.server.name,
+      failoverMode: existing.mode,
+      percentage: existing.percentage,
+      mclt: existing.mclt,
+      safePeriod: existing.safePeriod,
+      enableAuth: existing.enableAuth,
     },
   };
 }

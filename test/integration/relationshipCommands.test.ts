@@ -1,6 +1,13 @@
 // Add Scopes to Failover Relationship… (from a relationship, a Scopes row, the palette), Remove Failover
 // Relationship… (with and without scopes), and a Micetro error from an invalid change reaching the user.
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { buildFailoverPairs } from '../../src/failover';
+import { RelationshipNode } from '../../src/ui/tree/nodes/relationshipNode';
+import { ServerNode } from '../../src/ui/tree/nodes/serverNode';
 import {
   assertCleanRun,
   child,
@@ -18,6 +25,8 @@ import {
   serverNode,
   settle,
   eventually,
+  freshSimulator,
+  simulatorClient,
   twoServerFixture,
 } from './extensionUnderTest';
 import { accept, decline, pick, pickMany } from './scriptedPrompts';
@@ -171,9 +180,16 @@ describe('Failover relationship commands', () => {
     api.views.refreshAll();
 
     const node = await relationshipNode(harness, primary, 'it-remove-scoped');
+    const stats = async () => (await client.command<{ byOperation: Record<string, number> }>('SimGetStats')).byOperation;
+    const before = await stats();
     prompts.script(pick(primary.name), pick(`Delete the scopes on ${secondary.name}`), accept());
     await run('removeRelationship', node);
     assertCleanRun(prompts);
+    const after = await stats();
+    const spent = (operation: string) => (after[operation] ?? 0) - (before[operation] ?? 0);
+    // Documented commands only: the scopes leave first (with the action), then the Empty relationship goes.
+    assert.equal(spent('command RemoveDHCPScopesFromDHCPFailoverRelationship'), 1);
+    assert.equal(spent('command RemoveDHCPFailoverRelationships'), 1);
     assert.match(prompts.confirmations[0], new RegExp(`stays on ${primary.name} and is deleted on ${secondary.name}`));
 
     const remaining = await client.getDHCPFailoverRelationships(primary.ref);
@@ -212,5 +228,81 @@ describe('Failover relationship commands', () => {
     assert.match(String(fromPrimary.toTreeItem().contextValue), /^relationship;.*normal.*primary/);
     const fromSecondary = await child(api.views.servers, await serverNode(harness, secondary), 'it-shown');
     assert.match(description(fromSecondary), new RegExp(`with ${primary.name}$`));
+  });
+
+  it('disables the other server’s copies before removing the relationship, so no enabled copy is left on both', async () => {
+    const { harness, primary, secondary } = fixture;
+    const { client, prompts, api } = harness;
+    const [scope] = await normalRelationship(client, primary, secondary, 'it-remove-disable');
+    api.views.refreshAll();
+    prompts.script(pick('it-remove-disable'), pick(secondary.name), pick(`Disable the scopes on ${primary.name}`), accept());
+    await run('removeRelationship');
+    assertCleanRun(prompts);
+    assert.equal((await scopeOn(client, secondary, scope.name))?.enabled, true, 'the keeper’s scope stays enabled');
+    assert.equal((await scopeOn(client, primary, scope.name))?.enabled, false, 'the other copy is disabled');
+  });
+
+  it('shows an ISC relationship read-only, with the reason in its tooltip, and refuses to change it', async () => {
+    const { harness, primary, secondary } = fixture;
+    const { api, prompts } = harness;
+    // The simulator's rules refuse a non-Microsoft relationship, so it is written into a data file, as Micetro
+    // would list one that an ISC server brought along.
+    await newRelationship(harness.client, primary, secondary, 'it-isc-fo');
+    const current = api.connection.current;
+    assert.equal(current.kind, 'simulator');
+    const data = JSON.parse(readFileSync(current.simulator.dataFile, 'utf8')) as {
+      servers: Array<{ id: number; type: string }>;
+      relationships: Array<{ name: string; primaryId: number }>;
+    };
+    const isc = data.servers.find((server) => server.type === 'ISC')!;
+    data.relationships.find((r) => r.name === 'it-isc-fo')!.primaryId = isc.id;
+    const dataFile = join(mkdtempSync(join(tmpdir(), 'dhcp-failover-it-isc-')), 'simulator.json');
+    writeFileSync(dataFile, JSON.stringify(data));
+    try {
+      await api.connection.useSimulator({ dataFile });
+      harness.client = simulatorClient(api);
+      api.views.refreshAll();
+      const iscServer = (await harness.client.getDHCPServers()).find((server) => server.type === 'ISC')!;
+      const node = await relationshipNode(harness, iscServer, 'it-isc-fo');
+      const item = node.toTreeItem();
+      assert.match(String(item.contextValue), /(^|;)readOnly(;|$)/);
+      assert.doesNotMatch(String(item.contextValue), /(^|;)microsoft(;|$)/);
+      assert.ok(item.tooltip instanceof vscode.MarkdownString);
+      // appendText writes spaces as &nbsp; and escapes Markdown.
+      const tooltip = item.tooltip.value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+      assert.match(tooltip, /Changes: Read-only: .* \(ISC\) is not a Microsoft DHCP server; this extension changes only Microsoft–Microsoft failover relationships/);
+      await run('editRelationship', node);
+      assert.match(prompts.errors.at(-1) ?? '', /Read-only: /);
+      prompts.script();
+      await run('removeRelationship', await relationshipNode(harness, iscServer, 'it-isc-fo'));
+      assert.match(prompts.errors.at(-1) ?? '', /Read-only: /);
+      assert.ok((await harness.client.getDHCPFailoverRelationships(iscServer.ref)).some((r) => r.name === 'it-isc-fo'), 'nothing was removed');
+    } finally {
+      prompts.script();
+      harness.client = await freshSimulator(api);
+    }
+  });
+
+  it('shows a relationship with scopes but no state reported as neutral, never a green check', () => {
+    const { primary, secondary } = fixture;
+    const record = {
+      name: 'no-state',
+      primaryServer: primary.name,
+      secondaryServer: secondary.name,
+      failoverMode: 'LoadBalance' as const,
+      failoverServerType: 'PrimaryServer' as const,
+      mclt: 3600,
+      safePeriod: 0,
+      percentage: 50,
+      dhcpScopeRefs: ['DHCPScopes/1'],
+      dhcpServerRef: primary.ref,
+    };
+    const [pair] = buildFailoverPairs([record], [primary, secondary]);
+    const item = new RelationshipNode(new ServerNode(primary, 1), pair).toTreeItem();
+    assert.ok(item.iconPath instanceof vscode.ThemeIcon);
+    assert.notEqual(item.iconPath.id, 'pass-filled');
+    assert.equal(item.iconPath.id, 'question');
+    assert.match(String(item.description), /state not reported by Micetro/);
+    assert.match(String(item.contextValue), /health-unknown/);
   });
 });

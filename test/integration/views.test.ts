@@ -52,11 +52,11 @@ describe('Views', () => {
     assert.ok(withRelationships, 'a server shows its relationship count');
     const relationships = await children(api.views.servers, withRelationships);
     assert.ok(relationships.length > 0 && relationships.every(isRelationship));
-    const scoped = relationships.find((node) => isRelationship(node) && node.relationship.dhcpScopeRefs.length > 0);
+    const scoped = relationships.find((node) => isRelationship(node) && node.side.scopeRefs.length > 0);
     assert.ok(scoped && isRelationship(scoped));
     assert.match(description(scoped), /^(Load balance \d+\/\d+|Hot standby, \d+ % reserve) · .+ · with .+$/);
     const scopes = await children(api.views.servers, scoped);
-    assert.equal(scopes.length, scoped.relationship.dhcpScopeRefs.length);
+    assert.equal(scopes.length, scoped.side.scopeRefs.length);
     assert.match(label(scopes[0]), /^\d+\.\d+\.\d+\.\d+\/\d+$/);
     assert.ok(isScope(scopes[0]));
     assert.equal(scopes[0].id, `${scoped.id}/scope:${encodeURIComponent(scopes[0].scope.ref)}`);
@@ -188,7 +188,7 @@ describe('Views', () => {
 
       // One relationship's scopes: only that node reloads.
       const server = servers.find((node) => isServer(node) && (node.relationshipCount ?? 0) > 0)!;
-      const scoped = (await children(api.views.servers, server)).find((node) => isRelationship(node) && node.relationship.dhcpScopeRefs.length > 0)!;
+      const scoped = (await children(api.views.servers, server)).find((node) => isRelationship(node) && node.side.scopeRefs.length > 0)!;
       outage = await restart();
       const childError = await outage.failed(scoped);
       await outage.start();

@@ -108,11 +108,11 @@ describe('failover rules', () => {
       assert.equal(healthOf('SomethingNew', 1), 'warning', 'an unknown state is worth a look');
     });
 
-    it('reads a missing state (a real Micetro sends none) as Empty or Configured', () => {
+    it('reads a missing state (a real Micetro may send none) as Empty, or as unknown and never ok once it has scopes', () => {
       assert.equal(healthOf(undefined, 0), 'empty');
       assert.equal(stateLabel(undefined, 0), 'Empty');
-      assert.equal(healthOf(undefined, 3), 'ok');
-      assert.equal(stateLabel(undefined, 3), 'Configured');
+      assert.equal(healthOf(undefined, 3), 'unknown');
+      assert.equal(stateLabel(undefined, 3), 'state not reported by Micetro');
       assert.equal(stateLabel('CommunicationInterrupted', 3), 'Communication interrupted');
       assert.equal(stateLabel('SomethingNew', 3), 'SomethingNew');
     });

@@ -1,6 +1,7 @@
 // The views' cache: what it asks the client for, and when it asks again.
 import assert from 'node:assert/strict';
 import type { DHCPFailoverRelationship, DHCPScope, ListOptions } from '../../src/api/types';
+import { buildFailoverPairs, type FailoverPair } from '../../src/failover';
 import { InventoryCache, type InventorySource } from '../../src/ui/tree/inventoryCache';
 import { buildScopeRows } from '../../src/ui/tree/scopeRows';
 import { relationship, scope, server } from './fixtures';
@@ -18,7 +19,12 @@ const endpoint = (perspective: string, role: 'PrimaryServer' | 'SecondaryServer'
 /** Six servers; 1 and 2 share relationship "r" holding 10.0.1.0/24 (DHCPScopes/11 on 1, DHCPScopes/21 on 2). */
 class FakeSource implements InventorySource {
   readonly calls: string[] = [];
-  failNext = false;
+  /** Servers whose own listing fails. */
+  readonly failing = new Set<string>();
+  /** What the all-servers listing answers; by default every record, each with its server's ref. */
+  everything = (): DHCPFailoverRelationship[] => this.relationships;
+  private inFlight = 0;
+  mostAtOnce = 0;
   servers = [1, 2, 3, 4, 5, 6].map((n) => server(n));
   relationships = [endpoint('DHCPServers/1', 'PrimaryServer', ['DHCPScopes/11']), endpoint('DHCPServers/2', 'SecondaryServer', ['DHCPScopes/21'])];
   scopes = [
@@ -34,11 +40,14 @@ class FakeSource implements InventorySource {
 
   async getDHCPFailoverRelationships(ref?: string) {
     this.calls.push(`relationships ${ref ?? 'all'}`);
-    if (this.failNext) {
-      this.failNext = false;
-      throw new Error('down');
-    }
-    return this.relationships.filter((r) => !ref || r.dhcpServerRef === ref);
+    this.inFlight++;
+    this.mostAtOnce = Math.max(this.mostAtOnce, this.inFlight);
+    // Answer on a later turn, so that reads started together overlap.
+    await new Promise((resolve) => setImmediate(resolve));
+    this.inFlight--;
+    if (ref === undefined) return this.everything();
+    if (this.failing.has(ref)) throw new Error('down');
+    return this.relationships.filter((r) => r.dhcpServerRef === ref);
   }
 
   async getDHCPScopes(options: ListOptions = {}) {
@@ -48,15 +57,96 @@ class FakeSource implements InventorySource {
   }
 }
 
+/** The pairs that `serverRef` takes part in, as `[name, primary's scope refs, secondary's scope refs]`. */
+const shown = (pairs: readonly FailoverPair[]) => pairs.map((pair) => [pair.name, pair.primary.scopeRefs, pair.secondary.scopeRefs]);
+
 describe('InventoryCache', () => {
-  it('reads every relationship in one listing for many servers, then serves each server from it', async () => {
+  it('takes the all-servers listing for the servers it covers from their own side, and reads the others on their own', async () => {
     const source = new FakeSource();
     const cache = new InventoryCache(() => source);
-    const all = await cache.getAllRelationships();
-    assert.equal(all.get('DHCPServers/1')?.length, 1);
-    assert.deepEqual(all.get('DHCPServers/3'), []);
-    await cache.getRelationships('DHCPServers/2');
-    assert.deepEqual(source.calls, ['servers', 'relationships all']);
+    const { pairs, unreadable } = await cache.getAllPairs();
+    assert.deepEqual(shown(pairs), [['r', ['DHCPScopes/11'], ['DHCPScopes/21']]]);
+    assert.deepEqual(unreadable, []);
+    await cache.getPairs('DHCPServers/2');
+    // Servers 3 to 6 are named by no record: the listing says nothing about them, so each is asked.
+    assert.deepEqual(source.calls, ['servers', 'relationships all', ...[3, 4, 5, 6].map((n) => `relationships DHCPServers/${n}`)]);
+  });
+
+  it('reads every server on its own when the listing has one record per relationship and no dhcpServerRef, and does not ask for it again', async () => {
+    const source = new FakeSource();
+    source.everything = () => [relationship('r', 'dhcp-1', 'dhcp-2', { dhcpScopeRefs: ['DHCPScopes/11'] })];
+    const cache = new InventoryCache(() => source);
+    assert.deepEqual(shown((await cache.getAllPairs()).pairs), [['r', ['DHCPScopes/11'], ['DHCPScopes/21']]]);
+    assert.deepEqual(source.calls, ['servers', 'relationships all', ...[1, 2, 3, 4, 5, 6].map((n) => `relationships DHCPServers/${n}`)]);
+    source.calls.length = 0;
+    cache.invalidateStates();
+    await cache.getAllPairs();
+    assert.equal(source.calls.includes('relationships all'), false, 'a listing that named no server is not asked again');
+    assert.deepEqual((await cache.getPairs('DHCPServers/2')).map((pair) => pair.name), ['r'], 'each server shows the relationship');
+  });
+
+  it('does not trust a listing with a record for a server it does not know', async () => {
+    const source = new FakeSource();
+    source.everything = () => [...source.relationships, { ...source.relationships[0], dhcpServerRef: 'DHCPServers/99' }];
+    const cache = new InventoryCache(() => source);
+    await cache.getAllPairs();
+    assert.ok(source.calls.includes('relationships DHCPServers/1') && source.calls.includes('relationships DHCPServers/2'));
+  });
+
+  it('keeps a listing only for a server whose every relationship it lists from that server', async () => {
+    const source = new FakeSource();
+    // Only the primary's record: server 2 is named, but its own side is missing.
+    source.everything = () => [source.relationships[0]];
+    const cache = new InventoryCache(() => source);
+    const { pairs } = await cache.getAllPairs();
+    assert.deepEqual(shown(pairs), [['r', ['DHCPScopes/11'], ['DHCPScopes/21']]]);
+    assert.equal(source.calls.includes('relationships DHCPServers/1'), false, 'server 1 is covered');
+    assert.ok(source.calls.includes('relationships DHCPServers/2'), 'server 2 is read on its own');
+  });
+
+  it('shows a relationship from the one side that can be read, and names the server that could not', async () => {
+    const source = new FakeSource();
+    source.everything = () => [];
+    source.failing.add('DHCPServers/2');
+    const cache = new InventoryCache(() => source);
+    const { pairs, unreadable } = await cache.getAllPairs();
+    assert.deepEqual(shown(pairs), [['r', ['DHCPScopes/11'], []]]);
+    assert.deepEqual(
+      unreadable.map((s) => s.ref),
+      ['DHCPServers/2'],
+    );
+    assert.equal(pairs[0].secondary.server.ref, 'DHCPServers/2');
+  });
+
+  it('reads servers on their own at most 4 at a time', async () => {
+    const source = new FakeSource();
+    source.servers = Array.from({ length: 12 }, (_, i) => server(i + 1));
+    source.everything = () => [relationship('r', 'dhcp-1', 'dhcp-2')];
+    const cache = new InventoryCache(() => source);
+    await cache.getAllPairs();
+    assert.equal(source.calls.filter((call) => call.startsWith('relationships DHCPServers/')).length, 12);
+    assert.equal(source.mostAtOnce, 4);
+  });
+
+  it('fills the partner’s side from what was read of it, without asking for it', async () => {
+    const source = new FakeSource();
+    const cache = new InventoryCache(() => source);
+    assert.deepEqual(shown(await cache.getPairs('DHCPServers/1')), [['r', ['DHCPScopes/11'], []]]);
+    await cache.getPairs('DHCPServers/2');
+    assert.deepEqual(shown(await cache.getPairs('DHCPServers/1')), [['r', ['DHCPScopes/11'], ['DHCPScopes/21']]]);
+    assert.deepEqual(source.calls, ['relationships DHCPServers/1', 'servers', 'relationships DHCPServers/2']);
+  });
+
+  it('tells whether Micetro reports failover states', async () => {
+    const source = new FakeSource();
+    const cache = new InventoryCache(() => source);
+    assert.equal(cache.reportsStates, undefined);
+    await cache.getAllPairs();
+    assert.equal(cache.reportsStates, false, 'no record carried a state');
+    source.relationships = source.relationships.map((record) => ({ ...record, state: 'Normal' }));
+    cache.clear();
+    await cache.getAllPairs();
+    assert.equal(cache.reportsStates, true);
   });
 
   it('reads a server’s scopes once, and again only after that server was invalidated', async () => {
@@ -71,44 +161,35 @@ describe('InventoryCache', () => {
     assert.deepEqual(source.calls, ['scopes dhcpServerRef=DHCPServers/1', 'scopes dhcpServerRef=DHCPServers/2', 'scopes dhcpServerRef=DHCPServers/1']);
   });
 
-  it('after a change on one server, re-reads its scopes alone and its relationships with one listing', async () => {
+  it('after a change on one server, re-reads its scopes alone and its relationships alone', async () => {
     const source = new FakeSource();
     const cache = new InventoryCache(() => source);
-    await cache.getAllRelationships();
+    await cache.getAllPairs();
     await cache.getAllScopes();
     source.calls.length = 0;
     cache.invalidateServers(['DHCPServers/2']);
-    const relationships = await cache.getAllRelationships();
+    const { pairs } = await cache.getAllPairs();
     await cache.getAllScopes();
-    assert.deepEqual(source.calls, ['servers', 'relationships all', 'scopes dhcpServerRef=DHCPServers/2']);
-    assert.deepEqual(
-      relationships.get('DHCPServers/2')?.map((r) => r.failoverServerType),
-      ['SecondaryServer'],
-      'only its own perspective is taken from the listing',
-    );
-  });
-
-  it('leaves out a server whose relationships cannot be read, instead of failing them all', async () => {
-    const source = new FakeSource();
-    const cache = new InventoryCache(() => source);
-    await cache.getAllRelationships();
-    cache.invalidateServers(['DHCPServers/1']);
-    source.failNext = true;
-    const readable = await cache.getReadableRelationships();
-    assert.equal(readable.has('DHCPServers/1'), false);
-    assert.equal(readable.get('DHCPServers/2')?.length, 1);
-    assert.equal(readable.size, 5);
-    // The failure is not kept: expanding that server asks again.
-    assert.equal((await cache.getRelationships('DHCPServers/1')).length, 1);
+    assert.deepEqual(source.calls, ['servers', 'relationships DHCPServers/2', 'scopes dhcpServerRef=DHCPServers/2']);
+    assert.deepEqual(shown(pairs), [['r', ['DHCPScopes/11'], ['DHCPScopes/21']]]);
   });
 
   it('does not keep a failed load: the next read asks again', async () => {
     const source = new FakeSource();
     const cache = new InventoryCache(() => source);
-    source.failNext = true;
-    await assert.rejects(cache.getRelationships('DHCPServers/1'), /down/);
-    assert.equal((await cache.getRelationships('DHCPServers/1')).length, 1);
+    source.failing.add('DHCPServers/1');
+    await assert.rejects(cache.getPairs('DHCPServers/1'), /down/);
+    source.failing.clear();
+    assert.equal((await cache.getPairs('DHCPServers/1')).length, 1);
     assert.equal(source.calls.filter((call) => call === 'relationships DHCPServers/1').length, 2);
+  });
+
+  it('fails the whole listing only when no server could be read', async () => {
+    const source = new FakeSource();
+    source.everything = () => [];
+    for (const s of source.servers) source.failing.add(s.ref);
+    const cache = new InventoryCache(() => source);
+    await assert.rejects(cache.getAllPairs(), /down/);
   });
 });
 
@@ -116,7 +197,7 @@ describe('buildScopeRows', () => {
   it('makes one row for both instances of a failover scope (primary first) and one per other instance', async () => {
     const source = new FakeSource();
     const cache = new InventoryCache(() => source);
-    const rows = buildScopeRows(await cache.getServers(), await cache.getAllRelationships(), await cache.getAllScopes());
+    const rows = buildScopeRows(await cache.getServers(), (await cache.getAllPairs()).pairs, await cache.getAllScopes());
     assert.deepEqual(
       rows.map((row) => [row.id, row.instances.map((instance) => instance.scope.ref)]),
       [
@@ -124,17 +205,14 @@ describe('buildScopeRows', () => {
         ['scope:DHCPScopes%2F12', ['DHCPScopes/12']],
       ],
     );
-    assert.equal(rows[0].instances[0].relationship?.failoverServerType, 'PrimaryServer');
+    assert.equal(rows[0].instances[0].server.ref, rows[0].instances[0].relationship?.primary.server.ref, 'the primary’s instance first');
   });
 
   it('joins the instances of a named scope by their network, and sorts rows by network', () => {
     const named = (ref: string, serverRef: string): DHCPScope => scope('London office', { ref, dhcpServerRef: serverRef, rangeRef: 'Ranges/10.0.9.0/24' });
     const rows = buildScopeRows(
       [server(1), server(2)],
-      new Map([
-        ['DHCPServers/1', [endpoint('DHCPServers/1', 'PrimaryServer', ['DHCPScopes/31'])]],
-        ['DHCPServers/2', [endpoint('DHCPServers/2', 'SecondaryServer', ['DHCPScopes/32'])]],
-      ]),
+      buildFailoverPairs([endpoint('DHCPServers/1', 'PrimaryServer', ['DHCPScopes/31']), endpoint('DHCPServers/2', 'SecondaryServer', ['DHCPScopes/32'])], [server(1), server(2)]),
       new Map([
         ['DHCPServers/1', [named('DHCPScopes/31', 'DHCPServers/1'), scope('10.0.10.0/24', { ref: 'DHCPScopes/33', dhcpServerRef: 'DHCPServers/1' })]],
         ['DHCPServers/2', [named('DHCPScopes/32', 'DHCPServers/2'), scope('10.0.2.0/24', { ref: 'DHCPScopes/34', dhcpServerRef: 'DHCPServers/2' })]],
@@ -160,12 +238,7 @@ describe('buildScopeRows', () => {
     const servers = [1, 2, 3, 4].map((n) => server(n));
     const rows = buildScopeRows(
       servers,
-      new Map([
-        ['DHCPServers/1', [side(1, 2, 1, 'DHCPScopes/41')]],
-        ['DHCPServers/2', [side(1, 2, 2, 'DHCPScopes/42')]],
-        ['DHCPServers/3', [side(3, 4, 3, 'DHCPScopes/43')]],
-        ['DHCPServers/4', [side(3, 4, 4, 'DHCPScopes/44')]],
-      ]),
+      buildFailoverPairs([side(1, 2, 1, 'DHCPScopes/41'), side(1, 2, 2, 'DHCPScopes/42'), side(3, 4, 3, 'DHCPScopes/43'), side(3, 4, 4, 'DHCPScopes/44')], servers),
       new Map(servers.map((s, i) => [s.ref, [scope('10.0.0.0/24', { ref: `DHCPScopes/${41 + i}`, dhcpServerRef: s.ref })]])),
     );
     assert.deepEqual(

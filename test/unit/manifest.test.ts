@@ -79,9 +79,26 @@ describe('package.json contributions', () => {
     assert.equal(onRelationships.length, 2, 'inline and in the context menu');
     for (const item of onRelationships) {
       const pattern = new RegExp(/viewItem =~ \/(.*)\/$/.exec(item.when ?? '')![1]);
-      for (const state of ['normal', 'empty', 'configured']) assert.ok(pattern.test(`relationship;health-ok;${state};primary`), `${state}: ${item.when}`);
+      for (const state of ['normal', 'empty', 'configured']) {
+        assert.ok(pattern.test(`relationship;health-ok;microsoft;${state};primary`), `${state}: ${item.when}`);
+        assert.ok(!pattern.test(`relationship;health-ok;primary;readOnly;${state}`), `read-only ${state}: ${item.when}`);
+      }
       for (const state of ['communicationInterrupted', 'partnerDown', 'recoverWait', 'startup']) {
-        assert.ok(!pattern.test(`relationship;health-warning;hasScopes;primary;${state}`), `${state}: ${item.when}`);
+        assert.ok(!pattern.test(`relationship;health-warning;hasScopes;microsoft;primary;${state}`), `${state}: ${item.when}`);
+      }
+    }
+  });
+
+  it('offers no write action on a read-only (ISC, Kea) relationship or its scopes', () => {
+    const writes = ['editRelationship', 'removeRelationship', 'addScopesToRelationship', 'replicateRelationship', 'createScope', 'replicateScope', 'removeScopeFromFailover'];
+    const items = menus['view/item/context'].filter(
+      (item) => writes.some((name) => item.command === `dhcpFailover.${name}`) && /viewItem =~ \/\^(relationship|scope);/.test(item.when ?? ''),
+    );
+    assert.ok(items.length >= 9);
+    for (const item of items) {
+      const pattern = new RegExp(/viewItem =~ \/(.*)\/$/.exec(item.when ?? '')![1]);
+      for (const kind of ['relationship', 'scope']) {
+        assert.ok(!pattern.test(`${kind};failover;hasScopes;health-ok;normal;primary;readOnly`), `${item.command}: ${item.when}`);
       }
     }
   });

@@ -29,7 +29,7 @@ function editSetup(): RelationshipWizardSetup {
     primary: { ref: 'DHCPServers/1', name: 'dhcp-a' },
     partners: [],
     relationshipNames: { 'dhcp-a': ['a-b'], 'dhcp-b': ['a-b'] },
-    existing: { name: 'a-b', secondaryServer: 'dhcp-b', failoverMode: 'LoadBalance', percentage: 60, mclt: 3600, safePeriod: 0, enableAuth: true, dhcpScopeRefs: [] },
+    existing: { name: 'a-b', secondaryServer: 'dhcp-b', failoverMode: 'LoadBalance', percentage: 60, mclt: 3600, safePeriod: 0, enableAuth: true },
   };
 }
 

@@ -8,7 +8,7 @@ import { initialCreateScopeState, updateScopeValues, type CreateScopeSetup, type
 import type { CreateScopeToWebview, RelationshipWizardToWebview } from '../../src/wizards/messages';
 import { initialRelationshipState, updateValues, type RelationshipWizardSetup, type RelationshipWizardState } from '../../src/wizards/relationshipWizard';
 import { RelationshipWizardHost } from '../../src/wizards/relationshipWizardHost';
-import { A, fakeClient, fakePanel, normal, unhandledDuring } from './wizard-host-fakes';
+import { A, fakeClient, fakePanel, normalPair, unhandledDuring } from './wizard-host-fakes';
 
 type Host = { receive(message: unknown): Promise<void> };
 
@@ -60,7 +60,7 @@ function malformed(valid: Record<string, unknown>): Array<[string, unknown]> {
 }
 
 async function shownRelationshipWizard(kind: 'add' | 'edit') {
-  const existing = kind === 'edit' ? normal : undefined;
+  const existing = kind === 'edit' ? normalPair : undefined;
   const fake = fakeClient();
   const panel = fakePanel<RelationshipWizardToWebview>(fake.client);
   const host = new RelationshipWizardHost(panel.deps, { primary: A, existing, onSaved: async () => undefined });

@@ -3,6 +3,7 @@
 // answers as soon as the event loop lets it, unless the test holds it, and then it answers when the test says.
 import type { MicetroApi } from '../../src/api/micetroApi';
 import type { DHCPFailoverRelationship, NewDHCPScope } from '../../src/api/types';
+import { buildFailoverPairs } from '../../src/failover';
 import type { WizardHostDeps } from '../../src/wizards/wizardHost';
 import { relationship, server } from './fixtures';
 
@@ -10,6 +11,7 @@ export const A = server(1, { name: 'dhcp-a' });
 export const B = server(2, { name: 'dhcp-b' });
 
 export const normal: DHCPFailoverRelationship = relationship('a-b', 'dhcp-a', 'dhcp-b', { state: 'Normal', dhcpServerRef: A.ref });
+export const [normalPair] = buildFailoverPairs([normal], [A, B]);
 
 /** A promise that settles when the test says so. */
 interface Deferred<T = void> {
@@ -79,6 +81,8 @@ export function fakeClient(failures: Record<string, number> = {}) {
   const client: MicetroApi = {
     getDHCPServers: (...args) => call('getDHCPServers', args, () => [A, B]),
     getDHCPFailoverRelationships: (...args) => call('getDHCPFailoverRelationships', args, () => [normal]),
+    // Read fresh from the primary, the relationship holds a scope the listing did not show yet.
+    getDHCPFailoverRelationship: (...args) => call('getDHCPFailoverRelationship', args, () => ({ ...normal, dhcpScopeRefs: ['DHCPScopes/a1'] })),
     getDHCPScopes: (...args) => call('getDHCPScopes', args, () => []),
     addDHCPScope: (...args) =>
       call('addDHCPScope', args, () => {

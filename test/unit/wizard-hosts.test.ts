@@ -5,7 +5,8 @@
 // keeps the scope and can be retried. What a host refuses is in wizard-forged-messages.test.ts.
 import assert from 'node:assert/strict';
 import { MicetroClient } from '../../src/api/micetroClient';
-import type { DHCPServer } from '../../src/api/types';
+import type { DHCPFailoverRelationship, DHCPServer } from '../../src/api/types';
+import { buildFailoverPairs } from '../../src/failover';
 import { SimulatedClock } from '../../src/simulator/model';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
 import { CreateScopeHost } from '../../src/wizards/createScopeHost';
@@ -21,7 +22,7 @@ import {
 } from '../../src/wizards/relationshipWizard';
 import { RelationshipWizardHost } from '../../src/wizards/relationshipWizardHost';
 import { newRelationship, normalRelationship, relationship, scopeOn, settle, twoServers } from '../shared/simulatorFixtures';
-import { A, fakeClient, fakePanel, unhandledDuring } from './wizard-host-fakes';
+import { A, fakeClient, fakePanel, normalPair, unhandledDuring } from './wizard-host-fakes';
 
 /** The setup a host answered `ready` with. */
 function setupOf<T>(posted: Array<{ t: string }>): T {
@@ -46,6 +47,38 @@ describe('wizard hosts', () => {
       assert.equal(calls.getDHCPServers, 2);
       await host.receive({ t: 'ready' });
       assert.equal(calls.getDHCPServers, 2, 'a good load is kept');
+    });
+
+    async function editing(failures: Record<string, number> = {}) {
+      const fake = fakeClient(failures);
+      const page = fakePanel<RelationshipWizardToWebview>(fake.client);
+      const host = new RelationshipWizardHost(page.deps, { primary: A, existing: normalPair, onSaved: async () => undefined });
+      await host.receive({ t: 'ready' });
+      const setup = setupOf<RelationshipWizardSetup>(page.posted);
+      await host.receive({ t: 'submit', state: atSummary(updateValues(initialRelationshipState(setup), { loadBalancePercent: '60' })), sharedSecret: '' });
+      return { ...fake, ...page };
+    }
+
+    it('edit: reads the relationship from its primary just before Modify and sends its scope refs unchanged', async () => {
+      const { log, closed } = await editing();
+      assert.deepEqual(
+        log.slice(-2).map((call) => call.method),
+        ['getDHCPFailoverRelationship', 'modifyDHCPFailoverRelationship'],
+      );
+      assert.deepEqual(log.at(-2)?.args, [A.ref, 'a-b']);
+      const sent = log.at(-1)?.args[0] as DHCPFailoverRelationship;
+      assert.deepEqual(sent.dhcpScopeRefs, ['DHCPScopes/a1'], 'the scopes as the primary reports them now, never []');
+      assert.equal(sent.percentage, 60);
+      assert.equal(closed.length, 1);
+    });
+
+    it('edit: refuses to save when the primary’s record cannot be read, and sends nothing', async () => {
+      const { calls, posted, closed } = await editing({ getDHCPFailoverRelationship: 1 });
+      assert.equal(calls.modifyDHCPFailoverRelationship, undefined);
+      const last = posted.at(-1);
+      assert.equal(last?.t, 'saveFailed');
+      assert.match(last?.t === 'saveFailed' ? last.message : '', /Not saved: a-b could not be read from its primary server dhcp-a/);
+      assert.deepEqual(closed, []);
     });
   });
 
@@ -143,7 +176,7 @@ describe('wizard hosts', () => {
       const saved: Array<{ name: string; primaryServerRef: string }> = [];
       const host = new RelationshipWizardHost(page.deps, {
         primary,
-        existing: existingName === undefined ? undefined : await relationship(client, primary, existingName),
+        existing: existingName === undefined ? undefined : buildFailoverPairs([await relationship(client, primary, existingName)], [primary, secondary])[0],
         onSaved: async (result) => void saved.push(result),
       });
       await host.receive({ t: 'ready' });

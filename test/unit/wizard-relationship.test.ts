@@ -21,6 +21,7 @@ import {
 } from '../../src/wizards/relationshipWizard';
 import { partnerChoices, relationshipNamesByServer, relationshipWizardSetup } from '../../src/wizards/relationshipWizardSetup';
 import { durationSeconds, parseWholeNumber } from '../../src/wizards/numberInput';
+import { buildFailoverPairs } from '../../src/failover';
 import { relationship, server } from './fixtures';
 
 const A = server(1, { name: 'dhcp-a' });
@@ -38,7 +39,7 @@ function filledAdd(setup = addSetup()): RelationshipWizardState {
 
 function editSetup(extra: Partial<DHCPFailoverRelationship> = {}): RelationshipWizardSetup {
   const existing = relationship('a-b', 'dhcp-a', 'dhcp-b', { percentage: 70, mclt: 7200, safePeriod: 600, enableAuth: true, ...extra });
-  return relationshipWizardSetup(A, [A, B, C], [existing], existing);
+  return relationshipWizardSetup(A, [A, B, C], [existing], buildFailoverPairs([existing], [A, B, C])[0]);
 }
 
 describe('wizard model: relationship', () => {
@@ -84,35 +85,26 @@ describe('wizard model: relationship', () => {
         mclt: 7200,
         safePeriod: 600,
         enableAuth: true,
-        dhcpScopeRefs: [],
       });
     });
 
-    it('edit from the secondary’s record: primary and partner are the relationship’s, the scope refs the primary’s', () => {
-      const onPrimary = relationship('a-b', 'dhcp-a', 'dhcp-b', { dhcpServerRef: 'DHCPServers/1', dhcpScopeRefs: ['DHCPScopes/a1'], percentage: 70 });
-      const onSecondary: DHCPFailoverRelationship = {
-        ...onPrimary,
+    it('edit from a pair read from the secondary only: primary and partner are the relationship’s, the scope refs the ones read just before Modify', () => {
+      const onSecondary = relationship('a-b', 'dhcp-a', 'dhcp-b', {
         failoverServerType: 'SecondaryServer',
         dhcpServerRef: 'DHCPServers/2',
         primaryServerRef: 'DHCPServers/1',
         secondaryServerRef: 'DHCPServers/2',
         dhcpScopeRefs: ['DHCPScopes/b1'],
-      };
-      // The caller passes the server the record was read from.
-      const setup = relationshipWizardSetup(B, [A, B, C], [onPrimary, onSecondary], onSecondary);
+      });
+      const [pair] = buildFailoverPairs([onSecondary], [A, B, C]);
+      const setup = relationshipWizardSetup(B, [A, B, C], [onSecondary], pair);
       assert.deepEqual(setup.primary, { ref: 'DHCPServers/1', name: 'dhcp-a' });
       assert.equal(setup.existing?.secondaryServer, 'dhcp-b');
-      const sent = relationshipToSend(setup, initialRelationshipState(setup), '');
+      const sent = relationshipToSend(setup, initialRelationshipState(setup), '', ['DHCPScopes/a1']);
       assert.equal(sent?.primaryServer, 'dhcp-a');
       assert.equal(sent?.secondaryServer, 'dhcp-b');
       assert.equal(sent?.dhcpServerRef, 'DHCPServers/1');
       assert.deepEqual(sent?.dhcpScopeRefs, ['DHCPScopes/a1']);
-
-      // Without the primary's record: the sides still come from the record, and the secondary's refs are not sent.
-      const alone = relationshipWizardSetup(B, [A, B, C], [onSecondary], onSecondary);
-      assert.deepEqual(alone.primary, { ref: 'DHCPServers/1', name: 'dhcp-a' });
-      assert.equal(alone.existing?.secondaryServer, 'dhcp-b');
-      assert.deepEqual(alone.existing?.dhcpScopeRefs, []);
     });
   });
 
@@ -225,8 +217,8 @@ describe('wizard model: relationship', () => {
       state = updateValues(state, { reservePercent: '10' });
       state = chooseMode(setup, state, 'LoadBalance');
       assert.equal(state.values.loadBalancePercent, '70');
-      assert.equal(relationshipToSend(setup, state, '')?.percentage, 70);
-      assert.equal(relationshipToSend(setup, chooseMode(setup, state, 'HotStandby'), '')?.percentage, 10);
+      assert.equal(relationshipToSend(setup, state, '', [])?.percentage, 70);
+      assert.equal(relationshipToSend(setup, chooseMode(setup, state, 'HotStandby'), '', [])?.percentage, 10);
     });
 
     it('accepts 0 to 100 and rejects anything else with a message for the chosen mode', () => {
@@ -245,7 +237,7 @@ describe('wizard model: relationship', () => {
     it('sends the MCLT and switchover interval in seconds; 0 switches automatic switchover off', () => {
       const setup = addSetup();
       const state = updateValues(filledAdd(setup), { mclt: { value: '30', unit: 'minutes' }, safePeriod: { value: '2', unit: 'hours' } });
-      const sent = relationshipToSend(setup, state, '');
+      const sent = relationshipToSend(setup, state, '', []);
       assert.equal(sent?.mclt, 1800);
       assert.equal(sent?.safePeriod, 7200);
       const rows = relationshipSummary(setup, updateValues(state, { safePeriod: { value: '0', unit: 'minutes' } }), '');
@@ -281,7 +273,7 @@ describe('wizard model: relationship', () => {
       for (let i = 0; i < 3; i++) state = nextStep(setup, state, 'pa55');
       assert.equal(state.step, 'summary');
       assert.equal(isReadyToSend(setup, state, 'pa55'), true);
-      assert.deepEqual(relationshipToSend(setup, state, 'pa55'), {
+      assert.deepEqual(relationshipToSend(setup, state, 'pa55', []), {
         name: 'a-c',
         primaryServer: 'dhcp-a',
         secondaryServer: 'dhcp-c',
@@ -309,8 +301,8 @@ describe('wizard model: relationship', () => {
 
     it('leaves the secret out when message authentication is off, and sends nothing while a step is invalid', () => {
       const setup = addSetup();
-      assert.equal('sharedSecret' in (relationshipToSend(setup, filledAdd(setup), 'ignored') ?? {}), false);
-      assert.equal(relationshipToSend(setup, initialRelationshipState(setup), ''), undefined);
+      assert.equal('sharedSecret' in (relationshipToSend(setup, filledAdd(setup), 'ignored', []) ?? {}), false);
+      assert.equal(relationshipToSend(setup, initialRelationshipState(setup), '', []), undefined);
     });
   });
 
@@ -331,24 +323,24 @@ describe('wizard model: relationship', () => {
     it('keeps the current secret unless a new one is typed; off sends an empty secret', () => {
       const setup = editSetup();
       const state = initialRelationshipState(setup);
-      const kept = relationshipToSend(setup, state, '');
+      const kept = relationshipToSend(setup, state, '', []);
       assert.ok(kept);
       assert.equal('sharedSecret' in kept, false);
       assert.equal(relationshipSummary(setup, state, '').at(-1)?.value, 'Unchanged (keep the current secret)');
-      assert.equal(relationshipToSend(setup, state, 'new-one')?.sharedSecret, 'new-one');
+      assert.equal(relationshipToSend(setup, state, 'new-one', [])?.sharedSecret, 'new-one');
       const off = updateValues(state, { messageAuthentication: false });
-      assert.equal(relationshipToSend(setup, off, '')?.sharedSecret, '');
+      assert.equal(relationshipToSend(setup, off, '', [])?.sharedSecret, '');
       assert.equal(relationshipSummary(setup, off, '').at(-1)?.value, 'Off (the current secret is removed)');
     });
 
     it('treats unknown authentication (a real Micetro) as keep, and needs a secret to turn it on when it was off', () => {
       const unknown = editSetup({ enableAuth: undefined });
-      assert.equal('sharedSecret' in (relationshipToSend(unknown, initialRelationshipState(unknown), '') ?? { sharedSecret: 'x' }), false);
+      assert.equal('sharedSecret' in (relationshipToSend(unknown, initialRelationshipState(unknown), '', []) ?? { sharedSecret: 'x' }), false);
       const wasOff = editSetup({ enableAuth: false });
       const turnedOn = updateValues(initialRelationshipState(wasOff), { messageAuthentication: true });
       assert.equal(initialRelationshipState(wasOff).values.messageAuthentication, false);
       assert.match(relationshipIssues(wasOff, turnedOn.values, '').sharedSecret ?? '', /Enter the shared secret/);
-      assert.equal(relationshipToSend(wasOff, turnedOn, 'fresh')?.sharedSecret, 'fresh');
+      assert.equal(relationshipToSend(wasOff, turnedOn, 'fresh', [])?.sharedSecret, 'fresh');
     });
 
     it('asks before changing the mode, and Keep leaves the mode as it was', () => {
@@ -361,24 +353,24 @@ describe('wizard model: relationship', () => {
       state = answerModeChange(state, true);
       assert.equal(state.values.failoverMode, 'HotStandby');
       assert.equal(state.pendingMode, undefined);
-      const sent = relationshipToSend(setup, state, '');
+      const sent = relationshipToSend(setup, state, '', []);
       assert.equal(sent?.failoverMode, 'HotStandby');
       assert.equal(sent?.percentage, 5);
       assert.equal(relationshipSummary(setup, state, '').at(-1)?.value, 'Load balance → Hot standby');
       assert.equal(chooseMode(setup, state, 'LoadBalance').pendingMode, undefined, 'going back to the original mode needs no confirmation');
     });
 
-    it('sends the relationship’s existing scopes back with Modify', () => {
-      const setup = editSetup({ dhcpScopeRefs: ['DHCPScopes/1', 'DHCPScopes/2'] });
+    it('sends the scope refs read just before Modify, not the ones the view listed', () => {
+      const setup = editSetup({ dhcpScopeRefs: ['DHCPScopes/old'] });
       const state = updateValues(initialRelationshipState(setup), { loadBalancePercent: '40' });
-      assert.deepEqual(relationshipToSend(setup, state, '')?.dhcpScopeRefs, ['DHCPScopes/1', 'DHCPScopes/2']);
+      assert.deepEqual(relationshipToSend(setup, state, '', ['DHCPScopes/1', 'DHCPScopes/2'])?.dhcpScopeRefs, ['DHCPScopes/1', 'DHCPScopes/2']);
     });
 
     it('rejects invalid parameters exactly as on add', () => {
       const setup = editSetup();
       const state = updateValues(initialRelationshipState(setup), { loadBalancePercent: '-3' });
       assert.match(relationshipIssues(setup, state.values, '').percentage ?? '', /0 to 100/);
-      assert.equal(relationshipToSend(setup, state, ''), undefined);
+      assert.equal(relationshipToSend(setup, state, '', []), undefined);
     });
   });
 });

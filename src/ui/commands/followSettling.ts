@@ -27,21 +27,23 @@ export function followUntilSettled(
 ): Promise<void> {
   const connection = context.connection.current;
   const stillConnected = () => context.connection.current === connection;
-  const read = async () => (await context.views.inventory.getRelationships(primaryRef)).find((r) => r.name === name);
+  /** The primary's side of the relationship, as read now. */
+  const read = async () => (await context.views.inventory.getPairs(primaryRef)).find((pair) => pair.name === name)?.primary;
   return withViewProgress(`Waiting for ${name} to finish synchronising…`, async () => {
     const deadline = Date.now() + timing.limitMs;
-    let relationship = await read();
-    while (relationship && isSynchronising(relationship.state) && Date.now() < deadline) {
+    let primary = await read();
+    // With no state reported (a real Micetro may send none), there is nothing to wait for.
+    while (primary && isSynchronising(primary.state) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, timing.pollMs));
       if (!stillConnected()) return;
       await context.views.refreshStates();
-      relationship = await read();
+      primary = await read();
     }
-    if (!relationship || !stillConnected()) return;
-    const state = relationship.state;
+    if (!primary || !stillConnected()) return;
+    const state = primary.state;
     if (state === undefined) context.prompts.showInfo(done(`Micetro reports no failover state for ${name}; the servers synchronise on their own`));
     else if (isSynchronising(state)) context.prompts.showInfo(done(`${name} is still ${stateLabel(state, 1)}; the view follows it on its next refresh`));
-    else context.prompts.showInfo(done(`${name} is ${stateLabel(state, relationship.dhcpScopeRefs.length)}`));
+    else context.prompts.showInfo(done(`${name} is ${stateLabel(state, primary.scopeRefs.length)}`));
   }).catch((error: unknown) => {
     // The change was made; only following it failed. Say so once, without claiming the add failed.
     context.log.warn(`Following ${name} after the change failed: ${describeError(error)}`);

@@ -1,18 +1,31 @@
 // Add / Edit (the wizard), Remove, and Add Scopes to a failover relationship.
 import type * as vscode from 'vscode';
-import type { DeconfigureAction, DHCPFailoverRelationship } from '../../api/types';
-import { canTakeScopes, MAX_RELATIONSHIPS_PER_SERVER, scopeCidr } from '../../failover';
+import type { DeconfigureAction, DHCPScope } from '../../api/types';
+import {
+  canTakeScopes,
+  MAX_RELATIONSHIPS_PER_SERVER,
+  otherSide,
+  pairScopeCount,
+  pairServerRefs,
+  readOnlyReason,
+  scopeCidr,
+  sideOn,
+  type FailoverPair,
+  type FailoverSide,
+} from '../../failover';
+import { describeError } from '../log';
+import { isCancellation } from '../prompts';
 import { openRelationshipWizard, type RelationshipWizardPanel } from '../panels/relationshipWizardPanel';
 import { RelationshipNode } from '../tree/nodes/relationshipNode';
 import { scopeTexts } from '../tree/nodes/scopeNode';
 import { ScopeRowNode } from '../tree/nodes/scopeRowNode';
 import type { ServerNode } from '../tree/nodes/serverNode';
-import { partnerName, partnerRef, serverRefsOf } from '../tree/relationshipText';
 import { sortByNetwork } from '../tree/sortKeys';
 import { requireClient, type CommandContext } from './commandContext';
 import { followUntilSettled } from './followSettling';
 import { registerCommand, withViewProgress } from './registerCommand';
-import { asPrimary, nothingToDo, primaryRelationships, relationshipItem, relationshipTarget, serverTarget, type RelationshipTarget } from './targets';
+import { removeFailoverPair } from './relationshipRemoval';
+import { nothingToDo, relationshipItem, relationshipTarget, serverTarget, sortedPairs } from './targets';
 
 export function registerRelationshipCommands(context: CommandContext): vscode.Disposable[] {
   return [
@@ -31,15 +44,15 @@ export function registerRelationshipCommands(context: CommandContext): vscode.Di
 async function showSaved(context: CommandContext, saved: { name: string; primaryServerRef: string }): Promise<void> {
   const { views } = context;
   await views.afterChange([saved.primaryServerRef]);
-  const relationship = (await views.inventory.getRelationships(saved.primaryServerRef)).find((r) => r.name === saved.name);
-  if (relationship) await views.afterChange(serverRefsOf(relationship).filter((ref) => ref !== saved.primaryServerRef));
+  const pair = (await views.inventory.getPairs(saved.primaryServerRef)).find((candidate) => candidate.name === saved.name);
+  if (pair) await views.afterChange(pairServerRefs(pair).filter((ref) => ref !== saved.primaryServerRef));
   await views.servers.revealRelationship(saved.primaryServerRef, saved.name);
 }
 
 /** Returns the wizard's panel (tests drive it). */
 async function addRelationship(context: CommandContext, node: ServerNode | undefined): Promise<RelationshipWizardPanel> {
   const primary = await serverTarget(context, node, 'Add Failover Relationship: primary server', (server) => server.type === 'MSDHCP');
-  const count = (await context.views.inventory.getRelationships(primary.ref)).length;
+  const count = (await context.views.inventory.getPairs(primary.ref)).length;
   if (count >= MAX_RELATIONSHIPS_PER_SERVER) {
     nothingToDo(context, `${primary.name} already has ${count} failover relationships, the most a server can have.`);
   }
@@ -53,13 +66,13 @@ async function addRelationship(context: CommandContext, node: ServerNode | undef
 }
 
 async function editRelationship(context: CommandContext, node: RelationshipNode | undefined): Promise<RelationshipWizardPanel> {
-  const target = await asPrimary(context, await relationshipTarget(context, node, 'Edit Failover Relationship'));
+  const { pair } = await relationshipTarget(context, node, 'Edit Failover Relationship');
   return openRelationshipWizard({
     extensionUri: context.extensionUri,
     client: requireClient(context),
     log: context.log,
-    primary: target.server,
-    existing: target.relationship,
+    primary: pair.primary.server,
+    existing: pair,
     onSaved: (saved) => showSaved(context, saved),
   });
 }
@@ -67,42 +80,73 @@ async function editRelationship(context: CommandContext, node: RelationshipNode 
 async function removeRelationship(context: CommandContext, node: RelationshipNode | undefined): Promise<void> {
   const client = requireClient(context);
   const title = 'Remove Failover Relationship';
-  const { relationship, server } = await relationshipTarget(context, node, title);
+  const { pair } = await relationshipTarget(context, node, title);
   const { prompts } = context;
-  const scopeCount = relationship.dhcpScopeRefs.length;
-  let keeper = relationship.dhcpServerRef ?? server.ref;
+  const scopeCount = pairScopeCount(pair);
+  let keeper = pair.primary;
   let action: DeconfigureAction | undefined;
   let consequence = 'It has no scopes; it is removed from Micetro.';
   if (scopeCount > 0) {
-    const sides = [
-      { name: relationship.primaryServer, ref: relationship.primaryServerRef, other: relationship.secondaryServer },
-      { name: relationship.secondaryServer, ref: relationship.secondaryServerRef, other: relationship.primaryServer },
-    ].filter((side): side is { name: string; ref: string; other: string } => side.ref !== undefined);
-    const keep = await prompts.pick(
-      sides.map((side) => ({ label: side.name, description: `keeps the ${scopeCount} scope${scopeCount === 1 ? '' : 's'}`, value: side })),
+    keeper = await prompts.pick(
+      [pair.primary, pair.secondary].map((side) => ({ label: side.server.name, description: `keeps the ${scopeCount} scope${scopeCount === 1 ? '' : 's'}`, value: side })),
       { title: `${title} (1/2)`, placeHolder: 'Which server keeps the scopes of the relationship?' },
     );
+    const other = otherSide(pair, keeper).server.name;
     action = await prompts.pick<DeconfigureAction>(
       [
-        { label: `Delete the scopes on ${keep.other}`, value: 'Delete' },
-        { label: `Disable the scopes on ${keep.other}`, value: 'Disable' },
+        { label: `Delete the scopes on ${other}`, value: 'Delete' },
+        { label: `Disable the scopes on ${other}`, value: 'Disable' },
       ],
-      { title: `${title} (2/2)`, placeHolder: `What happens to the scopes on ${keep.other}?` },
+      { title: `${title} (2/2)`, placeHolder: `What happens to the scopes on ${other}?` },
     );
-    keeper = keep.ref;
-    const plural = scopeCount === 1 ? 'scope stays' : 'scopes stay';
-    consequence = `Its ${scopeCount} ${plural} on ${keep.name} and ${scopeCount === 1 ? 'is' : 'are'} ${action === 'Delete' ? 'deleted' : 'disabled'} on ${keep.other}.`;
+    const plural = scopeCount === 1 ? 'scope leaves' : 'scopes leave';
+    consequence =
+      `First its ${scopeCount} ${plural} the relationship: ${scopeCount === 1 ? 'it stays' : 'they stay'} on ${keeper.server.name} and ` +
+      `${scopeCount === 1 ? 'is' : 'are'} ${action === 'Delete' ? 'deleted' : 'disabled'} on ${other}. Then the empty relationship is removed.`;
   }
   await prompts.confirm(
-    `Remove the failover relationship "${relationship.name}"?`,
-    `The relationship between ${relationship.primaryServer} and ${relationship.secondaryServer} is removed. ${consequence}`,
+    `Remove the failover relationship "${pair.name}"?`,
+    `The relationship between ${pair.primary.server.name} and ${pair.secondary.server.name} is removed. ${consequence}`,
     'Remove',
   );
-  await withViewProgress(`Removing ${relationship.name}…`, () =>
-    client.removeDHCPFailoverRelationships([{ dhcpServerRef: keeper, dhcpFailoverRelationshipName: relationship.name }], action),
-  );
-  await context.views.afterChange(serverRefsOf(relationship));
-  await context.views.servers.revealServer(keeper);
+  try {
+    const { enabledCopies } = await withViewProgress(`Removing ${pair.name}…`, () => removeFailoverPair(client, { pair, keeper, action }, describeError));
+    await afterRemoval(context, pair, keeper, enabledCopies);
+  } finally {
+    await context.views.afterChange(pairServerRefs(pair));
+    await context.views.servers.revealServer(keeper.server.ref);
+  }
+}
+
+/** Says plainly when enabled copies of the scopes remain on the other server, and offers to delete them. */
+async function afterRemoval(context: CommandContext, pair: FailoverPair, keeper: FailoverSide, enabledCopies: DHCPScope[] | undefined): Promise<void> {
+  const other = otherSide(pair, keeper).server;
+  if (enabledCopies === undefined) {
+    context.prompts.showError(
+      `Removed ${pair.name}, but the scopes on ${other.name} could not be read back: check that no scope there is still enabled next to its copy on ${keeper.server.name}.`,
+    );
+    return;
+  }
+  if (enabledCopies.length === 0) return;
+  const count = enabledCopies.length;
+  const names = enabledCopies.map((scope) => scopeCidr(scope)).join(', ');
+  // Micetro documents no call that disables a scope, so removing the instance is the one fix offered here.
+  try {
+    await context.prompts.confirm(
+      `${pair.name} is removed, but ${count === 1 ? 'a scope is' : `${count} scopes are`} still enabled on both ${keeper.server.name} and ${other.name}: ${names}.`,
+      `With no failover between them, both servers can hand out the same addresses. Remove the instance${count === 1 ? '' : 's'} on ${other.name} ` +
+        `now (Remove Scope Instance), or disable ${count === 1 ? 'it' : 'them'} in Micetro yourself.`,
+      `Remove from ${other.name}`,
+    );
+  } catch (error) {
+    if (isCancellation(error)) return;
+    throw error;
+  }
+  const client = requireClient(context);
+  await withViewProgress(`Removing the copies on ${other.name}…`, async () => {
+    for (const scope of enabledCopies) await client.removeDHCPScope(scope.ref);
+  });
+  context.prompts.showInfo(`Removed ${count === 1 ? 'the copy' : `${count} copies`} on ${other.name}: the scopes are now only on ${keeper.server.name}.`);
 }
 
 /**
@@ -113,69 +157,62 @@ async function addScopesToRelationship(context: CommandContext, node: Relationsh
   const client = requireClient(context);
   const title = 'Add Scopes to Failover Relationship';
   const { prompts, views } = context;
-  let target: RelationshipTarget;
+  let pair: FailoverPair;
   let scopeRefs: string[];
   const scope = node instanceof ScopeRowNode && !node.relationship && node.instances.length === 1 ? node.instances[0] : undefined;
   if (scope) {
-    const ofServer = (await primaryRelationships(context)).filter((candidate) => candidate.server.ref === scope.server.ref);
-    if (ofServer.length === 0) nothingToDo(context, `${scope.server.name} is not the primary server of any failover relationship.`);
+    const ofServer = (await sortedPairs(context)).filter((candidate) => candidate.primary.server.ref === scope.server.ref && readOnlyReason(candidate) === undefined);
+    if (ofServer.length === 0) nothingToDo(context, `${scope.server.name} is not the primary server of any failover relationship this extension can change.`);
     // A partner that already has a scope with this network could not take the copy.
     const partnerHas = await Promise.all(
-      ofServer.map(async ({ relationship }) => {
-        const ref = partnerRef(relationship);
-        return ref !== undefined && (await views.inventory.getScopes(ref)).some((other) => scopeCidr(other) === scopeCidr(scope.scope));
-      }),
+      ofServer.map(async (candidate) => (await views.inventory.getScopes(candidate.secondary.server.ref)).some((other) => scopeCidr(other) === scopeCidr(scope.scope))),
     );
     const candidates = ofServer.filter((_, index) => !partnerHas[index]);
     if (candidates.length === 0) {
       nothingToDo(context, `${scope.scope.name} cannot join a relationship of ${scope.server.name}: each partner already has a scope ${scope.scope.name}.`);
     }
-    target = await prompts.pick(candidates.map(relationshipItem), { title, placeHolder: `Add ${scope.scope.name} to which relationship?` });
+    pair = await prompts.pick(candidates.map(relationshipItem), { title, placeHolder: `Add ${scope.scope.name} to which relationship?` });
     scopeRefs = [scope.scope.ref];
   } else {
     if (node instanceof ScopeRowNode) nothingToDo(context, 'This scope is already in a failover relationship.');
-    const picked = await relationshipTarget(
+    // Scopes join from the primary, whichever server's node the command was run from.
+    ({ pair } = await relationshipTarget(
       context,
       node instanceof RelationshipNode ? node : undefined,
       title,
-      (relationship) => canTakeScopes(relationship.state),
+      (candidate) => canTakeScopes(candidate.primary.state),
       'No failover relationship can take scopes now: scopes join a relationship only while it is Normal or Empty.',
-    );
-    target = await asPrimary(context, picked);
-    const eligible = await eligibleScopes(context, target.relationship);
-    const partner = partnerName(target.relationship);
+    ));
+    const eligible = await eligibleScopes(context, pair);
+    const partner = pair.secondary.server.name;
     if (eligible.length === 0) {
-      nothingToDo(context, `${target.server.name} has no scope that can join ${target.relationship.name}: each is in a relationship or exists on ${partner}.`);
+      nothingToDo(context, `${pair.primary.server.name} has no scope that can join ${pair.name}: each is in a relationship or exists on ${partner}.`);
     }
     // The partner comes first in the prompt: a long one is cut at the end, and where the copies go matters most.
     scopeRefs = await prompts.pickMany(
       eligible.map((candidate) => ({ label: scopeCidr(candidate), description: scopeTexts(candidate).filter(Boolean).join(' · '), value: candidate.ref })),
-      { title: `${title}: ${target.relationship.name}`, placeHolder: `Copied to ${partner}: pick scopes of ${target.server.name}` },
+      { title: `${title}: ${pair.name}`, placeHolder: `Copied to ${partner}: pick scopes of ${pair.primary.server.name}` },
     );
   }
-  const { relationship, server } = target;
+  const primary = pair.primary.server;
   const count = `${scopeRefs.length} scope${scopeRefs.length === 1 ? '' : 's'}`;
-  await withViewProgress(`Adding ${count} to ${relationship.name}…`, () =>
-    client.addScopesToFailoverRelationship(server.ref, relationship.name, scopeRefs),
-  );
-  await views.afterChange(serverRefsOf(relationship));
-  await views.servers.revealRelationship(server.ref, relationship.name);
-  const added = `Added ${count} to ${relationship.name}, copied to ${partnerName(relationship)}`;
-  void followUntilSettled(context, server.ref, relationship.name, (state) => `${added}. ${state}.`);
+  await withViewProgress(`Adding ${count} to ${pair.name}…`, () => client.addScopesToFailoverRelationship(primary.ref, pair.name, scopeRefs));
+  await views.afterChange(pairServerRefs(pair));
+  await views.servers.revealRelationship(primary.ref, pair.name);
+  const added = `Added ${count} to ${pair.name}, copied to ${pair.secondary.server.name}`;
+  void followUntilSettled(context, primary.ref, pair.name, (state) => `${added}. ${state}.`);
 }
 
 /** Scopes on the primary that are in no relationship and absent on the partner. */
-async function eligibleScopes(context: CommandContext, relationship: DHCPFailoverRelationship) {
+async function eligibleScopes(context: CommandContext, pair: FailoverPair) {
   const inventory = context.views.inventory;
-  const primaryRef = relationship.primaryServerRef ?? relationship.dhcpServerRef;
-  const partnerRef = relationship.secondaryServerRef;
-  if (!primaryRef || !partnerRef) throw new Error(`Micetro did not say which servers "${relationship.name}" joins.`);
-  const [scopes, relationships, partnerScopes] = await Promise.all([
+  const primaryRef = pair.primary.server.ref;
+  const [scopes, pairs, partnerScopes] = await Promise.all([
     inventory.getScopes(primaryRef),
-    inventory.getRelationships(primaryRef),
-    inventory.getScopes(partnerRef),
+    inventory.getPairs(primaryRef),
+    inventory.getScopes(pair.secondary.server.ref),
   ]);
-  const inRelationship = new Set(relationships.flatMap((r) => r.dhcpScopeRefs));
+  const inRelationship = new Set(pairs.flatMap((candidate) => sideOn(candidate, primaryRef)?.scopeRefs ?? []));
   // A scope joins only if no scope with its network exists on the partner.
   const onPartner = new Set(partnerScopes.map(scopeCidr));
   return sortByNetwork(

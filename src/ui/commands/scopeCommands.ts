@@ -1,16 +1,15 @@
 // Remove from Failover…, Remove Scope Instance…, Create Scope… (the form).
 import type * as vscode from 'vscode';
 import type { DeconfigureAction } from '../../api/types';
-import { isSynchronising } from '../../failover';
+import { isSynchronising, otherSide, pairServerRefs, readOnlyReason, sideOn } from '../../failover';
 import { openCreateScopeForm, type CreateScopePanel } from '../panels/createScopePanel';
 import { RelationshipNode } from '../tree/nodes/relationshipNode';
 import type { ScopeNode } from '../tree/nodes/scopeNode';
 import type { ScopeRowNode } from '../tree/nodes/scopeRowNode';
 import { ServerNode } from '../tree/nodes/serverNode';
-import { partnerName, serverRefsOf } from '../tree/relationshipText';
 import { requireClient, type CommandContext } from './commandContext';
 import { registerCommand, withViewProgress } from './registerCommand';
-import { asPrimary, failoverScopeTarget, scopeInstanceTarget } from './targets';
+import { failoverScopeTarget, scopeInstanceTarget } from './targets';
 
 export function registerScopeCommands(context: CommandContext): vscode.Disposable[] {
   return [
@@ -25,14 +24,15 @@ export function registerScopeCommands(context: CommandContext): vscode.Disposabl
 async function removeScopeFromFailover(context: CommandContext, node: ScopeNode | ScopeRowNode | undefined): Promise<void> {
   const client = requireClient(context);
   const title = 'Remove from Failover';
-  const { scope, server, relationship } = await failoverScopeTarget(
+  const { scope, pair: relationship, side } = await failoverScopeTarget(
     context,
     node,
     title,
-    (candidate) => !isSynchronising(candidate.state),
+    (candidate) => !isSynchronising(candidate.primary.state) && !isSynchronising(candidate.secondary.state),
     'No failover relationship with scopes can change now: each is still synchronising its partners.',
   );
-  const partner = partnerName(relationship);
+  const server = side.server;
+  const partner = otherSide(relationship, side).server.name;
   const action = await context.prompts.pick<DeconfigureAction>(
     [
       { label: `Delete the scope on ${partner}`, detail: `${scope.name} stays on ${server.name} only.`, value: 'Delete' },
@@ -52,32 +52,34 @@ async function removeScopeFromFailover(context: CommandContext, node: ScopeNode 
   await withViewProgress(`Removing ${scope.name} from ${relationship.name}…`, () =>
     client.removeScopesFromFailoverRelationship(server.ref, relationship.name, [scope.ref], action),
   );
-  await context.views.afterChange(serverRefsOf(relationship));
+  await context.views.afterChange(pairServerRefs(relationship));
   await context.views.servers.revealRelationship(server.ref, relationship.name);
 }
 
 async function removeScopeInstance(context: CommandContext, node: ScopeNode | ScopeRowNode | undefined): Promise<void> {
   const client = requireClient(context);
   const { scope, server, relationship } = await scopeInstanceTarget(context, node, 'Remove Scope Instance');
-  const detail = relationship
-    ? `It is in the failover relationship "${relationship.name}": it leaves the relationship first, and its instance on ${partnerName(relationship)} stays as an independent scope.`
+  const side = relationship && sideOn(relationship, server.ref);
+  const detail = relationship && side
+    ? `It is in the failover relationship "${relationship.name}": it leaves the relationship first, and its instance on ${otherSide(relationship, side).server.name} stays as an independent scope.`
     : `Its address pool, exclusions, reservations, options and leases on ${server.name} are lost.`;
   await context.prompts.confirm(`Remove the scope ${scope.name} from ${server.name}?`, detail, 'Remove');
   await withViewProgress(`Removing ${scope.name} from ${server.name}…`, () => client.removeDHCPScope(scope.ref));
-  await context.views.afterChange(relationship ? serverRefsOf(relationship) : [server.ref]);
+  await context.views.afterChange(relationship ? pairServerRefs(relationship) : [server.ref]);
 }
 
 /** Returns the form's panel (tests drive it). */
-async function createScope(context: CommandContext, node: ServerNode | RelationshipNode | undefined): Promise<CreateScopePanel> {
+function createScope(context: CommandContext, node: ServerNode | RelationshipNode | undefined): Promise<CreateScopePanel> {
   let server = node instanceof ServerNode ? node.server : undefined;
   let relationshipName: string | undefined;
   if (node instanceof RelationshipNode) {
+    const readOnly = readOnlyReason(node.pair);
+    if (readOnly) return Promise.reject(new Error(readOnly));
     // Scopes join a relationship from its primary, so the new scope is created there.
-    const primary = await asPrimary(context, { server: node.parent.server, relationship: node.relationship });
-    server = primary.server;
-    relationshipName = primary.relationship.name;
+    server = node.pair.primary.server;
+    relationshipName = node.pair.name;
   }
-  return openCreateScopeForm({
+  const panel = openCreateScopeForm({
     extensionUri: context.extensionUri,
     client: requireClient(context),
     log: context.log,
@@ -86,12 +88,13 @@ async function createScope(context: CommandContext, node: ServerNode | Relations
     onCreated: async ({ scopeRef, dhcpServerRef }) => {
       const { views } = context;
       await views.afterChange([dhcpServerRef]);
-      const relationship = (await views.inventory.getRelationships(dhcpServerRef)).find((r) => r.dhcpScopeRefs.includes(scopeRef));
+      const relationship = (await views.inventory.getPairs(dhcpServerRef)).find((pair) => sideOn(pair, dhcpServerRef)?.scopeRefs.includes(scopeRef));
       if (relationship) {
-        await views.afterChange(serverRefsOf(relationship).filter((ref) => ref !== dhcpServerRef));
+        await views.afterChange(pairServerRefs(relationship).filter((ref) => ref !== dhcpServerRef));
         await views.servers.revealRelationship(dhcpServerRef, relationship.name);
       }
       await views.scopes.revealScope(scopeRef);
     },
   });
+  return Promise.resolve(panel);
 }

@@ -1,10 +1,9 @@
 // Built-in simulator only: make failover visible by stopping servers, cutting links and declaring a partner down.
 import type * as vscode from 'vscode';
 import type { MicetroApi } from '../../api/micetroApi';
-import type { DHCPFailoverRelationship } from '../../api/types';
+import { pairServerRefs, type FailoverPair, type FailoverSide } from '../../failover';
 import { RelationshipNode } from '../tree/nodes/relationshipNode';
 import type { ServerNode } from '../tree/nodes/serverNode';
-import { serverRefsOf } from '../tree/relationshipText';
 import { compareNames } from '../tree/sortKeys';
 import type { CommandContext } from './commandContext';
 import { registerCommand, withViewProgress } from './registerCommand';
@@ -43,42 +42,36 @@ async function changeLink(context: CommandContext, node: RelationshipNode | unde
   // From the palette, only links that can be cut (Normal) or restored (interrupted or partner down) are offered.
   const fits =
     command === 'SimCutLink'
-      ? (candidate: DHCPFailoverRelationship) => candidate.state === 'Normal'
-      : (candidate: DHCPFailoverRelationship) => candidate.state === 'CommunicationInterrupted' || candidate.state === 'PartnerDown';
-  const { server, relationship } = await relationshipTarget(context, node, title, fits);
-  await withViewProgress(`${title}: ${relationship.name}…`, () =>
-    client.command(command, { dhcpServerRef: server.ref, dhcpFailoverRelationshipName: relationship.name }),
-  );
-  await context.views.afterChange(serverRefsOf(relationship));
+      ? (candidate: FailoverPair) => candidate.primary.state === 'Normal'
+      : (candidate: FailoverPair) => candidate.primary.state === 'CommunicationInterrupted' || candidate.primary.state === 'PartnerDown';
+  const { pair, side } = await relationshipTarget(context, node, title, fits);
+  await withViewProgress(`${title}: ${pair.name}…`, () => client.command(command, { dhcpServerRef: side.server.ref, dhcpFailoverRelationshipName: pair.name }));
+  await context.views.afterChange(pairServerRefs(pair));
 }
 
 /** Like `Set-DhcpServerv4Failover -PartnerDown`: the server that lost contact declares its partner down. */
 async function setPartnerDown(context: CommandContext, node: RelationshipNode | undefined): Promise<void> {
   const client = simulatorClient(context);
   const title = 'Set Partner Down';
-  let target = node instanceof RelationshipNode ? { server: node.parent.server, relationship: node.relationship } : undefined;
+  let target: { pair: FailoverPair; side: FailoverSide } | undefined = node instanceof RelationshipNode ? { pair: node.pair, side: node.side } : undefined;
   if (!target) {
-    const inventory = context.views.inventory;
-    const servers = await inventory.getServers();
-    const byServer = await inventory.getAllRelationships();
-    const endpoints = servers.flatMap((server) =>
-      (byServer.get(server.ref) ?? []).filter((r) => r.state === 'CommunicationInterrupted').map((relationship) => ({ server, relationship })),
-    );
+    const { pairs } = await context.views.inventory.getAllPairs();
+    const endpoints = pairs.flatMap((pair) => [pair.primary, pair.secondary].filter((side) => side.state === 'CommunicationInterrupted').map((side) => ({ pair, side })));
     if (endpoints.length === 0) throw new Error('No relationship is in the state Communication interrupted.');
     target = await context.prompts.pick(
       endpoints
-        .sort((a, b) => compareNames(a.relationship.name, b.relationship.name) || compareNames(a.server.name, b.server.name))
+        .sort((a, b) => compareNames(a.pair.name, b.pair.name) || compareNames(a.side.server.name, b.side.server.name))
         .map((endpoint) => ({
-          label: endpoint.relationship.name,
-          description: `${endpoint.server.name} declares its partner down`,
+          label: endpoint.pair.name,
+          description: `${endpoint.side.server.name} declares its partner down`,
           value: endpoint,
         })),
       { title, placeHolder: 'Which server takes over its partner’s addresses?' },
     );
   }
-  const { server, relationship } = target;
-  await withViewProgress(`${title}: ${relationship.name} on ${server.name}…`, () =>
-    client.command('SimSetPartnerDown', { dhcpServerRef: server.ref, dhcpFailoverRelationshipName: relationship.name }),
+  const { pair, side } = target;
+  await withViewProgress(`${title}: ${pair.name} on ${side.server.name}…`, () =>
+    client.command('SimSetPartnerDown', { dhcpServerRef: side.server.ref, dhcpFailoverRelationshipName: pair.name }),
   );
-  await context.views.afterChange(serverRefsOf(relationship));
+  await context.views.afterChange(pairServerRefs(pair));
 }

@@ -1,6 +1,6 @@
 // What a command acts on: the node it was run from, or (from the palette) what the user picks.
-import type { DHCPFailoverRelationship, DHCPScope, DHCPServer } from '../../api/types';
-import { scopeCidr, stateLabel } from '../../failover';
+import type { DHCPScope, DHCPServer } from '../../api/types';
+import { pairScopeCount, readOnlyReason, scopeCidr, sideOn, stateLabel, type FailoverPair, type FailoverSide } from '../../failover';
 import { CancelledError, type PickItem } from '../prompts';
 import { RelationshipNode } from '../tree/nodes/relationshipNode';
 import { ScopeNode, scopeTexts } from '../tree/nodes/scopeNode';
@@ -10,10 +10,15 @@ import { modeSummary, pairName } from '../tree/relationshipText';
 import { compareNames, sortByNetwork } from '../tree/sortKeys';
 import type { CommandContext } from './commandContext';
 
-/** A relationship as one of its servers sees it. */
+/** A relationship and the side a command starts from: the server of its node, or (from the palette) its primary. */
 export interface RelationshipTarget {
-  server: DHCPServer;
-  relationship: DHCPFailoverRelationship;
+  pair: FailoverPair;
+  side: FailoverSide;
+}
+
+/** A scope of a relationship, on the server of `side`. */
+export interface FailoverScopeTarget extends RelationshipTarget {
+  scope: DHCPScope;
 }
 
 export async function serverTarget(
@@ -31,55 +36,51 @@ export async function serverTarget(
   );
 }
 
-/** From a relationship node: as its server sees it. From the palette: a relationship as its primary sees it. */
+/**
+ * From a relationship node: it, under its server. From the palette: a relationship picked, from its primary. Either
+ * way only a relationship this extension may change (Microsoft–Microsoft): the others are read-only.
+ */
 export async function relationshipTarget(
   context: CommandContext,
   node: RelationshipNode | undefined,
   title: string,
-  accept: (relationship: DHCPFailoverRelationship) => boolean = () => true,
+  accept: (pair: FailoverPair) => boolean = () => true,
   /** Why nothing is offered when no relationship is accepted. */
   noneAccepted = 'No failover relationship fits this action.',
 ): Promise<RelationshipTarget> {
-  if (node instanceof RelationshipNode) return { server: node.parent.server, relationship: node.relationship };
-  const candidates = (await primaryRelationships(context)).filter((target) => accept(target.relationship));
-  if (candidates.length === 0) throw new Error(noneAccepted);
-  return context.prompts.pick(candidates.map(relationshipItem), { title, placeHolder: 'Pick a failover relationship' });
-}
-
-/** Every relationship once, as its primary sees it. */
-export async function primaryRelationships(context: CommandContext): Promise<RelationshipTarget[]> {
-  const inventory = context.views.inventory;
-  const servers = await inventory.getServers();
-  const byServer = await inventory.getAllRelationships();
-  const targets: RelationshipTarget[] = [];
-  for (const server of servers) {
-    for (const relationship of byServer.get(server.ref) ?? []) {
-      if (relationship.failoverServerType === 'PrimaryServer') targets.push({ server, relationship });
-    }
+  if (node instanceof RelationshipNode) {
+    const readOnly = readOnlyReason(node.pair);
+    if (readOnly) throw new Error(readOnly);
+    return { pair: node.pair, side: node.side };
   }
-  return targets.sort((a, b) => compareNames(a.relationship.name, b.relationship.name));
+  const pairs = await sortedPairs(context);
+  const writable = pairs.filter((pair) => readOnlyReason(pair) === undefined);
+  const candidates = writable.filter(accept);
+  if (candidates.length === 0) {
+    throw new Error(writable.length < pairs.length ? `${noneAccepted} ${READ_ONLY_NOTE}` : noneAccepted);
+  }
+  const pair = await context.prompts.pick(candidates.map(relationshipItem), { title, placeHolder: 'Pick a failover relationship' });
+  return { pair, side: pair.primary };
 }
 
-export function relationshipItem(target: RelationshipTarget): PickItem<RelationshipTarget> {
-  const { relationship } = target;
-  const state = stateLabel(relationship.state, relationship.dhcpScopeRefs.length);
-  return { label: relationship.name, description: `${pairName(relationship)} · ${modeSummary(relationship)} · ${state}`, value: target };
+/** Said when a palette offers nothing and some relationships were left out as read-only. */
+const READ_ONLY_NOTE = 'ISC, Kea and other non-Microsoft failover relationships are read-only here.';
+
+/** Every relationship once (from every server that could be read), by name. */
+export async function sortedPairs(context: CommandContext): Promise<FailoverPair[]> {
+  const { pairs } = await context.views.inventory.getAllPairs();
+  return pairs.sort((a, b) => compareNames(a.name, b.name));
 }
 
-/** The relationship as its primary server sees it (the view the wizard edits and scopes are added from). */
-export async function asPrimary(context: CommandContext, target: RelationshipTarget): Promise<RelationshipTarget> {
-  const { relationship } = target;
-  if (relationship.failoverServerType === 'PrimaryServer' || !relationship.primaryServerRef) return target;
-  const inventory = context.views.inventory;
-  const server = await inventory.getServer(relationship.primaryServerRef);
-  const seen = (await inventory.getRelationships(relationship.primaryServerRef)).find((r) => r.name === relationship.name);
-  return server && seen ? { server, relationship: seen } : target;
+export function relationshipItem(pair: FailoverPair): PickItem<FailoverPair> {
+  const state = stateLabel(pair.primary.state, pairScopeCount(pair));
+  return { label: pair.name, description: `${pairName(pair)} · ${modeSummary(pair)} · ${state}`, value: pair };
 }
 
-/** The scopes of a relationship on the server it was read from, by network. */
+/** The scopes of a relationship on the server of its side, by network. */
 async function relationshipScopes(context: CommandContext, target: RelationshipTarget): Promise<DHCPScope[]> {
-  const refs = new Set(target.relationship.dhcpScopeRefs);
-  const scopes = await context.views.inventory.getScopes(target.server.ref);
+  const refs = new Set(target.side.scopeRefs);
+  const scopes = await context.views.inventory.getScopes(target.side.server.ref);
   return sortByNetwork(
     scopes.filter((scope) => refs.has(scope.ref)),
     (scope) => scope,
@@ -97,26 +98,31 @@ export async function failoverScopeTarget(
   node: ScopeNode | ScopeRowNode | undefined,
   title: string,
   /** Which relationships the palette offers, besides having scopes; with `noneAccepted` to say why none is offered. */
-  accept: (relationship: DHCPFailoverRelationship) => boolean = () => true,
+  accept: (pair: FailoverPair) => boolean = () => true,
   noneAccepted?: string,
-): Promise<ScopeInstance & RelationshipTarget> {
-  if (node instanceof ScopeNode) return { scope: node.scope, server: node.parent.parent.server, relationship: node.parent.relationship };
+): Promise<FailoverScopeTarget> {
+  if (node instanceof ScopeNode) return { ...(await relationshipTarget(context, node.parent, title)), scope: node.scope };
   if (node instanceof ScopeRowNode) {
     const [{ scope, server, relationship }] = node.instances;
-    if (relationship) return { scope, server, relationship };
+    const side = relationship && sideOn(relationship, server.ref);
+    if (relationship && side) {
+      const readOnly = readOnlyReason(relationship);
+      if (readOnly) throw new Error(readOnly);
+      return { scope, pair: relationship, side };
+    }
   }
-  const target = await relationshipTarget(context, undefined, title, (relationship) => relationship.dhcpScopeRefs.length > 0 && accept(relationship), noneAccepted);
+  const target = await relationshipTarget(context, undefined, title, (pair) => pairScopeCount(pair) > 0 && accept(pair), noneAccepted);
   const scopes = await relationshipScopes(context, target);
   const scope = await context.prompts.pick(
     scopes.map((scope) => scopeItem(scope)),
-    { title, placeHolder: `Pick a scope of ${target.relationship.name}` },
+    { title, placeHolder: `Pick a scope of ${target.pair.name}` },
   );
   return { ...target, scope };
 }
 
 /** One scope instance: the node's, one of a Scopes row (asking which server), or picked by server then scope. */
 export async function scopeInstanceTarget(context: CommandContext, node: ScopeNode | ScopeRowNode | undefined, title: string): Promise<ScopeInstance> {
-  if (node instanceof ScopeNode) return { scope: node.scope, server: node.parent.parent.server, relationship: node.parent.relationship };
+  if (node instanceof ScopeNode) return { scope: node.scope, server: node.parent.parent.server, relationship: node.parent.pair };
   if (node instanceof ScopeRowNode) {
     if (node.instances.length === 1) return node.instances[0];
     return context.prompts.pick(
@@ -126,34 +132,26 @@ export async function scopeInstanceTarget(context: CommandContext, node: ScopeNo
   }
   const server = await serverTarget(context, undefined, title);
   const inventory = context.views.inventory;
-  const [scopes, relationships] = await Promise.all([inventory.getScopes(server.ref), inventory.getRelationships(server.ref)]);
+  const [scopes, pairs] = await Promise.all([inventory.getScopes(server.ref), inventory.getPairs(server.ref)]);
   if (scopes.length === 0) throw new Error(`${server.name} has no scopes.`);
   const scope = await context.prompts.pick(
     sortByNetwork(scopes, (scope) => scope).map((scope) => scopeItem(scope)),
     { title, placeHolder: `Pick a scope on ${server.name}` },
   );
-  return { scope, server, relationship: relationships.find((relationship) => relationship.dhcpScopeRefs.includes(scope.ref)) };
+  return { scope, server, relationship: pairs.find((pair) => sideOn(pair, server.ref)?.scopeRefs.includes(scope.ref)) };
 }
 
-/** Which server is the source: from a node, the server it was shown under; otherwise the user says. */
-export async function sourceServer(context: CommandContext, target: RelationshipTarget, fromNode: boolean, title: string): Promise<RelationshipTarget> {
-  if (fromNode) return target;
-  const { relationship } = target;
-  const primary = await asPrimary(context, target);
-  const secondaryRef = relationship.secondaryServerRef;
-  const secondary = secondaryRef ? await context.views.inventory.getServer(secondaryRef) : undefined;
-  const secondarySeen = secondaryRef ? (await context.views.inventory.getRelationships(secondaryRef)).find((r) => r.name === relationship.name) : undefined;
-  const choices: PickItem<RelationshipTarget>[] = [
-    { label: `${relationship.primaryServer} → ${relationship.secondaryServer}`, description: 'primary to secondary', value: primary },
-  ];
-  if (secondary && secondarySeen) {
-    choices.push({
-      label: `${relationship.secondaryServer} → ${relationship.primaryServer}`,
-      description: 'secondary to primary',
-      value: { server: secondary, relationship: secondarySeen },
-    });
-  }
-  return context.prompts.pick(choices, { title, placeHolder: 'Which server holds the content to copy?' });
+/** Which side is the source: from a node, the side of the server it was shown under; otherwise the user says. */
+export async function sourceSide(context: CommandContext, target: RelationshipTarget, fromNode: boolean, title: string): Promise<FailoverSide> {
+  if (fromNode) return target.side;
+  const { primary, secondary } = target.pair;
+  return context.prompts.pick(
+    [
+      { label: `${primary.server.name} → ${secondary.server.name}`, description: 'primary to secondary', value: primary },
+      { label: `${secondary.server.name} → ${primary.server.name}`, description: 'secondary to primary', value: secondary },
+    ],
+    { title, placeHolder: 'Which server holds the content to copy?' },
+  );
 }
 
 /** The user dismissed something that had nothing to offer. */

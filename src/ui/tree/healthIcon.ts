@@ -8,6 +8,7 @@ const ICONS: Record<Health, [icon: string, color: string]> = {
   error: ['error', 'list.errorForeground'],
   pending: ['sync~spin', 'charts.blue'],
   empty: ['circle-large-outline', 'disabledForeground'],
+  unknown: ['question', 'disabledForeground'],
 };
 
 export function healthIcon(health: Health): vscode.ThemeIcon {

@@ -1,8 +1,15 @@
 // What the views show, fetched once and kept until a refresh or a change invalidates it.
 // Cost model: the server list is one request, a server's relationships one request, a server's scopes one
-// listing (paged by the client), never one request per scope. No vscode import: the benchmark runs it in Node.
+// listing (paged by the client), never one request per scope. Every server's relationships: one all-servers
+// listing, kept only for the servers it covers from their own side (each of their relationships has a record
+// with their dhcpServerRef), plus one request per server it does not cover, 4 at a time. On the simulator that is
+// 2 requests for the demo (the ISC server, with no relationship, is read on its own); on a Micetro whose listing
+// names no server it is 1 + one per server, and the listing is not asked again until the next full refresh.
+// No vscode import: the benchmark runs it in Node.
 import type { MicetroApi } from '../../api/micetroApi';
 import type { DHCPFailoverRelationship, DHCPScope, DHCPServer } from '../../api/types';
+import { buildFailoverPairs, sideOn, type FailoverPair } from '../../failover/failoverPair';
+import { concurrencyLimit } from './concurrencyLimit';
 
 /** The reads the views need. */
 export type InventorySource = Pick<MicetroApi, 'getDHCPServers' | 'getDHCPFailoverRelationships' | 'getDHCPScopes'>;
@@ -13,9 +20,25 @@ export type InventorySource = Pick<MicetroApi, 'getDHCPServers' | 'getDHCPFailov
  */
 const SCOPES_BULK_THRESHOLD = 3;
 
+/** How many servers' relationships are read at once when each is read on its own. */
+const RELATIONSHIP_READS_AT_ONCE = 4;
+
+/** Every relationship once, and the servers whose own relationships could not be read. */
+export interface PairListing {
+  pairs: FailoverPair[];
+  unreadable: DHCPServer[];
+}
+
 export class InventoryCache {
   private servers?: Promise<DHCPServer[]>;
+  /** The relationship records read from each server (its perspective), and the ones already read. */
   private readonly relationships = new Map<string, Promise<DHCPFailoverRelationship[]>>();
+  private readonly settled = new Map<string, DHCPFailoverRelationship[]>();
+  private readonly limit = concurrencyLimit(RELATIONSHIP_READS_AT_ONCE);
+  /** False once the all-servers listing did not name its servers: it is not asked again until clear(). */
+  private bulkUsable = true;
+  private relationshipsSeen = false;
+  private statesSeen = false;
   private readonly scopes = new Map<string, Promise<DHCPScope[]>>();
 
   /** `source` is asked on every load, so the cache follows the current connection. */
@@ -40,41 +63,82 @@ export class InventoryCache {
     return (await this.getServers()).find((server) => server.ref === ref);
   }
 
-  /** The relationships `serverRef` takes part in, from its perspective. */
-  getRelationships(serverRef: string): Promise<DHCPFailoverRelationship[]> {
-    return this.relationships.get(serverRef) ?? remember(this.relationships, serverRef, this.source.getDHCPFailoverRelationships(serverRef));
-  }
-
-  /** Every relationship from every server's perspective, keyed by server ref. */
-  async getAllRelationships(): Promise<Map<string, DHCPFailoverRelationship[]>> {
+  /** The relationships `serverRef` takes part in; the partner's side is filled from what was read of it already. */
+  async getPairs(serverRef: string): Promise<FailoverPair[]> {
+    const own = await this.records(serverRef);
     const servers = await this.getServers();
-    const lists = await Promise.all(this.relationshipLists(servers));
-    return new Map(servers.map((server, index) => [server.ref, lists[index]]));
+    const partners = [...this.settled].filter(([ref]) => ref !== serverRef).flatMap(([, records]) => records);
+    return buildFailoverPairs([...own, ...partners], servers).filter((pair) => sideOn(pair, serverRef) !== undefined);
   }
 
-  /** Like getAllRelationships, but a server whose relationships cannot be read is left out instead of failing all. */
-  async getReadableRelationships(): Promise<Map<string, DHCPFailoverRelationship[]>> {
+  /**
+   * Every relationship once, from every server that could be read (a server that cannot be read is listed in
+   * `unreadable`, and its relationships still show from their partner's side). Fails only when no server could be read.
+   */
+  async getAllPairs(): Promise<PairListing> {
     const servers = await this.getServers();
     const lists = await Promise.allSettled(this.relationshipLists(servers));
-    return new Map(
-      servers.flatMap((server, index) => {
-        const list = lists[index];
-        return list.status === 'fulfilled' ? [[server.ref, list.value] as const] : [];
-      }),
-    );
+    const unreadable = servers.filter((_, index) => lists[index].status === 'rejected');
+    const failed = lists.find((list): list is PromiseRejectedResult => list.status === 'rejected');
+    if (failed && unreadable.length === servers.length) throw failed.reason;
+    const records = lists.flatMap((list) => (list.status === 'fulfilled' ? list.value : []));
+    return { pairs: buildFailoverPairs(records, servers), unreadable };
   }
 
-  /** Each server's relationships; the ones not cached come from one listing of every relationship. */
+  /**
+   * Whether Micetro reports failover states: undefined until a relationship was read, then whether any record read
+   * since the last clear() carried one (a real Micetro may never send them).
+   */
+  get reportsStates(): boolean | undefined {
+    return this.relationshipsSeen ? this.statesSeen : undefined;
+  }
+
+  /** The records read from `serverRef`, each as that server sees it. */
+  private records(serverRef: string): Promise<DHCPFailoverRelationship[]> {
+    return this.relationships.get(serverRef) ?? this.rememberRecords(serverRef, this.readOne(serverRef));
+  }
+
+  private readOne(serverRef: string): Promise<DHCPFailoverRelationship[]> {
+    return this.limit(() => this.source.getDHCPFailoverRelationships(serverRef));
+  }
+
+  private rememberRecords(serverRef: string, load: Promise<DHCPFailoverRelationship[]>): Promise<DHCPFailoverRelationship[]> {
+    this.settled.delete(serverRef);
+    void load.then(
+      (records) => {
+        if (this.relationships.get(serverRef) !== load) return;
+        this.settled.set(serverRef, records);
+        if (records.length > 0) this.relationshipsSeen = true;
+        if (records.some((record) => record.state !== undefined)) this.statesSeen = true;
+      },
+      () => undefined,
+    );
+    return remember(this.relationships, serverRef, load);
+  }
+
+  /**
+   * Each server's records. With more than one server to read, the all-servers listing is asked once, and its
+   * records kept for each server it covers; every other server is read on its own (RELATIONSHIP_READS_AT_ONCE at a time).
+   */
   private relationshipLists(servers: readonly DHCPServer[]): Promise<DHCPFailoverRelationship[]>[] {
     const missing = servers.filter((server) => !this.relationships.has(server.ref));
-    if (missing.length > 0) {
-      const everything = this.source.getDHCPFailoverRelationships();
+    if (missing.length > 1 && this.bulkUsable) {
+      const everything = this.source.getDHCPFailoverRelationships().then(
+        (records) => {
+          const split = splitByServer(records, servers);
+          if (!split) this.bulkUsable = false;
+          return split;
+        },
+        () => undefined,
+      );
       for (const server of missing) {
-        const entry = everything.then((all) => all.filter((relationship) => relationship.dhcpServerRef === server.ref));
-        void remember(this.relationships, server.ref, entry);
+        void this.rememberRecords(
+          server.ref,
+          everything.then((split) => split?.get(server.ref) ?? this.readOne(server.ref)),
+        );
       }
     }
-    return servers.map((server) => this.getRelationships(server.ref));
+    return servers.map((server) => this.records(server.ref));
   }
 
   /** The scope instances on `serverRef`. */
@@ -109,6 +173,7 @@ export class InventoryCache {
     this.servers = undefined;
     for (const ref of serverRefs) {
       this.relationships.delete(ref);
+      this.settled.delete(ref);
       this.scopes.delete(ref);
     }
   }
@@ -122,12 +187,17 @@ export class InventoryCache {
   invalidateStates(): void {
     this.servers = undefined;
     this.relationships.clear();
+    this.settled.clear();
   }
 
   clear(): void {
     this.servers = undefined;
     this.relationships.clear();
+    this.settled.clear();
     this.scopes.clear();
+    this.bulkUsable = true;
+    this.relationshipsSeen = false;
+    this.statesSeen = false;
   }
 }
 
@@ -138,4 +208,25 @@ function remember<T>(map: Map<string, Promise<T>>, key: string, load: Promise<T>
     if (map.get(key) === load) map.delete(key);
   });
   return load;
+}
+
+/**
+ * The all-servers listing split per server, for the servers it covers: a server is covered when every relationship
+ * that names it has a record read from it. Undefined when a record names no known server (Micetro may list each
+ * relationship once, without dhcpServerRef), so nothing of the listing is trusted.
+ */
+function splitByServer(records: readonly DHCPFailoverRelationship[], servers: readonly DHCPServer[]): Map<string, DHCPFailoverRelationship[]> | undefined {
+  const known = new Set(servers.map((server) => server.ref));
+  if (!records.every((record) => record.dhcpServerRef !== undefined && known.has(record.dhcpServerRef))) return undefined;
+  const byServer = new Map<string, DHCPFailoverRelationship[]>();
+  for (const record of records) {
+    const ref = record.dhcpServerRef as string;
+    byServer.set(ref, [...(byServer.get(ref) ?? []), record]);
+  }
+  const pairs = buildFailoverPairs(records, servers);
+  for (const [ref, own] of byServer) {
+    const named = pairs.filter((pair) => sideOn(pair, ref) !== undefined).length;
+    if (named !== own.length) byServer.delete(ref);
+  }
+  return byServer;
 }

@@ -1,6 +1,7 @@
 // The rows of the Scopes view from the per-server lists: a failover scope's two instances become one row.
 // No vscode import, so the benchmark can time it in Node.
-import type { DHCPFailoverRelationship, DHCPScope, DHCPServer } from '../../api/types';
+import type { DHCPScope, DHCPServer } from '../../api/types';
+import { sideOn, type FailoverPair } from '../../failover/failoverPair';
 import { scopeCidr } from '../../failover/scopeRules';
 import type { ScopeInstance } from './nodes/scopeRowNode';
 import { nodeId } from './nodes/treeNode';
@@ -16,14 +17,14 @@ export interface ScopeRow {
 
 export function buildScopeRows(
   servers: readonly DHCPServer[],
-  relationshipsByServer: ReadonlyMap<string, readonly DHCPFailoverRelationship[]>,
+  pairs: readonly FailoverPair[],
   scopesByServer: ReadonlyMap<string, readonly DHCPScope[]>,
 ): ScopeRow[] {
   const rows = new Map<string, ScopeRow>();
   for (const server of servers) {
-    const relationshipOf = new Map<string, DHCPFailoverRelationship>();
-    for (const relationship of relationshipsByServer.get(server.ref) ?? []) {
-      for (const ref of relationship.dhcpScopeRefs) relationshipOf.set(ref, relationship);
+    const relationshipOf = new Map<string, FailoverPair>();
+    for (const pair of pairs) {
+      for (const ref of sideOn(pair, server.ref)?.scopeRefs ?? []) relationshipOf.set(ref, pair);
     }
     // Micetro may list a relationship's scopes by network (`DHCPScopes/10.0.1.0/24`) rather than by id.
     const byNetwork = [...relationshipOf.keys()].some((ref) => !NUMERIC_REF.test(ref));
@@ -33,12 +34,12 @@ export function buildScopeRows(
       const network = byRef || byNetwork ? scopeCidr(scope) : undefined;
       const relationship = byRef ?? (network === undefined ? undefined : relationshipOf.get(`DHCPScopes/${network}`));
       // A relationship's name is unique only on its servers: two pairs may each have a "site-fo" with 10.0.0.0/24.
-      const pair = relationship && nodeId(undefined, 'relationship', relationship.primaryServer, relationship.secondaryServer, relationship.name);
-      const id = pair ? nodeId(pair, 'scope', network ?? scope.ref) : nodeId(undefined, 'scope', scope.ref);
+      const pairId = relationship && nodeId(undefined, 'relationship', relationship.primary.server.name, relationship.secondary.server.name, relationship.name);
+      const id = pairId ? nodeId(pairId, 'scope', network ?? scope.ref) : nodeId(undefined, 'scope', scope.ref);
       const instance: ScopeInstance = { scope, server, relationship };
       const row = rows.get(id);
       if (!row) rows.set(id, { id, instances: [instance] });
-      else if (relationship?.failoverServerType === 'PrimaryServer') row.instances.unshift(instance);
+      else if (relationship?.primary.server.ref === server.ref) row.instances.unshift(instance);
       else row.instances.push(instance);
     }
   }

@@ -47,8 +47,8 @@ export class ScopesTreeProvider extends PagedTreeProvider {
     await this.connection.whenSettled();
     if (this.connection.current.kind === 'none') return [];
     const servers = await this.inventory.getServers();
-    const [relationships, scopes] = await Promise.all([this.inventory.getAllRelationships(), this.inventory.getAllScopes()]);
-    const rows = buildScopeRows(servers, relationships, scopes).map((row) =>
+    const [{ pairs }, scopes] = await Promise.all([this.inventory.getAllPairs(), this.inventory.getAllScopes()]);
+    const rows = buildScopeRows(servers, pairs, scopes).map((row) =>
       this.reuse(row.id, ScopeRowNode, () => new ScopeRowNode(row.id, row.instances), (existing) => (existing.instances = row.instances)),
     );
     const filter = this.filter.toLowerCase();

@@ -2,9 +2,9 @@
 // Expanding a server costs at most one request, a relationship none beyond its server's scope list (read once).
 import * as vscode from 'vscode';
 import type { DHCPScope } from '../../api/types';
-import { scopeCidr } from '../../failover';
+import { scopeCidr, sideOn } from '../../failover';
 import type { ConnectionManager } from '../connection/connectionManager';
-import type { InventoryCache } from './inventoryCache';
+import type { InventoryCache, PairListing } from './inventoryCache';
 import { PagedTreeProvider } from './pagedTreeProvider';
 import { RelationshipNode, relationshipNodeId } from './nodes/relationshipNode';
 import { ScopeNode } from './nodes/scopeNode';
@@ -47,15 +47,15 @@ export class ServersTreeProvider extends PagedTreeProvider {
       if (!(node instanceof ServerNode)) continue;
       // VS Code asks for the TreeItem before the children: read what its description shows first.
       node.server = (await this.inventory.getServer(ref).catch(() => undefined)) ?? node.server;
-      node.relationshipCount = await this.inventory.getRelationships(ref).then(
-        (relationships) => relationships.length,
+      node.relationshipCount = await this.inventory.getPairs(ref).then(
+        (pairs) => pairs.length,
         () => undefined,
       );
       this.changed.fire(node);
     }
   }
 
-  /** Selects the relationship (as `serverRef` sees it) and shows it, expanding its server. */
+  /** Selects the relationship under `serverRef` and shows it, expanding its server. */
   async revealRelationship(serverRef: string, name: string): Promise<void> {
     const server = this.findNode(serverNodeId(serverRef));
     if (!(server instanceof ServerNode)) return;
@@ -75,15 +75,14 @@ export class ServersTreeProvider extends PagedTreeProvider {
     if (this.connection.current.kind === 'none') return [];
     const servers = await this.inventory.getServers();
     // A server whose relationships cannot be read shows no count; expanding it shows the error and Retry.
-    const relationships = await this.inventory.getReadableRelationships();
-    const unread = servers.filter((server) => !relationships.has(server.ref));
-    if (unread.length > 0) this.log.warn(`Could not read the failover relationships of ${unread.map((server) => server.name).join(', ')}`);
+    const { pairs, unreadable } = await this.inventory.getAllPairs().catch((): PairListing => ({ pairs: [], unreadable: servers }));
+    if (unreadable.length > 0) this.log.warn(`Could not read the failover relationships of ${unreadable.map((server) => server.name).join(', ')}`);
     await vscode.commands.executeCommand('setContext', 'dhcpFailover.noServers', servers.length === 0);
     return servers
       .slice()
       .sort((a, b) => compareNames(a.name, b.name))
       .map((server) => {
-        const count = relationships.get(server.ref)?.length;
+        const count = unreadable.includes(server) ? undefined : pairs.filter((pair) => sideOn(pair, server.ref) !== undefined).length;
         return this.reuse(
           serverNodeId(server.ref),
           ServerNode,
@@ -97,24 +96,23 @@ export class ServersTreeProvider extends PagedTreeProvider {
   }
 
   private async loadRelationships(node: ServerNode): Promise<TreeNode[]> {
-    const relationships = await this.inventory.getRelationships(node.server.ref);
-    node.relationshipCount = relationships.length;
-    return relationships
-      .slice()
+    const pairs = await this.inventory.getPairs(node.server.ref);
+    node.relationshipCount = pairs.length;
+    return pairs
       .sort((a, b) => compareNames(a.name, b.name))
-      .map((relationship) =>
+      .map((pair) =>
         this.reuse(
-          relationshipNodeId(node.server.ref, relationship.name),
+          relationshipNodeId(node.server.ref, pair.name),
           RelationshipNode,
-          () => new RelationshipNode(node, relationship),
-          (existing) => (existing.relationship = relationship),
+          () => new RelationshipNode(node, pair),
+          (existing) => (existing.pair = pair),
         ),
       );
   }
 
   /** The server's scope list (read once) joined to the relationship's scope refs: never a request per scope. */
   private async loadScopes(node: RelationshipNode): Promise<TreeNode[]> {
-    const refs = new Set(node.relationship.dhcpScopeRefs);
+    const refs = new Set(node.side.scopeRefs);
     if (refs.size === 0) return [];
     const scopes = await this.inventory.getScopes(node.parent.server.ref);
     // Micetro may list the scopes by network (`DHCPScopes/10.0.1.0/24`) rather than by id.

@@ -1,4 +1,5 @@
 // Both views and their shared cache: what a command calls after it changed something.
+import { sideOn } from '../../failover';
 import type { InventoryCache } from './inventoryCache';
 import type { ScopesTreeProvider } from './scopesTreeProvider';
 import type { ServersTreeProvider } from './serversTreeProvider';
@@ -52,11 +53,11 @@ export class TreeViews {
   private async stateSignatures(): Promise<Map<string, { state: string; scopeRefs: string }> | undefined> {
     try {
       const servers = await this.inventory.getServers();
-      const relationships = await this.inventory.getAllRelationships();
+      const { pairs } = await this.inventory.getAllPairs();
       return new Map(
         servers.map((server) => {
-          const own = relationships.get(server.ref) ?? [];
-          const scopeRefs = JSON.stringify(own.map((relationship) => [relationship.name, relationship.dhcpScopeRefs.slice().sort()]));
+          const own = pairs.filter((pair) => sideOn(pair, server.ref) !== undefined);
+          const scopeRefs = JSON.stringify(own.map((pair) => [pair.name, (sideOn(pair, server.ref)?.scopeRefs ?? []).slice().sort()]));
           return [server.ref, { state: JSON.stringify([server, own]), scopeRefs }];
         }),
       );

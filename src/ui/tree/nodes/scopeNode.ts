@@ -1,7 +1,7 @@
 // One scope instance of a relationship, on the server its parent relationship was read from.
 import * as vscode from 'vscode';
 import type { DHCPScope } from '../../../api/types';
-import { scopeCidr } from '../../../failover';
+import { readOnlyReason, scopeCidr } from '../../../failover';
 import { markdownFacts } from '../markdownFacts';
 import { plainText } from '../../plainText';
 import { contextValue, nodeId, type TreeNode } from './treeNode';
@@ -23,8 +23,8 @@ export class ScopeNode implements TreeNode {
     item.id = this.id;
     item.description = plainText([...scopeTexts(scope), scope.enabled ? '' : 'disabled'].filter(Boolean).join(' · '));
     item.iconPath = new vscode.ThemeIcon('symbol-namespace');
-    item.tooltip = scopeTooltip(scope, this.parent.parent.server.name, this.parent.relationship.name);
-    item.contextValue = contextValue('scope', ['failover', scope.enabled ? 'enabled' : 'disabled']);
+    item.tooltip = scopeTooltip(scope, this.parent.parent.server.name, this.parent.pair.name);
+    item.contextValue = contextValue('scope', ['failover', scope.enabled ? 'enabled' : 'disabled', ...(readOnlyReason(this.parent.pair) ? ['readOnly'] : [])]);
     return item;
   }
 }

@@ -1,18 +1,19 @@
 // A row of the Scopes view: one scope with its authority, like Micetro's IPAM page. A failover scope is one
 // row for its two instances (authority `dhcp-a ⇄ dhcp-b`); any other scope instance is a row of its own.
 import * as vscode from 'vscode';
-import type { DHCPFailoverRelationship, DHCPScope, DHCPServer } from '../../../api/types';
+import type { DHCPScope, DHCPServer } from '../../../api/types';
+import type { FailoverPair } from '../../../failover';
 import { pairName } from '../relationshipText';
-import { scopeCidr } from '../../../failover';
+import { readOnlyReason, scopeCidr } from '../../../failover';
 import { scopeTexts, scopeTooltip } from './scopeNode';
 import { plainText } from '../../plainText';
 import { contextValue, type TreeNode } from './treeNode';
 
-/** One scope on one server, with the relationship it belongs to (read from that server's perspective). */
+/** One scope on one server, with the relationship it belongs to. */
 export interface ScopeInstance {
   scope: DHCPScope;
   server: DHCPServer;
-  relationship?: DHCPFailoverRelationship;
+  relationship?: FailoverPair;
 }
 
 export class ScopeRowNode implements TreeNode {
@@ -24,7 +25,7 @@ export class ScopeRowNode implements TreeNode {
     public instances: ScopeInstance[],
   ) {}
 
-  get relationship(): DHCPFailoverRelationship | undefined {
+  get relationship(): FailoverPair | undefined {
     return this.instances[0].relationship;
   }
 
@@ -48,7 +49,11 @@ export class ScopeRowNode implements TreeNode {
     item.description = plainText([...scopeTexts(scope), this.authority, relationship?.name, scope.enabled ? '' : 'disabled'].filter(Boolean).join(' · '));
     item.iconPath = new vscode.ThemeIcon(relationship ? 'arrow-swap' : 'symbol-namespace');
     item.tooltip = scopeTooltip(scope, this.authority, relationship?.name);
-    item.contextValue = contextValue('scope', [relationship ? 'failover' : 'standalone', scope.enabled ? 'enabled' : 'disabled']);
+    item.contextValue = contextValue('scope', [
+      relationship ? 'failover' : 'standalone',
+      scope.enabled ? 'enabled' : 'disabled',
+      ...(relationship && readOnlyReason(relationship) ? ['readOnly'] : []),
+    ]);
     return item;
   }
 }
