@@ -148,13 +148,14 @@ describe('package.json contributions', () => {
     }
   });
 
-  it('contributes the four settings and never a password setting', () => {
+  it('contributes the five settings and never a password setting', () => {
     const properties = Object.keys(manifest.contributes.configuration.properties).sort();
     assert.deepEqual(properties, [
       'dhcpFailover.authentication',
       'dhcpFailover.autoRefreshSeconds',
       'dhcpFailover.caFile',
       'dhcpFailover.requestTimeoutSeconds',
+      'dhcpFailover.simulator.profile',
     ]);
   });
 });
