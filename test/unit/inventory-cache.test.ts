@@ -43,8 +43,18 @@ class FakeSource implements InventorySource {
 
   async getDHCPScopes(options: ListOptions = {}) {
     this.calls.push(`scopes ${options.filter ?? 'all'}`);
-    const ref = options.filter?.replace('dhcpServerRef=', '');
+    const ref = options.filter?.replace(/^dhcpServerRef="(.*)"$/, '$1');
     return this.scopes.filter((s) => !ref || s.dhcpServerRef === ref);
+  }
+
+  async getRange(ref: string) {
+    this.calls.push(`range ${ref}`);
+    return { ref, name: '10.0.0.0/24', from: '10.0.0.0', to: '10.0.0.255' };
+  }
+
+  async getRanges() {
+    this.calls.push('ranges');
+    return [];
   }
 }
 
@@ -68,7 +78,7 @@ describe('InventoryCache', () => {
     cache.invalidateServers(['DHCPServers/1']);
     await cache.getScopes('DHCPServers/1');
     await cache.getScopes('DHCPServers/2');
-    assert.deepEqual(source.calls, ['scopes dhcpServerRef=DHCPServers/1', 'scopes dhcpServerRef=DHCPServers/2', 'scopes dhcpServerRef=DHCPServers/1']);
+    assert.deepEqual(source.calls, ['scopes dhcpServerRef="DHCPServers/1"', 'scopes dhcpServerRef="DHCPServers/2"', 'scopes dhcpServerRef="DHCPServers/1"']);
   });
 
   it('after a change on one server, re-reads its scopes alone and its relationships with one listing', async () => {
@@ -80,7 +90,7 @@ describe('InventoryCache', () => {
     cache.invalidateServers(['DHCPServers/2']);
     const relationships = await cache.getAllRelationships();
     await cache.getAllScopes();
-    assert.deepEqual(source.calls, ['servers', 'relationships all', 'scopes dhcpServerRef=DHCPServers/2']);
+    assert.deepEqual(source.calls, ['servers', 'relationships all', 'scopes dhcpServerRef="DHCPServers/2"']);
     assert.deepEqual(
       relationships.get('DHCPServers/2')?.map((r) => r.failoverServerType),
       ['SecondaryServer'],
@@ -120,7 +130,7 @@ describe('buildScopeRows', () => {
     assert.deepEqual(
       rows.map((row) => [row.id, row.instances.map((instance) => instance.scope.ref)]),
       [
-        ['relationship:dhcp-1:dhcp-2:r/scope:10.0.1.0%2F24', ['DHCPScopes/11', 'DHCPScopes/21']],
+        ['relationship:dhcp-1:dhcp-2:r/scope:Ranges%2F10.0.1.0%2F24', ['DHCPScopes/11', 'DHCPScopes/21']],
         ['scope:DHCPScopes%2F12', ['DHCPScopes/12']],
       ],
     );
@@ -144,7 +154,7 @@ describe('buildScopeRows', () => {
       rows.map((row) => [row.id, row.instances.map((instance) => instance.scope.ref)]),
       [
         ['scope:DHCPScopes%2F34', ['DHCPScopes/34']],
-        ['relationship:dhcp-1:dhcp-2:r/scope:10.0.9.0%2F24', ['DHCPScopes/31', 'DHCPScopes/32']],
+        ['relationship:dhcp-1:dhcp-2:r/scope:Ranges%2F10.0.9.0%2F24', ['DHCPScopes/31', 'DHCPScopes/32']],
         ['scope:DHCPScopes%2F33', ['DHCPScopes/33']],
       ],
     );

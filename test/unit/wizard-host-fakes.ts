@@ -46,6 +46,7 @@ export function fakeClient(failures: Record<string, number> = {}) {
   const calls: Record<string, number> = {};
   const log: ClientCall[] = [];
   const created: NewDHCPScope[] = [];
+  const exclusions: Array<{ from: string; to: string }> = [];
   const held = new Map<string, { gate: Deferred; reached: Deferred }>();
   const pending: Promise<unknown>[] = [];
   const answer = async <Result>(method: keyof MicetroApi, gate: Promise<void> | undefined, answerOf?: () => Result): Promise<Result> => {
@@ -85,7 +86,19 @@ export function fakeClient(failures: Record<string, number> = {}) {
         created.push(args[0]);
         return `DHCPScopes/${created.length}`;
       }),
-    removeDHCPScope: (...args) => call('removeDHCPScope', args),
+    removeDHCPScope: (...args) => call('removeDHCPScope', args, () => undefined),
+    getRange: (...args) => call('getRange', args, () => ({ ref: 'Ranges/1', name: String(args[0]).replace(/^Ranges\//, ''), from: '', to: '' })),
+    getRanges: (...args) => call('getRanges', args, () => []),
+    addRange: (...args) => call('addRange', args, () => 'Ranges/2'),
+    addDHCPAddressPool: (...args) => call('addDHCPAddressPool', args, () => `DHCPAddressPools/${created.length}`),
+    addDHCPExclusion: (...args) =>
+      call('addDHCPExclusion', args, () => {
+        exclusions.push(args[1]);
+        return `DHCPExclusions/${exclusions.length}`;
+      }),
+    getDHCPAddressPools: (...args) => call('getDHCPAddressPools', args, () => [{ ref: 'DHCPAddressPools/1', from: '', to: '', dhcpScopeRef: String(args[0]) }]),
+    getDHCPExclusions: (...args) => call('getDHCPExclusions', args, () => exclusions.map((e, i) => ({ ref: `DHCPExclusions/${i + 1}`, ...e, dhcpScopeRef: String(args[0]) }))),
+    removeObject: (...args) => call('removeObject', args, () => undefined),
     addScopesToFailoverRelationship: (...args) => call('addScopesToFailoverRelationship', args, () => undefined),
     removeScopesFromFailoverRelationship: (...args) => call('removeScopesFromFailoverRelationship', args),
     addDHCPFailoverRelationship: (...args) => call('addDHCPFailoverRelationship', args, () => undefined),

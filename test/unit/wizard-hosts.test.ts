@@ -76,20 +76,20 @@ describe('wizard hosts', () => {
       );
     });
 
-    it('after a failed add, a second Create does not create the scope again but offers the retry of the add', async () => {
+    it('after a failed add, a second Create does not create the scope again but offers Finish', async () => {
       const { host, posted, values, calls, closed, createdScopes } = await readyHost({ addScopesToFailoverRelationship: 1 });
       await host.receive({ t: 'submit', values });
       const failure = posted.at(-1);
-      assert.equal(failure?.t, 'addToRelationshipFailed');
+      assert.equal(failure?.t, 'partlyCreated');
       posted.length = 0;
       await host.receive({ t: 'ready' });
-      assert.deepEqual(posted.map((message) => message.t), ['init', 'addToRelationshipFailed'], 'a reloaded page is told the scope exists');
+      assert.deepEqual(posted.map((message) => message.t), ['init', 'partlyCreated'], 'a reloaded page is told the scope exists');
 
       await host.receive({ t: 'submit', values });
       assert.equal(calls.addDHCPScope, 1, 'the scope is created once');
       assert.deepEqual(posted.at(-1), failure);
 
-      await host.receive({ t: 'retryAdd' });
+      await host.receive({ t: 'finish' });
       assert.deepEqual(closed, [true]);
       await host.disposed();
       assert.deepEqual(createdScopes, [{ scopeRef: 'DHCPScopes/1', dhcpServerRef: A.ref }]);
@@ -249,17 +249,17 @@ describe('wizard hosts', () => {
       // The link breaks after the form loaded: the scope is created, the add is refused (state not Normal).
       const link = { dhcpServerRef: primary.ref, dhcpFailoverRelationshipName: 'unit-wizard-retry' };
       await client.command('SimCutLink', link);
-      await host.receive({ t: 'submit', values: updateScopeValues(initialCreateScopeState(setup), { network: '10.251.2.0/24' }).values });
+      await host.receive({ t: 'submit', values: updateScopeValues(initialCreateScopeState(setup), { network: '10.251.2.0/24', createRange: true }).values });
 
       const failure = posted.at(-1);
-      assert.ok(failure?.t === 'addToRelationshipFailed', JSON.stringify(failure));
+      assert.ok(failure?.t === 'partlyCreated', JSON.stringify(failure));
       assert.match(failure.message, /20120|NORMAL/i);
       assert.deepEqual(closed, []);
       assert.equal((await scopeOn(client, primary, '10.251.2.0/24'))?.ref, failure.scopeRef, 'the scope stays created');
 
       await client.command('SimRestoreLink', link);
       await settle(client);
-      await host.receive({ t: 'retryAdd' });
+      await host.receive({ t: 'finish' });
       assert.deepEqual(closed, [true], JSON.stringify(posted.at(-1)));
       await host.disposed();
       assert.deepEqual(created, [{ scopeRef: failure.scopeRef, dhcpServerRef: primary.ref }]);

@@ -1,11 +1,18 @@
 // What the views show, fetched once and kept until a refresh or a change invalidates it.
 // Cost model: the server list is one request, a server's relationships one request, a server's scopes one
-// listing (paged by the client), never one request per scope. No vscode import: the benchmark runs it in Node.
+// listing (paged by the client), never one request per scope; the scopes' networks come from their ranges, each
+// read once (see rangeCache.ts: a few by ref, many with one listing). No vscode import: the benchmark runs it in Node.
+// Scope listings are kept only for the server they are for: a filter that also matches another server's ref
+// (a partial match) never pulls that server's scopes in.
 import type { MicetroApi } from '../../api/micetroApi';
 import type { DHCPFailoverRelationship, DHCPScope, DHCPServer } from '../../api/types';
+import { RangeCache } from './rangeCache';
 
 /** The reads the views need. */
-export type InventorySource = Pick<MicetroApi, 'getDHCPServers' | 'getDHCPFailoverRelationships' | 'getDHCPScopes'>;
+export type InventorySource = Pick<MicetroApi, 'getDHCPServers' | 'getDHCPFailoverRelationships' | 'getDHCPScopes' | 'getRange' | 'getRanges'>;
+
+/** The scope listing filter for one server (quoted, as real clients send it). */
+const scopesOfServerFilter = (serverRef: string) => `dhcpServerRef="${serverRef}"`;
 
 /**
  * Above this many servers without a cached scope list, one listing of every scope is cheaper than one per server.
@@ -17,9 +24,12 @@ export class InventoryCache {
   private servers?: Promise<DHCPServer[]>;
   private readonly relationships = new Map<string, Promise<DHCPFailoverRelationship[]>>();
   private readonly scopes = new Map<string, Promise<DHCPScope[]>>();
+  private readonly ranges: RangeCache;
 
   /** `source` is asked on every load, so the cache follows the current connection. */
-  constructor(private readonly currentSource: () => InventorySource) {}
+  constructor(private readonly currentSource: () => InventorySource) {
+    this.ranges = new RangeCache(currentSource);
+  }
 
   private get source(): InventorySource {
     return this.currentSource();
@@ -77,9 +87,10 @@ export class InventoryCache {
     return servers.map((server) => this.getRelationships(server.ref));
   }
 
-  /** The scope instances on `serverRef`. */
+  /** The scope instances on `serverRef`, each with its network. */
   getScopes(serverRef: string): Promise<DHCPScope[]> {
-    return this.scopes.get(serverRef) ?? remember(this.scopes, serverRef, this.source.getDHCPScopes({ filter: `dhcpServerRef=${serverRef}` }));
+    const load = () => this.source.getDHCPScopes({ filter: scopesOfServerFilter(serverRef) }).then((all) => this.ranges.withNetworks(all.filter((scope) => scope.dhcpServerRef === serverRef)));
+    return this.scopes.get(serverRef) ?? remember(this.scopes, serverRef, load());
   }
 
   /** Every scope instance on every server, keyed by server ref. */
@@ -87,7 +98,8 @@ export class InventoryCache {
     const servers = await this.getServers();
     const missing = servers.filter((server) => !this.scopes.has(server.ref));
     if (missing.length > SCOPES_BULK_THRESHOLD) {
-      const everything = this.source.getDHCPScopes().then((all) => {
+      const everything = this.source.getDHCPScopes().then(async (listed) => {
+        const all = await this.ranges.withNetworks(listed);
         const byServer = new Map<string, DHCPScope[]>();
         for (const scope of all) {
           let list = byServer.get(scope.dhcpServerRef);
@@ -128,6 +140,7 @@ export class InventoryCache {
     this.servers = undefined;
     this.relationships.clear();
     this.scopes.clear();
+    this.ranges.clear();
   }
 }
 
