@@ -44,19 +44,73 @@ class FakeSource implements InventorySource {
   async getDHCPScopes(options: ListOptions = {}) {
     this.calls.push(`scopes ${options.filter ?? 'all'}`);
     const ref = options.filter?.replace(/^dhcpServerRef="(.*)"$/, '$1');
-    return this.scopes.filter((s) => !ref || s.dhcpServerRef === ref);
+    return this.scopes.filter((s) => !ref || s.dhcpServerRef === ref || (this.partialFilter && s.dhcpServerRef.startsWith(ref)));
   }
+
+  /** Numeric range ref → its network, as a real Micetro holds ranges. */
+  ranges = new Map<string, string>();
+  /** The listing answers every scope, as a partial `dhcpServerRef` match may. */
+  partialFilter = false;
 
   async getRange(ref: string) {
     this.calls.push(`range ${ref}`);
-    return { ref, name: '10.0.0.0/24', from: '10.0.0.0', to: '10.0.0.255' };
+    const name = this.ranges.get(ref);
+    if (name === undefined) throw new Error(`no range ${ref}`);
+    return { ref, name, from: '', to: '' };
   }
 
   async getRanges() {
     this.calls.push('ranges');
-    return [];
+    return [...this.ranges].map(([ref, name]) => ({ ref, name, from: '', to: '' }));
   }
 }
+
+/** A source whose scopes name their ranges by number, as a real Micetro answers. */
+function numericRanges(count: number): FakeSource {
+  const source = new FakeSource();
+  source.scopes = Array.from({ length: count }, (_, i) => scope(`10.1.${i}.0/24`, { ref: `DHCPScopes/${100 + i}`, rangeRef: `Ranges/${i + 1}`, dhcpServerRef: 'DHCPServers/1' }));
+  source.scopes.forEach((s, i) => source.ranges.set(`Ranges/${i + 1}`, s.name));
+  return source;
+}
+
+describe('InventoryCache: scope networks from ranges, and scope listings per server', () => {
+  it('reads a few unknown ranges one by one, once each, and fills every scope’s network', async () => {
+    const source = numericRanges(3);
+    source.scopes.push(scope('10.1.0.0/24', { ref: 'DHCPScopes/200', rangeRef: 'Ranges/1', dhcpServerRef: 'DHCPServers/1', name: 'Lab' }));
+    const cache = new InventoryCache(() => source);
+    const scopes = await cache.getScopes('DHCPServers/1');
+    assert.deepEqual(scopes.map((s) => s.network), ['10.1.0.0/24', '10.1.1.0/24', '10.1.2.0/24', '10.1.0.0/24']);
+    assert.deepEqual(source.calls.filter((call) => call.startsWith('range')).sort(), ['range Ranges/1', 'range Ranges/2', 'range Ranges/3']);
+    cache.invalidateScopes(['DHCPServers/1']);
+    await cache.getScopes('DHCPServers/1');
+    assert.equal(source.calls.filter((call) => call.startsWith('range')).length, 3, 'ranges stay cached across a scope reload');
+  });
+
+  it('reads many unknown ranges with one listing of every range', async () => {
+    const source = numericRanges(30);
+    const scopes = await new InventoryCache(() => source).getScopes('DHCPServers/1');
+    assert.equal(scopes[29].network, '10.1.29.0/24');
+    assert.deepEqual(source.calls.filter((call) => call.startsWith('range')), ['ranges']);
+  });
+
+  it('shows a scope whose range cannot be read by its name, and asks again on the next load', async () => {
+    const source = numericRanges(1);
+    source.ranges.clear();
+    const cache = new InventoryCache(() => source);
+    assert.equal((await cache.getScopes('DHCPServers/1'))[0].network, undefined);
+    cache.invalidateScopes(['DHCPServers/1']);
+    await cache.getScopes('DHCPServers/1');
+    assert.equal(source.calls.filter((call) => call.startsWith('range')).length, 2);
+  });
+
+  it('keeps only the server’s own scopes when the filter also matches another server', async () => {
+    const source = new FakeSource();
+    source.partialFilter = true;
+    source.scopes.push(scope('10.9.9.0/24', { ref: 'DHCPScopes/99', dhcpServerRef: 'DHCPServers/10' }));
+    const cache = new InventoryCache(() => source);
+    assert.deepEqual((await cache.getScopes('DHCPServers/1')).map((s) => s.ref), ['DHCPScopes/11', 'DHCPScopes/12']);
+  });
+});
 
 describe('InventoryCache', () => {
   it('reads every relationship in one listing for many servers, then serves each server from it', async () => {

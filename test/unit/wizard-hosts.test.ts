@@ -95,6 +95,54 @@ describe('wizard hosts', () => {
       assert.deepEqual(createdScopes, [{ scopeRef: 'DHCPScopes/1', dhcpServerRef: A.ref }]);
     });
 
+    it('sends the documented scope fields only, then the pool and each exclusion with their own calls', async () => {
+      const { host, values, log, closed } = await readyHost();
+      await host.receive({ t: 'submit', values: { ...values, exclusions: [{ from: '10.9.0.10', to: '10.9.0.19' }, { from: '10.9.0.30', to: '10.9.0.39' }] } });
+      assert.deepEqual(log.map((call) => call.method).filter((method) => !['getDHCPServers', 'getDHCPScopes', 'getDHCPFailoverRelationships'].includes(method)), [
+        'getRange', 'addDHCPScope', 'addDHCPAddressPool', 'addDHCPExclusion', 'addDHCPExclusion', 'addScopesToFailoverRelationship', 'getDHCPAddressPools', 'getDHCPExclusions',
+      ]);
+      assert.deepEqual(Object.keys(log.find((call) => call.method === 'addDHCPScope')?.args[0] as object).sort(), ['description', 'dhcpServerRef', 'enabled', 'name', 'rangeRef']);
+      assert.deepEqual(closed, [true]);
+    });
+
+    it('when the pool fails, says exactly what exists; Finish adds only what is missing', async () => {
+      const { host, posted, values, calls, closed } = await readyHost({ addDHCPAddressPool: 1 });
+      await host.receive({ t: 'submit', values: { ...values, exclusions: [{ from: '10.9.0.10', to: '10.9.0.19' }] } });
+      const failure = posted.at(-1);
+      assert.ok(failure?.t === 'partlyCreated', JSON.stringify(failure));
+      assert.match(failure.summary, /^Scope 10\.9\.0\.0\/24 was created on \S+ without its pool, 1 of its 1 exclusion\(s\), failover relationship "a-b"\.$/);
+      assert.match(failure.message, /Adding the address pool failed/);
+      await host.receive({ t: 'finish' });
+      assert.deepEqual([calls.addDHCPScope, calls.addDHCPAddressPool, calls.addDHCPExclusion, calls.addScopesToFailoverRelationship], [1, 2, 1, 1]);
+      assert.deepEqual(closed, [true]);
+    });
+
+    it('Undo deletes the scope and the range the form created, and the form can create again', async () => {
+      const { host, posted, values, log, closed, ranges } = await readyHost({ addDHCPExclusion: 1 });
+      ranges.missing = true;
+      await host.receive({ t: 'submit', values: { ...values, createRange: true, exclusions: [{ from: '10.9.0.10', to: '10.9.0.19' }] } });
+      const failure = posted.at(-1);
+      assert.ok(failure?.t === 'partlyCreated', JSON.stringify(failure));
+      assert.match(failure.summary, /in the new IPAM range 10\.9\.0\.0\/24 without 1 of its 1 exclusion/);
+      await host.receive({ t: 'undo' });
+      assert.deepEqual(log.filter((call) => call.method === 'removeDHCPScope' || call.method === 'removeObject'), [
+        { method: 'removeDHCPScope', args: ['DHCPScopes/1'] },
+        { method: 'removeObject', args: ['Ranges/2'] },
+      ]);
+      assert.equal(posted.at(-1)?.t, 'createFailed');
+      assert.deepEqual(closed, []);
+    });
+
+    it('refuses to create a scope in a range Micetro does not have unless asked to create it', async () => {
+      const { host, posted, values, calls, ranges } = await readyHost();
+      ranges.missing = true;
+      await host.receive({ t: 'submit', values });
+      const failure = posted.at(-1);
+      assert.ok(failure?.t === 'createFailed');
+      assert.match(failure.message, /no IPAM range 10\.9\.0\.0\/24.*Create the range/);
+      assert.deepEqual([calls.addDHCPScope, calls.addRange], [undefined, undefined]);
+    });
+
     it('runs one create at a time: a second Create while the first runs is refused', async () => {
       const { host, values, calls, hold, posted, closed } = await readyHost();
       const create = hold('addDHCPScope');
