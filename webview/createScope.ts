@@ -143,6 +143,10 @@ function build(): void {
     },
   });
 
+  const createRangeBox = h('input', { type: 'checkbox', id: 'create-range' }) as HTMLInputElement;
+  createRangeBox.checked = state.values.createRange;
+  createRangeBox.addEventListener('change', () => change({ createRange: createRangeBox.checked }));
+
   const relationship = selectElement('relationship', [], '');
   relationship.addEventListener('change', () => change({ relationshipName: relationship.value }));
   fields.set('relationshipName', field('Failover relationship', relationship, { hint: 'Only relationships this server is the primary of can take the scope.' }));
@@ -153,6 +157,11 @@ function build(): void {
     fields.get('serverRef')?.row,
     h('div', { class: 'field-control' }, h('p', { id: 'server-status', class: 'field-hint', role: 'status' }), button('server-retry', 'Retry', true)),
     fields.get('network')?.row,
+    h(
+      'div',
+      { class: 'field-control' },
+      h('label', {}, createRangeBox, ' Create the IPAM range for this network if Micetro has none (a scope lives in an existing range)'),
+    ),
     fields.get('name')?.row,
     descriptionField.row,
     fields.get('poolFrom')?.row,
@@ -171,7 +180,7 @@ function build(): void {
       'div',
       { id: 'partial', class: 'error-box', role: 'alert', tabindex: '-1', hidden: true },
       h('p', { id: 'partial-text' }),
-      h('div', { class: 'buttons' }, button('retry-add', 'Retry Adding to Relationship'), button('close', 'Close', true)),
+      h('div', { class: 'buttons' }, button('finish', 'Finish'), button('undo', 'Undo', true), button('close', 'Close', true)),
     ),
     h(
       'div',
@@ -190,12 +199,14 @@ function build(): void {
     loadServer(state.values.serverRef);
     refresh();
   });
-  byId('retry-add').addEventListener('click', () => {
-    if (!partial || busy) return;
-    busy = true;
-    refresh();
-    vscode.postMessage({ t: 'retryAdd' });
-  });
+  for (const action of ['finish', 'undo'] as const) {
+    byId(action).addEventListener('click', () => {
+      if (!partial || busy) return;
+      busy = true;
+      refresh();
+      vscode.postMessage({ t: action });
+    });
+  }
 }
 
 function submit(): void {
@@ -232,17 +243,17 @@ function refresh(): void {
   if (partial) {
     replaceChildren(
       byId('partial-text'),
-      `The scope ${partial.scopeName} was created, but adding it to the failover relationship "${partial.relationshipName}" failed: ${partial.message} ` +
-        'The scope stays on the server without failover until the add succeeds.',
+      `${partial.summary} ${partial.message} Finish adds the rest; Undo deletes the scope${partial.summary.includes('new IPAM range') ? ' and the range' : ''}.`,
     );
   }
   byId('form-buttons').hidden = partial !== undefined;
-  for (const element of byId('app').querySelectorAll('vscode-textfield, select, #exclusions vscode-button, #add-exclusion')) {
+  for (const element of byId('app').querySelectorAll('vscode-textfield, select, #exclusions vscode-button, #add-exclusion, #create-range')) {
     (element as HTMLInputElement).disabled = partial !== undefined;
   }
   byId<VscodeButton>('create').disabled = busy || !isScopeReady(state.values, server);
   showBlockers(busy ? [] : createScopeBlockers(state.values, server));
-  byId<VscodeButton>('retry-add').disabled = busy;
+  byId<VscodeButton>('finish').disabled = busy;
+  byId<VscodeButton>('undo').disabled = busy;
   byId('app').setAttribute('aria-busy', String(busy));
 }
 
@@ -282,12 +293,14 @@ onHostMessage<CreateScopeToWebview>((message) => {
       break;
     case 'createFailed':
       busy = false;
+      // After an Undo nothing exists any more: the form is editable again, with everything typed still in it.
+      partial = undefined;
       error = message.message;
       save();
       refresh();
       byId('form-error').focus();
       break;
-    case 'addToRelationshipFailed': {
+    case 'partlyCreated': {
       busy = false;
       const { t: _tag, ...rest } = message;
       partial = rest;

@@ -132,7 +132,9 @@ export async function run(): Promise<void> {
   const fresh: string[] = [];
   for (let index = 0; index < ADDED_SCOPES; index++) {
     const third = 10 + Math.floor(index / 256);
-    fresh.push(await direct.addDHCPScope({ name: `100.${third}.${index % 256}.0/24`, dhcpServerRef: biggestRef }));
+    const network = `100.${third}.${index % 256}.0/24`;
+    const rangeRef = await direct.addRange({ name: network, subnet: true });
+    fresh.push(await direct.addDHCPScope({ name: network, rangeRef, dhcpServerRef: biggestRef }));
   }
   // The new scopes were made behind the extension's back: Refresh, and look at the relationship, as a user would.
   api.views.refreshAll();

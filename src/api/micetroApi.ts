@@ -2,13 +2,18 @@
 // test fakes implement. `MicetroClient` implements it; the reads and writes only tests and the bench need (one
 // object by ref, scope options, reservations) stay on the class.
 import type {
+  AddressBlock,
   DeconfigureAction,
+  DHCPAddressPool,
+  DHCPExclusion,
   DHCPFailoverRelationship,
   DHCPRefAndFailoverRelationshipName,
   DHCPScope,
   DHCPServer,
+  IPAMRange,
   ListOptions,
   NewDHCPScope,
+  NewIPAMRange,
 } from './types';
 
 /** What `ReplicateDHCPFailover` replicates: `dhcpServerRef` is the source. */
@@ -28,6 +33,22 @@ export interface MicetroApi {
   addDHCPScope(scope: NewDHCPScope, saveComment?: string): Promise<string>;
   /** Removes one scope instance (on one server). */
   removeDHCPScope(ref: string, saveComment?: string): Promise<void>;
+
+  /** One IPAM range by ref or unique name (`Ranges/10.1.20.0/24`); its name is the network of its scopes. */
+  getRange(ref: string): Promise<IPAMRange>;
+  /** Every range matching the filter, paged. */
+  getRanges(options?: ListOptions): Promise<IPAMRange[]>;
+  /** Creates a range; returns its ref. */
+  addRange(range: NewIPAMRange, saveComment?: string): Promise<string>;
+  /** Adds a scope's address pool (its own object); returns its ref. */
+  addDHCPAddressPool(dhcpScopeRef: string, pool: AddressBlock, saveComment?: string): Promise<string>;
+  /** Adds one exclusion to a scope; returns its ref. */
+  addDHCPExclusion(dhcpScopeRef: string, exclusion: AddressBlock, saveComment?: string): Promise<string>;
+  /** A scope's address pools (at most one on Microsoft DHCP). */
+  getDHCPAddressPools(dhcpScopeRef: string): Promise<DHCPAddressPool[]>;
+  getDHCPExclusions(dhcpScopeRef: string): Promise<DHCPExclusion[]>;
+  /** Removes any object by its ref (`RemoveObject`). */
+  removeObject(ref: string, saveComment?: string): Promise<void>;
 
   /** The relationships of one server (from its perspective), or of every server. */
   getDHCPFailoverRelationships(dhcpServerRef?: string): Promise<DHCPFailoverRelationship[]>;

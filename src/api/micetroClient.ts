@@ -21,21 +21,30 @@ import type { MicetroApi, ReplicateFailoverParams } from './micetroApi';
 import { createMicetroTransport, type MicetroTransport } from './micetroTransport';
 import { describeProxy, type ProxySettings } from './proxyRoute';
 import type {
+  AddressBlock,
   DeconfigureAction,
+  DHCPAddressPool,
+  DHCPExclusion,
   DHCPFailoverRelationship,
   DHCPOption,
   DHCPRefAndFailoverRelationshipName,
   DHCPReservation,
   DHCPScope,
   DHCPServer,
+  IPAMRange,
   ListOptions,
   NewDHCPScope,
+  NewIPAMRange,
   Page,
 } from './types';
 import {
   anyAnswer,
   checkAnswer,
+  exclusionListAnswer,
   optionListAnswer,
+  poolListAnswer,
+  rangeAnswer,
+  rangeListAnswer,
   refAnswer,
   relationshipAnswer,
   relationshipListAnswer,
@@ -291,6 +300,46 @@ export class MicetroClient implements MicetroApi {
       refAnswer,
     );
     return result.ref;
+  }
+
+  // ---- IPAM: ranges, address pools, exclusions -----------------------------------------------------------
+
+  /** One range by ref (`Ranges/17`) or unique name (`Ranges/10.1.20.0/24`). */
+  async getRange(ref: string): Promise<IPAMRange> {
+    const result = await this.ask({ method: 'GET', path: refPath(ref), read: true, operation: 'GET Range' }, rangeAnswer);
+    return result.range;
+  }
+
+  /** Every range matching the filter, paged until `totalResults` is reached. */
+  getRanges(options: ListOptions = {}): Promise<IPAMRange[]> {
+    return this.listAll('Ranges', rangeListAnswer, options);
+  }
+
+  async addRange(range: NewIPAMRange, saveComment?: string): Promise<string> {
+    const result = await this.ask({ method: 'POST', path: 'Ranges', body: { range, saveComment }, read: false, operation: 'POST Ranges' }, refAnswer);
+    return result.ref;
+  }
+
+  /** `AddDHCPAddressPool`, the 9.x command (a scope's pool is its own object). */
+  async addDHCPAddressPool(dhcpScopeRef: string, pool: AddressBlock, saveComment?: string): Promise<string> {
+    return (await this.bridge('AddDHCPAddressPool', { dhcpAddressPool: { from: pool.from, to: pool.to, dhcpScopeRef }, saveComment }, refAnswer)).ref;
+  }
+
+  async addDHCPExclusion(dhcpScopeRef: string, exclusion: AddressBlock, saveComment?: string): Promise<string> {
+    return (await this.bridge('AddDHCPExclusion', { dhcpExclusion: { from: exclusion.from, to: exclusion.to, dhcpScopeRef }, saveComment }, refAnswer)).ref;
+  }
+
+  async getDHCPAddressPools(dhcpScopeRef: string): Promise<DHCPAddressPool[]> {
+    return (await this.bridge('GetDHCPAddressPools', { dhcpScopeRef }, poolListAnswer)).items;
+  }
+
+  async getDHCPExclusions(dhcpScopeRef: string): Promise<DHCPExclusion[]> {
+    return (await this.bridge('GetDHCPExclusions', { dhcpScopeRef }, exclusionListAnswer)).items;
+  }
+
+  /** The generic `RemoveObject`: a range, scope, pool, exclusion or reservation by its ref. */
+  async removeObject(ref: string, saveComment?: string): Promise<void> {
+    await this.bridge('RemoveObject', { ref, saveComment }, anyAnswer);
   }
 
   // ---- failover commands (the command bridge) ---------------------------------------------------------

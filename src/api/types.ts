@@ -24,7 +24,7 @@ export interface DHCPScope {
   ref: string;
   /** A free-text name (`London office`), or the network when the scope has none (`10.1.20.0/24`). */
   name: string;
-  /** The scope's range; `Ranges/10.1.20.0/24` names its network (see `scopeNetwork`), and `DHCPScopes/<network>` is a ref. */
+  /** The scope's IPAM range, as Micetro gives it (`Ranges/17`); the range's name is the scope's network. */
   rangeRef: string;
   dhcpServerRef: string;
   superscope: string;
@@ -32,6 +32,40 @@ export interface DHCPScope {
   /** Free addresses in the scope. */
   available: number;
   enabled: boolean;
+  /**
+   * Client-side only, never sent to or read from Micetro: the network (its range's name, e.g. `10.1.20.0/24`),
+   * filled by the inventory once the range was read; `scopeNetwork` reads it first.
+   */
+  network?: string;
+}
+
+/** An object as Micetro lists it inside another (`Range.dhcpScopes`). */
+export interface ObjectSummary {
+  ref: string;
+  objType?: string;
+  name: string;
+}
+
+/** An IPAM range (Micetro's `Range`); for a subnet, `name` is its network in CIDR form. */
+export interface IPAMRange {
+  ref: string;
+  name: string;
+  from: string;
+  to: string;
+  subnet?: boolean;
+  locked?: boolean;
+  autoAssign?: boolean;
+  isContainer?: boolean;
+  parentRef?: string;
+  dhcpScopes?: ObjectSummary[];
+  customProperties?: Record<string, string>;
+}
+
+/** The body of `POST Ranges` / `AddRange`. */
+export interface NewIPAMRange {
+  /** The network in CIDR form. */
+  name: string;
+  subnet?: boolean;
 }
 
 export const FAILOVER_SERVER_TYPES = ['PrimaryServer', 'SecondaryServer'] as const;
@@ -79,24 +113,35 @@ export interface DHCPReservation {
   description?: string;
 }
 
-export interface DHCPAddressPool {
+/** A first and last address. */
+export interface AddressBlock {
   from: string;
   to: string;
 }
 
-/** The body of `POST DHCPScopes`: what a new scope instance holds. */
+/** A scope's address pool, its own object (`AddDHCPAddressPool`). */
+export interface DHCPAddressPool extends AddressBlock {
+  ref: string;
+  name?: string;
+  dhcpScopeRef: string;
+}
+
+/** An exclusion of a scope, its own object (`AddDHCPExclusion`). */
+export interface DHCPExclusion extends AddressBlock {
+  ref: string;
+  name?: string;
+  dhcpScopeRef: string;
+}
+
+/** The body of `POST DHCPScopes`: only the documented DHCPScope fields; pools and exclusions are added after it. */
 export interface NewDHCPScope {
-  /** Free text when `rangeRef` gives the network; without `rangeRef`, the network in CIDR form. */
+  /** Free text, or the network in CIDR form. */
   name: string;
   dhcpServerRef: string;
-  /** `Ranges/<cidr>`: the network the scope covers. */
-  rangeRef?: string;
+  /** The scope's existing IPAM range (`Ranges/17`, or by name `Ranges/10.1.20.0/24`). */
+  rangeRef: string;
   description?: string;
   enabled?: boolean;
-  /** Simulator extension (Micetro creates pools from the range): the scope's address pool. */
-  addressPool?: DHCPAddressPool;
-  /** Simulator extension: exclusion ranges inside the pool. */
-  exclusions?: DHCPAddressPool[];
 }
 
 export interface DHCPRefAndFailoverRelationshipName {

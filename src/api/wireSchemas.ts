@@ -11,8 +11,12 @@ import {
   DHCP_SERVER_STATES,
   DHCP_SERVER_TYPES,
   FAILOVER_SERVER_TYPES,
+  type DHCPAddressPool,
+  type DHCPExclusion,
   type DHCPFailoverRelationship,
   type DHCPOption,
+  type IPAMRange,
+  type ObjectSummary,
   type DHCPReservation,
   type DHCPScope,
   type DHCPServer,
@@ -73,6 +77,39 @@ const reservation: v.GenericSchema<unknown, DHCPReservation> = v.object({
   description: v.optional(v.string()),
 });
 
+const objectSummary: v.GenericSchema<unknown, ObjectSummary> = v.object({ ref: v.string(), objType: v.optional(v.string()), name: v.string() });
+
+/** A range: its name is the network the extension needs; the rest is shown or ignored. */
+const range: v.GenericSchema<unknown, IPAMRange> = v.object({
+  ref: v.string(),
+  name: v.string(),
+  from: v.string(),
+  to: v.string(),
+  subnet: v.optional(v.boolean()),
+  locked: v.optional(v.boolean()),
+  autoAssign: v.optional(v.boolean()),
+  isContainer: v.optional(v.boolean()),
+  parentRef: v.optional(v.string()),
+  dhcpScopes: v.nullish(v.array(objectSummary), () => []),
+  customProperties: v.optional(v.record(v.string(), v.string())),
+});
+
+const addressPool: v.GenericSchema<unknown, DHCPAddressPool> = v.object({
+  ref: v.string(),
+  name: v.optional(v.string()),
+  from: v.string(),
+  to: v.string(),
+  dhcpScopeRef: v.string(),
+});
+
+const exclusion: v.GenericSchema<unknown, DHCPExclusion> = v.object({
+  ref: v.string(),
+  name: v.optional(v.string()),
+  from: v.string(),
+  to: v.string(),
+  dhcpScopeRef: v.string(),
+});
+
 /** A listing: its items (none when the key is missing or null) and the total, when Micetro tells it. */
 export interface ListAnswer<T> {
   items: T[];
@@ -96,10 +133,14 @@ export const scopeListAnswer = listOf('dhcpScopes', scope);
 export const relationshipListAnswer = listOf('dhcpFailoverRelationships', relationship);
 export const optionListAnswer = listOf('dhcpOptions', option);
 export const reservationListAnswer = listOf('dhcpReservations', reservation);
+export const rangeListAnswer = listOf('ranges', range);
+export const poolListAnswer = listOf('dhcpAddressPools', addressPool);
+export const exclusionListAnswer = listOf('dhcpExclusions', exclusion);
 
 export const serverAnswer = v.object({ dhcpServer: server });
 export const scopeAnswer = v.object({ dhcpScope: scope });
 export const relationshipAnswer = v.object({ dhcpFailoverRelationship: relationship });
+export const rangeAnswer = v.object({ range });
 /** What a create answers: the new object's ref. */
 export const refAnswer = v.object({ ref: v.string() });
 /** What a login answers (its absence is reported as a failed login, not as a malformed answer). */

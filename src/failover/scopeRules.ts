@@ -59,16 +59,23 @@ export function rangeNetwork(rangeRef: string): Network | undefined {
   return range ? parseNetwork(range[1]) : undefined;
 }
 
+/** What a scope's network is read from: `network` is the client's copy of its range's name, once resolved. */
+type ScopeNetworkSource = { name: string; rangeRef?: string; network?: string };
+
 /**
- * A scope's network: from `rangeRef` when it is `Ranges/<cidr>`, else from its name when that is a CIDR (Micetro
- * names a scope by its network unless it was given a free-text name).
+ * A scope's network: its resolved `network` (the range's name), else from `rangeRef` when it is `Ranges/<cidr>`,
+ * else from its name when that is a CIDR (Micetro names a scope by its network unless it was given a free-text name).
  */
-export function scopeNetwork(scope: { name: string; rangeRef?: string }): Network | undefined {
-  return (scope.rangeRef === undefined ? undefined : rangeNetwork(scope.rangeRef)) ?? parseNetwork(scope.name);
+export function scopeNetwork(scope: ScopeNetworkSource): Network | undefined {
+  return (
+    (scope.network === undefined ? undefined : parseNetwork(scope.network)) ??
+    (scope.rangeRef === undefined ? undefined : rangeNetwork(scope.rangeRef)) ??
+    parseNetwork(scope.name)
+  );
 }
 
-/** The network a scope covers in CIDR form, or its name when neither rangeRef nor name is a network. */
-export function scopeCidr(scope: { name: string; rangeRef?: string }): string {
+/** The network a scope covers in CIDR form, or its name when no network is known. */
+export function scopeCidr(scope: ScopeNetworkSource): string {
   return scopeNetwork(scope)?.cidr ?? scope.name;
 }
 

@@ -136,14 +136,24 @@ function member(body: Params, key: string): Params {
   return value as Params;
 }
 
+type ScopeSub = 'options' | 'dhcpreservations' | 'dhcpaddresspools' | 'dhcpexclusions';
+
 /** Splits `DHCPScopes/10.0.0.0/24/Options` into the scope ref and the sub-resource. */
-function scopePath(rest: string): { ref: string; sub?: 'options' | 'dhcpreservations' } {
-  const match = /^(.*)\/(options|dhcpreservations)$/i.exec(rest);
+function scopePath(rest: string): { ref: string; sub?: ScopeSub } {
+  const match = /^(.*)\/(options|dhcpreservations|dhcpaddresspools|dhcpexclusions)$/i.exec(rest);
   const refPart = match ? match[1] : rest;
   // A full ref may follow the collection (`DHCPScopes/DHCPScopes/17`).
   const ref = /^dhcpscopes\//i.test(refPart) ? refPart : `DHCPScopes/${refPart}`;
-  return { ref, sub: match ? (match[2].toLowerCase() as 'options' | 'dhcpreservations') : undefined };
+  return { ref, sub: match ? (match[2].toLowerCase() as ScopeSub) : undefined };
 }
+
+/** Objects the REST API reaches by their own ref, served by the commands that own them. */
+const OBJECT_COLLECTIONS: Record<string, { collection: string; get: string; refParam: string }> = {
+  ranges: { collection: 'Ranges', get: 'GetRange', refParam: 'rangeRef' },
+  dhcpreservations: { collection: 'DHCPReservations', get: 'GetDHCPReservation', refParam: 'dhcpReservationRef' },
+  dhcpaddresspools: { collection: 'DHCPAddressPools', get: 'GetDHCPAddressPool', refParam: 'dhcpAddressPoolRef' },
+  dhcpexclusions: { collection: 'DHCPExclusions', get: 'GetDHCPExclusion', refParam: 'dhcpExclusionRef' },
+};
 
 export class HttpTransport {
   constructor(
@@ -222,6 +232,17 @@ export class HttpTransport {
         return this.servers(method, refRest, url, response);
       case 'dhcpscopes':
         return this.scopes(method, refRest, url, body, response);
+      case 'ipamrecords':
+        if (method !== 'GET' || !refRest) throw new SimulatorError(405, `IPAMRecords/<address> takes GET, not ${method}.`, 405);
+        return this.viaCommand('GET IPAMRecord', 'GetIPAMRecord', { addrRef: `IPAMRecords/${refRest}` }, 200, response);
+      case 'ranges':
+        if (!refRest && method === 'GET') return this.viaCommand('GET Ranges', 'GetRanges', { ...listQuery(url) }, 200, response);
+        if (!refRest && method === 'POST') return this.viaCommand('POST Ranges', 'AddRange', { range: member(body, 'range') }, 201, response);
+        return this.object(collection.toLowerCase(), method, refRest, body, response);
+      case 'dhcpreservations':
+      case 'dhcpaddresspools':
+      case 'dhcpexclusions':
+        return this.object(collection.toLowerCase(), method, refRest, body, response);
       default:
         throw new SimulatorError(RESOURCE_NOT_FOUND_CODE, `Unknown resource "${collection}".`, 404);
     }
@@ -235,6 +256,27 @@ export class HttpTransport {
     const body = parseJsonObject(await this.readBodyOrCount(request, this.headerRefusal(request.headers.authorization), operation, true));
     this.hooks.count(operation);
     return send(response, 201, { result: this.auth.login(body) });
+  }
+
+  /** A REST form of a command: the same handler, the REST status (201 for a create, 204 for an empty answer). */
+  private async viaCommand(operation: string, command: string, params: Params, status: number, response: ServerResponse): Promise<void> {
+    this.hooks.count(operation);
+    const result = this.backend.execute(command, params);
+    if (this.backend.isMutating(command)) await this.hooks.persist();
+    return send(response, status, status === 204 ? undefined : { result });
+  }
+
+  /** `GET`, `PUT` (generic properties body) and `DELETE` of an object by its own ref (`Ranges/17`, `DHCPReservations/4`). */
+  private object(kind: string, method: string, refRest: string, body: Params, response: ServerResponse): Promise<void> {
+    const { collection, get, refParam } = OBJECT_COLLECTIONS[kind];
+    if (!refRest) throw new SimulatorError(405, `${collection} is reached by ref here (${collection}/<ref>).`, 405);
+    const ref = refRest.toLowerCase().startsWith(`${collection.toLowerCase()}/`) ? refRest : `${collection}/${refRest}`;
+    if (method === 'GET') return this.viaCommand(`GET ${collection}/{ref}`, get, { [refParam]: ref }, 200, response);
+    if (method === 'DELETE') return this.viaCommand(`DELETE ${collection}/{ref}`, 'RemoveObject', { ref }, 204, response);
+    if (method === 'PUT' && kind === 'dhcpreservations') {
+      return this.viaCommand(`PUT ${collection}/{ref}`, 'SetProperties', { properties: body.properties, deleteUnspecified: body.deleteUnspecified, ref }, 204, response);
+    }
+    throw new SimulatorError(405, `${collection}/<ref> takes GET${kind === 'dhcpreservations' ? ', PUT' : ''} or DELETE, not ${method}.`, 405);
   }
 
   private servers(method: string, ref: string, url: URL, response: ServerResponse): void {
@@ -263,6 +305,15 @@ export class HttpTransport {
       throw new SimulatorError(405, `DHCPScopes takes GET or POST, not ${method}.`, 405);
     }
     const { ref, sub } = scopePath(rest);
+    if (sub === 'dhcpaddresspools' || sub === 'dhcpexclusions') {
+      const [list, add, key, label] =
+        sub === 'dhcpaddresspools'
+          ? ['GetDHCPAddressPools', 'AddDHCPAddressPool', 'dhcpAddressPool', 'DHCPAddressPools']
+          : ['GetDHCPExclusions', 'AddDHCPExclusion', 'dhcpExclusion', 'DHCPExclusions'];
+      if (method === 'GET') return this.viaCommand(`GET DHCPScope ${label}`, list, { ...listQuery(url), dhcpScopeRef: ref }, 200, response);
+      if (method === 'POST') return this.viaCommand(`POST DHCPScope ${label}`, add, { [key]: { ...member(body, key), dhcpScopeRef: ref } }, 201, response);
+      throw new SimulatorError(405, `${label} take GET or POST, not ${method}.`, 405);
+    }
     if (sub === 'options') {
       if (method === 'GET') {
         this.hooks.count('GET DHCPScope Options');

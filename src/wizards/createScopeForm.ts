@@ -1,8 +1,9 @@
 // The Create Scope form without a DOM: what the user typed, validation from src/failover's scope rules (an optional
 // free-text name, addresses inside the network, start ≤ end, exclusions inside the pool, no overlap with the server's
-// scopes), which failover relationships the scope may join, and the exact NewDHCPScope sent to Micetro.
+// scopes), which failover relationships the scope may join, and exactly what is sent to Micetro: the scope, then
+// its pool and exclusions as their own objects.
 import type * as v from 'valibot';
-import type { DHCPFailoverRelationship, DHCPScope, DHCPServer, NewDHCPScope } from '../api/types';
+import type { AddressBlock, DHCPFailoverRelationship, DHCPScope, DHCPServer, NewDHCPScope } from '../api/types';
 import { parseNetwork, scopeNameIssue, scopeNetwork, stateLabel, usableRange, validateScope, type ScopeField } from '../failover';
 import type { createScopeValuesSchema } from './pageMessageSchemas';
 
@@ -99,6 +100,7 @@ export function initialCreateScopeState(setup: CreateScopeSetup): CreateScopeSta
       poolTo: '',
       exclusions: [],
       relationshipName: setup.relationshipName ?? '',
+      createRange: false,
     },
   };
 }
@@ -114,7 +116,7 @@ export function updateScopeValues(state: CreateScopeState, patch: Partial<Create
     values.poolTo = range.to;
   }
   if (patch.serverRef !== undefined && patch.serverRef !== state.values.serverRef) values.relationshipName = '';
-  const changed = (Object.keys(patch) as Array<keyof CreateScopeValues>).filter((key): key is CreateScopeField => key !== 'description');
+  const changed = (Object.keys(patch) as Array<keyof CreateScopeValues>).filter((key): key is CreateScopeField => key !== 'description' && key !== 'createRange');
   return { values, poolEdited, touched: [...new Set([...state.touched, ...changed])] };
 }
 
@@ -161,20 +163,29 @@ export function isScopeReady(values: CreateScopeValues, server: ScopeServerConte
   return server?.serverRef === values.serverRef && Object.keys(createScopeIssues(values, server)).length === 0;
 }
 
+/** The network the form creates the scope in (canonical CIDR), as typed when it is not one yet. */
+export function scopeNetworkOf(values: CreateScopeValues): string {
+  return parseNetwork(values.network)?.cidr ?? values.network.trim();
+}
+
 /**
- * The scope exactly as it is created: named as typed, or by its network when no name is typed; the network goes in
- * the range ref. The pool and exclusions are the simulator's extension of the API.
+ * The scope exactly as `POST DHCPScopes` receives it: only documented DHCPScope fields, in the range `rangeRef`;
+ * named as typed, or by its network when no name is typed. The pool and exclusions are added after it.
  */
-export function scopeToSend(values: CreateScopeValues): NewDHCPScope {
-  const network = parseNetwork(values.network);
-  const cidr = network?.cidr ?? values.network.trim();
+export function scopeToSend(values: CreateScopeValues, rangeRef: string): NewDHCPScope {
   return {
-    name: values.name.trim() || cidr,
-    rangeRef: `Ranges/${cidr}`,
+    name: values.name.trim() || scopeNetworkOf(values),
+    rangeRef,
     dhcpServerRef: values.serverRef,
     description: values.description.trim(),
     enabled: true,
-    addressPool: { from: values.poolFrom.trim(), to: values.poolTo.trim() },
+  };
+}
+
+/** The pool and the exclusions, trimmed, as they are added to the new scope. */
+export function addressBlocksToSend(values: CreateScopeValues): { pool: AddressBlock; exclusions: AddressBlock[] } {
+  return {
+    pool: { from: values.poolFrom.trim(), to: values.poolTo.trim() },
     exclusions: values.exclusions.map((exclusion) => ({ from: exclusion.from.trim(), to: exclusion.to.trim() })),
   };
 }

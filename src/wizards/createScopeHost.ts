@@ -1,13 +1,26 @@
 // The Create Scope form's host side without vscode: lists the servers, loads the chosen server's scopes and
-// relationships, creates the scope and then adds it to the chosen relationship. If that second step fails the scope
-// stays created, and a second Create offers the retry of the add instead of creating the scope again. The last
-// result is kept and sent again after every `init`, so a result posted while the tab was hidden is not lost.
-// Only servers the form offered are read or written, only once the form was shown, one request at a time, and the
-// retry of an add only after an add failed (for the scope the host created, whatever the page says).
+// relationships, then creates the scope as the real API does: in the network's existing IPAM range (or one it
+// creates when the user asked), `POST DHCPScopes` with the documented fields only, its pool and each exclusion with
+// their own commands, the add to the relationship, and a read-back. If a later step fails, the page is told exactly
+// what exists and offered Finish (the missing steps only) or Undo (delete what was created). The last result is kept
+// and sent again after every `init`, so a result posted while the tab was hidden is not lost. Only servers the form
+// offered are read or written, only once the form was shown, one request at a time, and Finish or Undo only for
+// the scope this host created, whatever the page says.
+import { MicetroNotFoundError } from '../api/errors';
 import type { DHCPServer } from '../api/types';
 import { assertNever } from './assertNever';
-import { createScopeSetup, isScopeReady, scopeServerContext, scopeToSend, type CreateScopeSetup, type CreateScopeValues, type ScopeServerContext } from './createScopeForm';
-import type { CreateScopeFromWebview, CreateScopeToWebview } from './messages';
+import {
+  addressBlocksToSend,
+  createScopeSetup,
+  isScopeReady,
+  scopeNetworkOf,
+  scopeServerContext,
+  scopeToSend,
+  type CreateScopeSetup,
+  type CreateScopeValues,
+  type ScopeServerContext,
+} from './createScopeForm';
+import type { CreateScopeFromWebview, CreateScopeToWebview, PartialScopeCreation } from './messages';
 import { createScopeFromWebviewSchema } from './pageMessageSchemas';
 import { answerReady, logPageError, quoted, receiveFromPage, refuse, RetryableLoad, type WizardHostDeps } from './wizardHost';
 
@@ -17,7 +30,7 @@ export interface CreateScopeTarget {
   onCreated(created: { scopeRef: string; dhcpServerRef: string }): Promise<void>;
 }
 
-type CreateScopeResult = Extract<CreateScopeToWebview, { t: 'createFailed' | 'addToRelationshipFailed' }>;
+type CreateScopeResult = Extract<CreateScopeToWebview, { t: 'createFailed' | 'partlyCreated' }>;
 
 const PAGE = 'Create Scope';
 
@@ -29,6 +42,8 @@ export class CreateScopeHost {
   private readonly contexts = new Map<string, ScopeServerContext>();
   /** A scope that exists; reported to `onCreated` when the panel closes. */
   private created: { scopeRef: string; dhcpServerRef: string } | undefined;
+  /** A creation that is partly done: what Finish completes and Undo deletes. */
+  private progress: CreationProgress | undefined;
   /** The last failure the page was told about, told again after every `init`. */
   private lastResult: CreateScopeResult | undefined;
   /** A create or add is running; a second one is refused. */
@@ -77,10 +92,10 @@ export class CreateScopeHost {
         if (refusal) return refuse(this.deps, PAGE, `a Create on ${refusal}`);
         return this.exclusive('a Create', () => this.create(message.values));
       }
-      case 'retryAdd': {
-        const failure = this.lastResult;
-        if (failure?.t !== 'addToRelationshipFailed') return refuse(this.deps, PAGE, 'a retry of adding a scope to a relationship, but no add has failed');
-        return this.exclusive('a retry', () => this.addToRelationship(failure.scopeRef, failure.dhcpServerRef, failure.relationshipName, failure.scopeName));
+      case 'finish':
+      case 'undo': {
+        if (this.lastResult?.t !== 'partlyCreated' || !this.progress) return refuse(this.deps, PAGE, `${message.t === 'finish' ? 'a Finish' : 'an Undo'}, but no creation is partly done`);
+        return this.exclusive(message.t === 'finish' ? 'a Finish' : 'an Undo', () => (message.t === 'finish' ? this.finish() : this.undo()));
       }
       case 'pageError':
         logPageError(this.deps, PAGE, message.message);
@@ -128,7 +143,8 @@ export class CreateScopeHost {
     const { client } = this.deps;
     try {
       const [scopes, relationships] = await Promise.all([
-        client.getDHCPScopes({ filter: `dhcpServerRef=${serverRef}` }),
+        // A filter may also match another server's ref (a partial match): keep this server's scopes only.
+        client.getDHCPScopes({ filter: `dhcpServerRef="${serverRef}"` }).then((scopes) => scopes.filter((scope) => scope.dhcpServerRef === serverRef)),
         client.getDHCPFailoverRelationships(serverRef),
       ]);
       const context = scopeServerContext(serverRef, scopes, relationships);
@@ -144,10 +160,9 @@ export class CreateScopeHost {
 
   private async create(values: CreateScopeValues): Promise<void> {
     const { client, log } = this.deps;
-    if (this.created) {
-      // The scope exists already: creating it again would fail or duplicate it. If its add failed, the page is
-      // offered the retry again.
-      if (this.lastResult?.t === 'addToRelationshipFailed') this.deps.post(this.lastResult);
+    if (this.progress) {
+      // The scope exists already: creating it again would fail or duplicate it; the page is offered Finish or Undo.
+      if (this.lastResult?.t === 'partlyCreated') this.deps.post(this.lastResult);
       else refuse(this.deps, PAGE, 'a second Create after the scope was created');
       return;
     }
@@ -156,37 +171,148 @@ export class CreateScopeHost {
       this.report({ t: 'createFailed', message: 'Some values are not valid yet; fix the fields that show a message.' });
       return;
     }
-    const scope = scopeToSend(values);
-    log.info(`Creating scope ${scope.name} on ${scope.dhcpServerRef}${values.relationshipName ? ` for failover relationship "${values.relationshipName}"` : ''}`);
+    const network = scopeNetworkOf(values);
+    const range = await this.rangeFor(network, values.createRange);
+    if (!range) return;
+    const scope = scopeToSend(values, range.ref);
+    log.info(`Creating scope ${scope.name} in range ${network} (${range.ref}) on ${scope.dhcpServerRef}${values.relationshipName ? ` for failover relationship "${values.relationshipName}"` : ''}`);
     let scopeRef: string;
     try {
       scopeRef = await client.addDHCPScope(scope);
     } catch (error) {
       this.deps.logFailure(`Creating scope ${scope.name}`, error);
+      await this.undoRange(range);
       this.report({ t: 'createFailed', message: this.deps.describe(error) });
       return;
     }
     log.info(`Created scope ${scope.name} (${scopeRef}).`);
     this.created = { scopeRef, dhcpServerRef: scope.dhcpServerRef };
+    this.progress = { values, scopeName: scope.name, scopeRef, range, poolRef: undefined, exclusionRefs: [], inRelationship: false };
     this.lastResult = undefined;
-    if (!values.relationshipName) {
-      this.deps.close();
-      return;
-    }
-    await this.addToRelationship(scopeRef, scope.dhcpServerRef, values.relationshipName, scope.name);
+    await this.finish();
   }
 
-  private async addToRelationship(scopeRef: string, dhcpServerRef: string, relationshipName: string, scopeName: string): Promise<void> {
-    const { client, log } = this.deps;
+  /**
+   * The range of `network`: the existing one, or (when the user asked) a new one. Undefined after telling the page
+   * why there is none; nothing was created then.
+   */
+  private async rangeFor(network: string, createRange: boolean): Promise<CreationProgress['range'] | undefined> {
+    const { client } = this.deps;
     try {
-      await client.addScopesToFailoverRelationship(dhcpServerRef, relationshipName, [scopeRef]);
+      return { ref: (await client.getRange(`Ranges/${network}`)).ref, created: false };
     } catch (error) {
-      this.deps.logFailure(`Adding scope ${scopeName} to failover relationship "${relationshipName}"`, error);
-      this.report({ t: 'addToRelationshipFailed', scopeRef, scopeName, dhcpServerRef, relationshipName, message: this.deps.describe(error) });
-      return;
+      if (!(error instanceof MicetroNotFoundError)) {
+        this.deps.logFailure(`Reading the IPAM range ${network}`, error);
+        this.report({ t: 'createFailed', message: `Could not read the IPAM range ${network}: ${this.deps.describe(error)}` });
+        return undefined;
+      }
     }
-    log.info(`Added scope ${scopeName} to failover relationship "${relationshipName}".`);
+    if (!createRange) {
+      this.report({ t: 'createFailed', message: `Micetro has no IPAM range ${network}, and a scope is created in an existing range. Tick "Create the range" to create it, or create it in Micetro first.` });
+      return undefined;
+    }
+    try {
+      const ref = await client.addRange({ name: network, subnet: true });
+      this.deps.log.info(`Created IPAM range ${network} (${ref}).`);
+      return { ref, created: true };
+    } catch (error) {
+      this.deps.logFailure(`Creating the IPAM range ${network}`, error);
+      this.report({ t: 'createFailed', message: `Could not create the IPAM range ${network}: ${this.deps.describe(error)}` });
+      return undefined;
+    }
+  }
+
+  /** Deletes a range the form created when the scope it was for could not be created. */
+  private async undoRange(range: CreationProgress['range']): Promise<void> {
+    if (!range.created) return;
+    try {
+      await this.deps.client.removeObject(range.ref);
+    } catch (error) {
+      this.deps.logFailure(`Deleting the IPAM range ${range.ref} the form created`, error);
+    }
+  }
+
+  /** Runs each step still missing (pool, exclusions, relationship), then reads the scope's pool and exclusions back. */
+  private async finish(): Promise<void> {
+    const progress = this.progress as CreationProgress;
+    const { client, log } = this.deps;
+    const { pool, exclusions } = addressBlocksToSend(progress.values);
+    const step = async (doing: string, run: () => Promise<void>): Promise<boolean> => {
+      try {
+        await run();
+        return true;
+      } catch (error) {
+        this.deps.logFailure(`${doing} of scope ${progress.scopeName}`, error);
+        this.report({ t: 'partlyCreated', ...this.partial(progress), message: `${doing} failed: ${this.deps.describe(error)}` });
+        return false;
+      }
+    };
+    if (progress.poolRef === undefined && !(await step('Adding the address pool', async () => void (progress.poolRef = await client.addDHCPAddressPool(progress.scopeRef, pool))))) return;
+    while (progress.exclusionRefs.length < exclusions.length) {
+      const exclusion = exclusions[progress.exclusionRefs.length];
+      if (!(await step(`Adding the exclusion ${exclusion.from}-${exclusion.to}`, async () => void progress.exclusionRefs.push(await client.addDHCPExclusion(progress.scopeRef, exclusion))))) return;
+    }
+    const relationshipName = progress.values.relationshipName;
+    if (relationshipName && !progress.inRelationship) {
+      const added = await step(`Adding it to failover relationship "${relationshipName}"`, async () => {
+        await client.addScopesToFailoverRelationship(progress.values.serverRef, relationshipName, [progress.scopeRef]);
+        progress.inRelationship = true;
+      });
+      if (!added) return;
+      log.info(`Added scope ${progress.scopeName} to failover relationship "${relationshipName}".`);
+    }
+    const readBack = await step('Reading the scope back', async () => {
+      const [pools, readExclusions] = await Promise.all([client.getDHCPAddressPools(progress.scopeRef), client.getDHCPExclusions(progress.scopeRef)]);
+      if (pools.length !== 1 || readExclusions.length !== exclusions.length) {
+        throw new Error(`Micetro lists ${pools.length} pool(s) and ${readExclusions.length} exclusion(s) for it, not 1 and ${exclusions.length}.`);
+      }
+    });
+    if (!readBack) return;
+    log.info(`Scope ${progress.scopeName} (${progress.scopeRef}) is complete: its pool and ${exclusions.length} exclusion(s).`);
+    this.progress = undefined;
     this.lastResult = undefined;
     this.deps.close();
   }
+
+  /** What exists and what is missing, in words, for the page. */
+  private partial(progress: CreationProgress): Omit<PartialScopeCreation, 'message'> {
+    const server = this.shown?.servers.find((s) => s.ref === progress.values.serverRef)?.name ?? progress.values.serverRef;
+    const exclusions = addressBlocksToSend(progress.values).exclusions.length;
+    const missing = [
+      progress.poolRef === undefined ? 'its pool' : undefined,
+      progress.exclusionRefs.length < exclusions ? `${exclusions - progress.exclusionRefs.length} of its ${exclusions} exclusion(s)` : undefined,
+      progress.values.relationshipName && !progress.inRelationship ? `failover relationship "${progress.values.relationshipName}"` : undefined,
+    ].filter((part): part is string => part !== undefined);
+    const made = `Scope ${progress.scopeName} was created on ${server}${progress.range.created ? ` in the new IPAM range ${scopeNetworkOf(progress.values)}` : ''}`;
+    const summary = missing.length > 0 ? `${made} without ${missing.join(', ')}.` : `${made}; reading it back failed.`;
+    return { scopeRef: progress.scopeRef, scopeName: progress.scopeName, dhcpServerRef: progress.values.serverRef, relationshipName: progress.values.relationshipName, summary };
+  }
+
+  /** Deletes the scope (its pool and exclusions go with it) and the range the form created. */
+  private async undo(): Promise<void> {
+    const progress = this.progress as CreationProgress;
+    try {
+      await this.deps.client.removeDHCPScope(progress.scopeRef);
+    } catch (error) {
+      this.deps.logFailure(`Deleting scope ${progress.scopeName} again`, error);
+      this.report({ t: 'partlyCreated', ...this.partial(progress), message: `Undo could not delete the scope: ${this.deps.describe(error)}` });
+      return;
+    }
+    await this.undoRange(progress.range);
+    this.deps.log.info(`Deleted scope ${progress.scopeName} (${progress.scopeRef}) again${progress.range.created ? ', and its new range' : ''}.`);
+    this.progress = undefined;
+    this.created = undefined;
+    this.report({ t: 'createFailed', message: `Undo deleted scope ${progress.scopeName}${progress.range.created ? ` and the range ${scopeNetworkOf(progress.values)}` : ''}; nothing is left of it. Change what you need and Create again.` });
+  }
+}
+
+/** How far a creation got: each step's result, so Finish runs only what is missing. */
+interface CreationProgress {
+  values: CreateScopeValues;
+  scopeName: string;
+  scopeRef: string;
+  range: { ref: string; created: boolean };
+  poolRef: string | undefined;
+  exclusionRefs: string[];
+  inRelationship: boolean;
 }

@@ -36,12 +36,14 @@ export interface RelationshipWizardPageState {
 
 // ---- Create Scope --------------------------------------------------------------------------------------------
 
-/** The scope was created but adding it to the relationship failed. */
+/** The scope was created but a later step (its pool, an exclusion, the relationship) failed. */
 export interface PartialScopeCreation {
   scopeRef: string;
   scopeName: string;
   dhcpServerRef: string;
   relationshipName: string;
+  /** Exactly what exists and what is missing, e.g. "Scope 10.1.20.0/24 was created on dhcp-a without its pool." */
+  summary: string;
   message: string;
 }
 
@@ -52,7 +54,7 @@ export type CreateScopeToWebview =
   | { t: 'serverLoadFailed'; serverRef: string; message: string }
   /** Micetro refused the scope; nothing was created. */
   | { t: 'createFailed'; message: string }
-  | ({ t: 'addToRelationshipFailed' } & PartialScopeCreation)
+  | ({ t: 'partlyCreated' } & PartialScopeCreation)
   | HostErrorMessage;
 
 /** As for the wizard; the answer to `ready` is `init`, then the last failure again if there was one. */

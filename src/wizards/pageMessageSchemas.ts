@@ -73,14 +73,18 @@ export const createScopeValuesSchema = v.object({
   exclusions: v.pipe(v.array(v.object({ from: typed, to: typed })), v.maxLength(MAX_EXCLUSIONS)),
   /** '' = not in a failover relationship. */
   relationshipName: typed,
+  /** Create the network's IPAM range when Micetro has none (a scope lives in an existing range). */
+  createRange: v.optional(v.boolean(), false),
 });
 
 export const createScopeFromWebviewSchema = v.variant('t', [
   ready,
   v.object({ t: v.literal('loadServer'), serverRef: ref }),
   v.object({ t: v.literal('submit'), values: createScopeValuesSchema }),
-  /** Adds the scope whose add failed (the host knows which) to its relationship again. */
-  v.object({ t: v.literal('retryAdd') }),
+  /** Runs the steps still missing after a partial creation (the host knows which scope and steps). */
+  v.object({ t: v.literal('finish') }),
+  /** Deletes what a partial creation made (the scope, and the range if the form created it). */
+  v.object({ t: v.literal('undo') }),
   cancel,
   pageError,
 ]);

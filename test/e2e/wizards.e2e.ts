@@ -156,6 +156,8 @@ describe('Wizard panels (browser)', function () {
     await page.locator('#exclusion-0-to input').fill('10.20.77.5');
     await page.locator('#exclusions-error', { hasText: 'must not come before the first' }).waitFor();
     await page.locator('#exclusion-0-to input').fill('10.20.77.20');
+    // 10.20.77.0/24 has no IPAM range yet: the form is asked to create it.
+    await page.locator('#create-range').check();
     assert.equal(await page.locator('#relationship').inputValue(), RELATIONSHIP);
     await wb.screenshot('wizard-9-create-scope');
     await page.locator('#create').click();

@@ -19,7 +19,7 @@ import type { PagedTreeProvider } from '../../src/ui/tree/pagedTreeProvider';
 import { twoServers } from '../shared/simulatorFixtures';
 import { ScriptedPrompts } from './scriptedPrompts';
 
-export { newRelationship, newScope, normalRelationship, relationship, scopeOn, settle, twoServers } from '../shared/simulatorFixtures';
+export { addScopeIn, newRelationship, newScope, normalRelationship, relationship, scopeOn, settle, twoServers } from '../shared/simulatorFixtures';
 
 export const EXTENSION_ID = 'micetro-failover.micetro-dhcp-failover';
 

@@ -9,6 +9,7 @@ import { buildFailoverPairs } from '../../src/failover';
 import { RelationshipNode } from '../../src/ui/tree/nodes/relationshipNode';
 import { ServerNode } from '../../src/ui/tree/nodes/serverNode';
 import {
+  addScopeIn,
   assertCleanRun,
   child,
   children,
@@ -61,7 +62,7 @@ describe('Failover relationship commands', () => {
     await newRelationship(client, primary, secondary, 'it-eligible');
     const eligible = await newScope(client, primary);
     const onPartnerToo = await newScope(client, primary);
-    await client.addDHCPScope({ name: onPartnerToo.name, dhcpServerRef: secondary.ref, description: 'already there' });
+    await addScopeIn(client, onPartnerToo.name, secondary, 'already there');
     api.views.refreshAll();
 
     prompts.script(pick('it-eligible'), pickMany(eligible.name));
@@ -106,7 +107,7 @@ describe('Failover relationship commands', () => {
     await newRelationship(client, primary, secondary, 'it-row-free');
     await newRelationship(client, primary, third, 'it-row-taken');
     const scope = await newScope(client, primary);
-    await client.addDHCPScope({ name: scope.name, dhcpServerRef: third.ref, description: 'already there' });
+    await addScopeIn(client, scope.name, third, 'already there');
     api.views.refreshAll();
 
     const row = (await children(api.views.scopes)).find((node) => isScopeRow(node) && node.instances[0].scope.ref === scope.ref);

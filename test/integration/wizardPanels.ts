@@ -26,7 +26,8 @@ export async function createScopeThroughForm(panel: CreateScopePanel, typed: Par
   const setup = await initialSetup<CreateScopeSetup>(panel);
   assert.ok(setup.serverRef, 'the form opened on a server');
   await panel.receive({ t: 'loadServer', serverRef: setup.serverRef });
-  const state = updateScopeValues(initialCreateScopeState(setup), typed);
+  // The tests' networks are new: the form is asked to create their ranges.
+  const state = updateScopeValues(initialCreateScopeState(setup), { createRange: true, ...typed });
   await panel.receive({ t: 'submit', values: state.values });
   assert.equal(panel.isOpen, false, JSON.stringify(panel.posted.at(-1)));
   return setup;

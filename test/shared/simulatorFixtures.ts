@@ -24,10 +24,24 @@ export async function twoServers(client: MicetroClient): Promise<[DHCPServer, DH
 
 let nextNetwork = 0;
 
+/** The ref of the IPAM range of `cidr`, created when there is none (a scope is created in an existing range). */
+export async function rangeOf(client: Pick<MicetroClient, 'getRange' | 'addRange'>, cidr: string): Promise<string> {
+  try {
+    return (await client.getRange(`Ranges/${cidr}`)).ref;
+  } catch {
+    return client.addRange({ name: cidr, subnet: true });
+  }
+}
+
+/** A scope instance of `cidr` on the server, in its range (made when missing); returns its ref. */
+export async function addScopeIn(client: MicetroClient, cidr: string, server: DHCPServer, description = 'Integration test'): Promise<string> {
+  return client.addDHCPScope({ name: cidr, rangeRef: await rangeOf(client, cidr), dhcpServerRef: server.ref, description });
+}
+
 /** A new scope `10.250.<n>.0/24` on the server; returns its ref and name. */
 export async function newScope(client: MicetroClient, server: DHCPServer, description = 'Integration test'): Promise<{ ref: string; name: string }> {
   const name = `10.250.${nextNetwork++}.0/24`;
-  const ref = await client.addDHCPScope({ name, dhcpServerRef: server.ref, description });
+  const ref = await addScopeIn(client, name, server, description);
   return { ref, name };
 }
 
@@ -81,4 +95,20 @@ export function relationship(client: MicetroClient, server: DHCPServer, name: st
 /** The server's scope instance named `name` (a CIDR), if any. */
 export async function scopeOn(client: MicetroClient, server: DHCPServer, name: string) {
   return (await client.getDHCPScopes({ filter: `dhcpServerRef=${server.ref}` })).find((scope) => scope.name === name);
+}
+
+/** What tests create: a scope, and optionally its pool (added as its own object after the scope). */
+export interface TestScope {
+  name: string;
+  dhcpServerRef: string;
+  description?: string;
+  addressPool?: { from: string; to: string };
+}
+
+/** Creates `scope` in its network's range (made when missing), then its pool when one is given; returns the scope's ref. */
+export async function addTestScope(client: MicetroClient, scope: TestScope): Promise<string> {
+  const { addressPool, ...body } = scope;
+  const ref = await client.addDHCPScope({ ...body, rangeRef: await rangeOf(client, scope.name) });
+  if (addressPool) await client.addDHCPAddressPool(ref, addressPool);
+  return ref;
 }

@@ -52,13 +52,77 @@ class FakeSource implements InventorySource {
 
   async getDHCPScopes(options: ListOptions = {}) {
     this.calls.push(`scopes ${options.filter ?? 'all'}`);
-    const ref = options.filter?.replace('dhcpServerRef=', '');
-    return this.scopes.filter((s) => !ref || s.dhcpServerRef === ref);
+    const ref = options.filter?.replace(/^dhcpServerRef="(.*)"$/, '$1');
+    return this.scopes.filter((s) => !ref || s.dhcpServerRef === ref || (this.partialFilter && s.dhcpServerRef.startsWith(ref)));
+  }
+
+  /** Numeric range ref → its network, as a real Micetro holds ranges. */
+  ranges = new Map<string, string>();
+  /** The listing answers every scope, as a partial `dhcpServerRef` match may. */
+  partialFilter = false;
+
+  async getRange(ref: string) {
+    this.calls.push(`range ${ref}`);
+    const name = this.ranges.get(ref);
+    if (name === undefined) throw new Error(`no range ${ref}`);
+    return { ref, name, from: '', to: '' };
+  }
+
+  async getRanges() {
+    this.calls.push('ranges');
+    return [...this.ranges].map(([ref, name]) => ({ ref, name, from: '', to: '' }));
   }
 }
 
 /** The pairs that `serverRef` takes part in, as `[name, primary's scope refs, secondary's scope refs]`. */
 const shown = (pairs: readonly FailoverPair[]) => pairs.map((pair) => [pair.name, pair.primary.scopeRefs, pair.secondary.scopeRefs]);
+
+/** A source whose scopes name their ranges by number, as a real Micetro answers. */
+function numericRanges(count: number): FakeSource {
+  const source = new FakeSource();
+  source.scopes = Array.from({ length: count }, (_, i) => scope(`10.1.${i}.0/24`, { ref: `DHCPScopes/${100 + i}`, rangeRef: `Ranges/${i + 1}`, dhcpServerRef: 'DHCPServers/1' }));
+  source.scopes.forEach((s, i) => source.ranges.set(`Ranges/${i + 1}`, s.name));
+  return source;
+}
+
+describe('InventoryCache: scope networks from ranges, and scope listings per server', () => {
+  it('reads a few unknown ranges one by one, once each, and fills every scope’s network', async () => {
+    const source = numericRanges(3);
+    source.scopes.push(scope('10.1.0.0/24', { ref: 'DHCPScopes/200', rangeRef: 'Ranges/1', dhcpServerRef: 'DHCPServers/1', name: 'Lab' }));
+    const cache = new InventoryCache(() => source);
+    const scopes = await cache.getScopes('DHCPServers/1');
+    assert.deepEqual(scopes.map((s) => s.network), ['10.1.0.0/24', '10.1.1.0/24', '10.1.2.0/24', '10.1.0.0/24']);
+    assert.deepEqual(source.calls.filter((call) => call.startsWith('range')).sort(), ['range Ranges/1', 'range Ranges/2', 'range Ranges/3']);
+    cache.invalidateScopes(['DHCPServers/1']);
+    await cache.getScopes('DHCPServers/1');
+    assert.equal(source.calls.filter((call) => call.startsWith('range')).length, 3, 'ranges stay cached across a scope reload');
+  });
+
+  it('reads many unknown ranges with one listing of every range', async () => {
+    const source = numericRanges(30);
+    const scopes = await new InventoryCache(() => source).getScopes('DHCPServers/1');
+    assert.equal(scopes[29].network, '10.1.29.0/24');
+    assert.deepEqual(source.calls.filter((call) => call.startsWith('range')), ['ranges']);
+  });
+
+  it('shows a scope whose range cannot be read by its name, and asks again on the next load', async () => {
+    const source = numericRanges(1);
+    source.ranges.clear();
+    const cache = new InventoryCache(() => source);
+    assert.equal((await cache.getScopes('DHCPServers/1'))[0].network, undefined);
+    cache.invalidateScopes(['DHCPServers/1']);
+    await cache.getScopes('DHCPServers/1');
+    assert.equal(source.calls.filter((call) => call.startsWith('range')).length, 2);
+  });
+
+  it('keeps only the server’s own scopes when the filter also matches another server', async () => {
+    const source = new FakeSource();
+    source.partialFilter = true;
+    source.scopes.push(scope('10.9.9.0/24', { ref: 'DHCPScopes/99', dhcpServerRef: 'DHCPServers/10' }));
+    const cache = new InventoryCache(() => source);
+    assert.deepEqual((await cache.getScopes('DHCPServers/1')).map((s) => s.ref), ['DHCPScopes/11', 'DHCPScopes/12']);
+  });
+});
 
 describe('InventoryCache', () => {
   it('takes the all-servers listing for the servers it covers from their own side, and reads the others on their own', async () => {
@@ -158,7 +222,7 @@ describe('InventoryCache', () => {
     cache.invalidateServers(['DHCPServers/1']);
     await cache.getScopes('DHCPServers/1');
     await cache.getScopes('DHCPServers/2');
-    assert.deepEqual(source.calls, ['scopes dhcpServerRef=DHCPServers/1', 'scopes dhcpServerRef=DHCPServers/2', 'scopes dhcpServerRef=DHCPServers/1']);
+    assert.deepEqual(source.calls, ['scopes dhcpServerRef="DHCPServers/1"', 'scopes dhcpServerRef="DHCPServers/2"', 'scopes dhcpServerRef="DHCPServers/1"']);
   });
 
   it('after a change on one server, re-reads its scopes alone and its relationships alone', async () => {
@@ -170,7 +234,7 @@ describe('InventoryCache', () => {
     cache.invalidateServers(['DHCPServers/2']);
     const { pairs } = await cache.getAllPairs();
     await cache.getAllScopes();
-    assert.deepEqual(source.calls, ['servers', 'relationships DHCPServers/2', 'scopes dhcpServerRef=DHCPServers/2']);
+    assert.deepEqual(source.calls, ['servers', 'relationships DHCPServers/2', 'scopes dhcpServerRef="DHCPServers/2"']);
     assert.deepEqual(shown(pairs), [['r', ['DHCPScopes/11'], ['DHCPScopes/21']]]);
   });
 
@@ -201,7 +265,7 @@ describe('buildScopeRows', () => {
     assert.deepEqual(
       rows.map((row) => [row.id, row.instances.map((instance) => instance.scope.ref)]),
       [
-        ['relationship:dhcp-1:dhcp-2:r/scope:10.0.1.0%2F24', ['DHCPScopes/11', 'DHCPScopes/21']],
+        ['relationship:dhcp-1:dhcp-2:r/scope:Ranges%2F10.0.1.0%2F24', ['DHCPScopes/11', 'DHCPScopes/21']],
         ['scope:DHCPScopes%2F12', ['DHCPScopes/12']],
       ],
     );
@@ -222,7 +286,7 @@ describe('buildScopeRows', () => {
       rows.map((row) => [row.id, row.instances.map((instance) => instance.scope.ref)]),
       [
         ['scope:DHCPScopes%2F34', ['DHCPScopes/34']],
-        ['relationship:dhcp-1:dhcp-2:r/scope:10.0.9.0%2F24', ['DHCPScopes/31', 'DHCPScopes/32']],
+        ['relationship:dhcp-1:dhcp-2:r/scope:Ranges%2F10.0.9.0%2F24', ['DHCPScopes/31', 'DHCPScopes/32']],
         ['scope:DHCPScopes%2F33', ['DHCPScopes/33']],
       ],
     );

@@ -21,6 +21,7 @@ import type { DHCPFailoverRelationship, DHCPServer } from '../../src/api/types';
 import { MAX_RELATIONSHIPS_PER_SERVER } from '../../src/failover';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
 import { scope } from './fixtures';
+import { addTestScope } from '../shared/simulatorFixtures';
 
 const PASSWORD = 'correct horse battery staple';
 const SECRET = 'sh4red-S3cret-value';
@@ -133,13 +134,17 @@ describe('MicetroClient ↔ simulator (loopback HTTP)', () => {
     it('creates a scope, sets its options and reservations, and removes it', async () => {
       const client = makeClient();
       const [server] = await freePair(client);
-      const ref = await client.addDHCPScope({
+      const ref = await addTestScope(client, {
         name: '10.250.1.0/24',
         dhcpServerRef: server.ref,
         description: 'Created by a test',
         addressPool: { from: '10.250.1.10', to: '10.250.1.200' },
-        exclusions: [{ from: '10.250.1.10', to: '10.250.1.19' }],
       });
+      const exclusionRef = await client.addDHCPExclusion(ref, { from: '10.250.1.10', to: '10.250.1.19' });
+      assert.deepEqual(
+        (await client.getDHCPExclusions(ref)).map((e) => [e.ref, e.from, e.to]),
+        [[exclusionRef, '10.250.1.10', '10.250.1.19']],
+      );
       assert.match(ref, /^DHCPScopes\/\d+$/);
       const scope = await client.getDHCPScope(ref);
       assert.equal(scope.name, '10.250.1.0/24');
@@ -174,8 +179,8 @@ describe('MicetroClient ↔ simulator (loopback HTTP)', () => {
       const client = makeClient();
       const [server] = await client.getDHCPServers();
       await assert.rejects(
-        client.addDHCPScope({ name: '10.250.2.0/24', dhcpServerRef: server.ref, addressPool: { from: '10.250.3.1', to: '10.250.2.9' } }),
-        (error: unknown) => error instanceof MicetroValidationError && /inside 10\.250\.2\.0\/24/.test(error.message),
+        addTestScope(client, { name: '10.250.2.0/24', dhcpServerRef: server.ref, addressPool: { from: '10.250.3.1', to: '10.250.2.9' } }),
+        (error: unknown) => error instanceof MicetroValidationError && /address pool 10\.250\.3\.1-10\.250\.2\.9 ends before it starts/.test(error.message),
       );
     });
   });
@@ -194,7 +199,7 @@ describe('MicetroClient ↔ simulator (loopback HTTP)', () => {
       assert.equal(created.sharedSecret, '', 'the secret is never read back');
       assert.ok((await client.getDHCPFailoverRelationships(primary.ref)).some((relationship) => relationship.name === name));
 
-      const scopeRef = await client.addDHCPScope({ name: '10.251.0.0/24', dhcpServerRef: primary.ref, addressPool: { from: '10.251.0.10', to: '10.251.0.99' } });
+      const scopeRef = await addTestScope(client, { name: '10.251.0.0/24', dhcpServerRef: primary.ref, addressPool: { from: '10.251.0.10', to: '10.251.0.99' } });
       await client.addScopesToFailoverRelationship(primary.ref, name, [scopeRef]);
       // The new relationship synchronises (Startup → Recover → … → Normal) before it takes more changes.
       await client.command('SimAdvanceClock', { seconds: 60 });
@@ -300,10 +305,10 @@ describe('MicetroClient ↔ simulator (loopback HTTP)', () => {
       await assert.rejects(client.removeScopesFromFailoverRelationship(lon1.ref, 'errors', [free.ref]), code(20116, MicetroValidationError));
       // 20133: a second scope while the new relationship is still synchronising.
       await client.addScopesToFailoverRelationship(lon1.ref, 'errors', [free.ref]);
-      const second = await client.addDHCPScope({ name: '10.253.0.0/24', dhcpServerRef: lon1.ref });
+      const second = await addTestScope(client, { name: '10.253.0.0/24', dhcpServerRef: lon1.ref });
       await assert.rejects(client.addScopesToFailoverRelationship(lon1.ref, 'errors', [second]), code(20133, MicetroValidationError));
       // 20120: adding to a relationship whose link is cut (CommunicationInterrupted).
-      const cut = await client.addDHCPScope({ name: '10.254.0.0/24', dhcpServerRef: sin1.ref });
+      const cut = await addTestScope(client, { name: '10.254.0.0/24', dhcpServerRef: sin1.ref });
       await assert.rejects(client.addScopesToFailoverRelationship(sin1.ref, 'sin-standby', [cut]), code(20120, MicetroValidationError));
       // 20115: a relationship that does not exist.
       await assert.rejects(client.modifyDHCPFailoverRelationship({ ...newRelationship(lon1, nyc1, 'missing') }), code(20115, MicetroNotFoundError));

@@ -8,9 +8,9 @@ import { resolve } from 'node:path';
 const ROOT = resolve(__dirname, '../../..');
 const README = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
 
-/** A JSON-RPC answer; the results read are a login's session and a relationship list. */
+/** A JSON-RPC answer; the results read are a login's session, a relationship list and new refs. */
 interface Answer {
-  result?: { session?: string; dhcpFailoverRelationships?: unknown[] };
+  result?: { session?: string; dhcpFailoverRelationships?: unknown[]; ref?: string };
   error?: unknown;
 }
 
@@ -53,11 +53,16 @@ describe('README examples', () => {
         .split(/\n(?=curl )/)
         .map((chunk) => chunk.replace(/^(#.*|API=.*)\n/gm, '').trim())
         .filter((chunk) => chunk.startsWith('curl '));
-      assert.equal(commands.length, 4);
+      assert.equal(commands.length, 8);
       const answers = commands.map((curl) => JSON.parse(execFileSync('bash', ['-c', `${apiLine}\n${curl}`], { encoding: 'utf8' })) as Answer);
       for (const answer of answers) assert.ok(answer.result !== undefined && answer.error === undefined, JSON.stringify(answer));
       assert.equal(answers[0].result?.session?.length, 20);
       assert.ok((answers[1].result?.dhcpFailoverRelationships?.length ?? 0) > 0);
+      assert.deepEqual(
+        answers.slice(4).map((answer) => answer.result?.ref?.replace(/\d+$/, 'N')),
+        ['Ranges/N', 'DHCPScopes/N', 'DHCPAddressPools/N', 'DHCPExclusions/N'],
+        'a range, a scope in it, its pool and an exclusion',
+      );
     } finally {
       child.kill('SIGTERM');
     }

@@ -15,6 +15,7 @@ import { startSimulator, type RunningSimulator } from '../../src/simulator/serve
 import { endpointPath, readEndpoint } from '../../src/simulator/simulatorEndpoint';
 import { openSharedSimulator } from '../../src/simulator/sharedSimulator';
 import { DataFileInUseError } from '../../src/simulator/dataFileLock';
+import { addTestScope } from '../shared/simulatorFixtures';
 
 const WINDOW = resolve(__dirname, 'fixtures/simulatorWindow.js');
 
@@ -82,7 +83,7 @@ describe('simulator data file: failed saves, symbolic links, shared windows', ()
     let phantoms = 0;
     for (const [index, [code, cause]] of Object.entries(causes).entries()) {
       fileSystem.failWith = code;
-      await assert.rejects(client.addDHCPScope(newScope(serverRef, index)), (error: unknown) => {
+      await assert.rejects(addTestScope(client, newScope(serverRef, index)), (error: unknown) => {
         assert.ok(error instanceof MicetroError);
         assert.match(error.message, /The change was not made/);
         assert.match(error.message, cause);
@@ -101,7 +102,7 @@ describe('simulator data file: failed saves, symbolic links, shared windows', ()
 
     // The next change saves normally and holds only itself, not the failed ones.
     fileSystem.failWith = undefined;
-    const ref = await client.addDHCPScope(newScope(serverRef, 99));
+    const ref = await addTestScope(client, newScope(serverRef, 99));
     const saved = SimulatorModel.load(new JsonFileStore(dataFile).read());
     assert.equal(saved.getScope(ref).name, '172.25.99.0/24');
     for (let index = 0; index < failedSaves; index++) assert.equal(saved.listScopes({ filter: `name="172.25.${index}.0/24"` }).totalResults, 0);
@@ -116,7 +117,7 @@ describe('simulator data file: failed saves, symbolic links, shared windows', ()
     fileSystem.gate = new Promise<void>((done) => (release = done));
     const writing = new Promise<void>((done) => (fileSystem.writing = done));
     fileSystem.failWith = 'ENOSPC';
-    const create = client.addDHCPScope(newScope(serverRef, 7)).then(
+    const create = addTestScope(client, newScope(serverRef, 7)).then(
       () => 'created',
       () => 'refused',
     );
@@ -144,7 +145,7 @@ describe('simulator data file: failed saves, symbolic links, shared windows', ()
     const moved = join(folder, 'moved');
     renameSync(parent, moved);
     writeFileSync(parent, 'not a folder');
-    await assert.rejects(client.addDHCPScope(newScope(serverRef, 3)), /The change was not made: .*a part of the folder path is not a folder \(ENOTDIR\)/);
+    await assert.rejects(addTestScope(client, newScope(serverRef, 3)), /The change was not made: .*a part of the folder path is not a folder \(ENOTDIR\)/);
     assert.equal((await client.getDHCPScopes({ filter: 'name="172.25.3.0/24"' })).length, 0);
     rmSync(parent);
     renameSync(moved, parent);
@@ -164,7 +165,7 @@ describe('simulator data file: failed saves, symbolic links, shared windows', ()
       }) as StoreFileSystem['open'],
     };
     const { simulator, client, serverRef } = await start(dataFile, { fileSystem });
-    const ref = await client.addDHCPScope(newScope(serverRef, 77));
+    const ref = await addTestScope(client, newScope(serverRef, 77));
     assert.ok((await client.getDHCPScopes()).some((scope) => scope.ref === ref), 'the change is visible: it was made');
     await simulator.close();
     running = running.filter((other) => other !== simulator);
@@ -175,7 +176,7 @@ describe('simulator data file: failed saves, symbolic links, shared windows', ()
   it('closing refuses changes still queued, then leaves the file to the next owner with every acknowledged change', async () => {
     const dataFile = join(folder, 'sim.json');
     const { simulator, client, serverRef } = await start(dataFile);
-    const writes = [11, 12, 13].map((third) => client.addDHCPScope(newScope(serverRef, third)).then((ref) => ref, () => undefined));
+    const writes = [11, 12, 13].map((third) => addTestScope(client, newScope(serverRef, third)).then((ref) => ref, () => undefined));
     const closing = simulator.close();
     running = running.filter((other) => other !== simulator);
     const acknowledged = (await Promise.all(writes)).filter((ref): ref is string => ref !== undefined);
@@ -192,7 +193,7 @@ describe('simulator data file: failed saves, symbolic links, shared windows', ()
     // The name the old save used, predictable from the pid.
     symlinkSync(victim, join(folder, `.sim.json.${process.pid}.tmp`));
     const { client, serverRef } = await start(dataFile);
-    await client.addDHCPScope(newScope(serverRef, 1));
+    await addTestScope(client, newScope(serverRef, 1));
     assert.equal(readFileSync(victim, 'utf8'), 'precious');
     assert.equal(statSync(dataFile).mode & 0o777, 0o600, 'the data file is private');
     assert.deepEqual(temporaryFiles(folder), [`.sim.json.${process.pid}.tmp`], 'only the planted link, no temp file of ours');

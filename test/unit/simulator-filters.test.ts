@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { SimulatedClock, SimulatorModel } from '../../src/simulator/model';
 import { SIMULATOR_COMMANDS } from '../../src/simulator/model/simulatorModel';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
+import { createScopeIn } from './fixtures/modelScopes';
 
 const PASSWORD = 'filters-pw';
 const BASIC = `Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}`;
@@ -55,7 +56,7 @@ function inventory(): SimulatorModel {
     model.inventory.addServer({ id: model.inventory.newServerId(), name, address: '192.0.2.1', type: 'MSDHCP', state: 'OK', enabled: true });
   }
   for (const [name, network, server, description] of SCOPES) {
-    model.createScope({ name, rangeRef: `Ranges/${network}`, dhcpServerRef: `DHCPServers/${server}`, description });
+    createScopeIn(model, { name, rangeRef: `Ranges/${network}`, dhcpServerRef: `DHCPServers/${server}`, description });
   }
   return model;
 }
@@ -175,16 +176,26 @@ describe('simulator write bodies with saveComment', () => {
   const send = (method: string, path: string, body?: unknown) => call<{ ref: string; dhcpOptions: unknown }>(sim, method, path, body);
 
   it('accepts and ignores saveComment in every REST write: POST, PUT and DELETE', async () => {
-    const created = await send('POST', '/mmws/api/DHCPScopes', { dhcpScope: { name: '10.10.97.0/24', dhcpServerRef: 'DHCPServers/1' }, ...COMMENT });
+    const range = await send('POST', '/mmws/api/Ranges', { range: { name: '10.10.97.0/24' }, ...COMMENT });
+    assert.equal(range.status, 201, JSON.stringify(range.body));
+    const created = await send('POST', '/mmws/api/DHCPScopes', { dhcpScope: { name: '10.10.97.0/24', rangeRef: range.body.result.ref, dhcpServerRef: 'DHCPServers/1' }, ...COMMENT });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const scope = created.body.result.ref;
+    const pool = await send('POST', `/mmws/api/${scope}/DHCPAddressPools`, { dhcpAddressPool: { from: '10.10.97.10', to: '10.10.97.200' }, ...COMMENT });
+    assert.equal(pool.status, 201, JSON.stringify(pool.body));
+    const exclusion = await send('POST', `/mmws/api/${scope}/DHCPExclusions`, { dhcpExclusion: { from: '10.10.97.10', to: '10.10.97.19' }, ...COMMENT });
+    assert.equal(exclusion.status, 201, JSON.stringify(exclusion.body));
+    assert.equal((await send('DELETE', `/mmws/api/${exclusion.body.result.ref}`, COMMENT)).status, 204);
     const reservation = { name: 'printer', clientIdentifier: '00-15-5d-00-00-01', addresses: ['10.10.97.20'] };
     const reserved = await send('POST', `/mmws/api/${scope}/DHCPReservations`, { dhcpReservation: reservation, ...COMMENT });
     assert.equal(reserved.status, 201, JSON.stringify(reserved.body));
     const put = await send('PUT', `/mmws/api/${scope}/Options`, { dhcpOptions: [{ option: '3', value: '10.10.97.1' }], ...COMMENT });
     assert.equal(put.status, 204, JSON.stringify(put.body));
+    const changed = await send('PUT', `/mmws/api/${reserved.body.result.ref}`, { ref: reserved.body.result.ref, properties: [{ name: 'description', value: 'moved' }], deleteUnspecified: false, ...COMMENT });
+    assert.equal(changed.status, 204, JSON.stringify(changed.body));
     const deleted = await send('DELETE', `/mmws/api/${scope}`, COMMENT);
     assert.equal(deleted.status, 204, JSON.stringify(deleted.body));
+    assert.equal((await send('DELETE', `/mmws/api/${range.body.result.ref}`, COMMENT)).status, 204);
   });
 
   it('reads scope options back exactly as they were put, in their order, each PUT replacing the last', async () => {
@@ -218,11 +229,19 @@ describe('simulator write bodies with saveComment', () => {
       ['SimAdvanceClock', { seconds: 7200 }],
       ['RemoveDHCPScopesFromDHCPFailoverRelationship', { ...pair, dhcpScopeRefs: ['10.10.99.0/24'], dhcpFailoverRelationshipDeconfigureAction: 'Delete' }],
       ['RemoveDHCPFailoverRelationships', { dhcpRefAndFailoverRelationshipNames: [pair] }],
+      ['AddRange', { range: { name: '10.10.96.0/24' } }],
+      ['AddDHCPAddressPool', { dhcpAddressPool: { from: '10.10.96.10', to: '10.10.96.20', dhcpScopeRef: 'DHCPScopes/10.10.96.0/24' } }],
+      ['AddDHCPExclusion', { dhcpExclusion: { from: '10.10.96.10', to: '10.10.96.11', dhcpScopeRef: 'DHCPScopes/10.10.96.0/24' } }],
+      ['SetProperties', { ref: 'DHCPReservations/1', properties: [{ name: 'description', value: 'commented' }] }],
+      ['RemoveObject', { ref: 'Ranges/10.10.95.0/24' }],
     ];
     const model = SimulatorModel.empty();
     const mutating = SIMULATOR_COMMANDS.filter((command) => model.isMutating(command));
     assert.deepEqual(mutating.filter((command) => !steps.some(([step]) => step === command)), [], 'every mutating command has a step');
     for (const [index, [command, params]] of steps.entries()) {
+      // The pool's scope (created through REST) and a range nobody uses, for RemoveObject.
+      if (command === 'AddDHCPAddressPool') await send('POST', '/mmws/api/DHCPScopes', { dhcpScope: { name: '10.10.96.0/24', dhcpServerRef: 'DHCPServers/1' } });
+      if (command === 'RemoveObject') await send('POST', '/mmws/api/Ranges', { range: { name: '10.10.95.0/24' } });
       const { status, body } = index % 2 === 0
         ? await send('POST', `/mmws/api/command/${command}`, { ...params, ...COMMENT })
         : await send('POST', '/mmws/json', { jsonrpc: '2.0', method: command, params: { ...params, ...COMMENT }, id: index });

@@ -160,7 +160,10 @@ describe('simulator HTTP transports', () => {
   it('creates with 201 and a ref, deletes with 204', async () => {
     const { body } = await get<ServerPage>('/mmws/api/DHCPServers?limit=1');
     const server = body.result.dhcpServers[0].ref;
-    const created = await post<Ref>('/mmws/api/DHCPScopes', { dhcpScope: { name: '10.252.0.0/24', dhcpServerRef: server }, saveComment: 'test' });
+    const range = await post<Ref>('/mmws/api/Ranges', { range: { name: '10.252.0.0/24' }, saveComment: 'test' });
+    assert.equal(range.status, 201);
+    assert.match(range.body.result.ref, /^Ranges\/\d+$/);
+    const created = await post<Ref>('/mmws/api/DHCPScopes', { dhcpScope: { name: '10.252.0.0/24', rangeRef: range.body.result.ref, dhcpServerRef: server }, saveComment: 'test' });
     assert.equal(created.status, 201);
     const ref: string = created.body.result.ref;
     const byName = await get<{ dhcpScope: Ref }>(`/mmws/api/DHCPScopes/10.252.0.0/24`);

@@ -5,6 +5,7 @@ import { SimulatedClock, SimulatorModel } from '../../src/simulator/model';
 import type { DataFile } from '../../src/simulator/model/records';
 import { SIMULATOR_COMMANDS } from '../../src/simulator/model/simulatorModel';
 import { SimulatorError } from '../../src/simulator/simulatorError';
+import { createScopeIn } from './fixtures/modelScopes';
 
 const START = Date.UTC(2025, 0, 1);
 
@@ -15,8 +16,8 @@ function fixture(): SimulatorModel {
   for (const [name, type] of names) {
     model.inventory.addServer({ id: model.inventory.newServerId(), name, address: '192.0.2.1', type, state: 'OK', enabled: true });
   }
-  for (let i = 1; i <= 4; i++) model.createScope({ name: `10.0.${i}.0/24`, dhcpServerRef: 'DHCPServers/1', description: `scope ${i}` });
-  model.createScope({ name: '10.0.9.0/24', dhcpServerRef: 'DHCPServers/2' });
+  for (let i = 1; i <= 4; i++) createScopeIn(model, { name: `10.0.${i}.0/24`, dhcpServerRef: 'DHCPServers/1', description: `scope ${i}` });
+  createScopeIn(model, { name: '10.0.9.0/24', dhcpServerRef: 'DHCPServers/2' });
   return model;
 }
 
@@ -58,6 +59,11 @@ function toNormal(model: SimulatorModel) {
   model.execute('SimAdvanceClock', { seconds: 60 });
 }
 
+/** A pool or exclusion listing of a scope, for the scripted run. */
+function ipam(model: SimulatorModel, command: 'GetDHCPAddressPools' | 'GetDHCPExclusions', dhcpScopeRef: string) {
+  return model.execute(command, { dhcpScopeRef }) as { dhcpAddressPools: Array<{ ref: string }>; dhcpExclusions: Array<{ ref: string }> };
+}
+
 describe('simulator model: commands', () => {
   describe('unknown commands', () => {
     for (const name of ['AdsdDHCPScopesFromDHCPFailoverRelationship', 'RemoveDHCPFailoverRelationship', 'Nope', 'toString', '__proto__']) {
@@ -74,8 +80,23 @@ describe('simulator model: commands', () => {
       const model = fixture();
       const relationship = { dhcpServerRef: A, dhcpFailoverRelationshipName: 'ab' };
       // The optional third entry prepares a step outside the commands (through REST).
+      const lab = 'DHCPScopes/10.0.50.0/24';
+      const refs: Record<string, Record<string, unknown>> = { pool: {}, exclusion: {}, reservation: {}, setProperties: {}, remove: {} };
       const script: Array<[string, Record<string, unknown>, (() => void)?]> = [
         ['GetDHCPFailoverRelationships', {}],
+        ['AddRange', { range: { name: '10.0.50.0/24', subnet: true } }],
+        ['GetRanges', { filter: 'name="10.0.50.0/24"', offset: 0, limit: 10 }],
+        ['GetRange', { rangeRef: 'Ranges/10.0.50.0/24' }],
+        ['AddDHCPAddressPool', { dhcpAddressPool: { from: '10.0.50.10', to: '10.0.50.200', dhcpScopeRef: lab } }, () => model.createScope({ name: '10.0.50.0/24', dhcpServerRef: A })],
+        ['GetDHCPAddressPools', { dhcpScopeRef: lab }],
+        ['GetDHCPAddressPool', refs.pool, () => (refs.pool.dhcpAddressPoolRef = ipam(model, 'GetDHCPAddressPools', lab).dhcpAddressPools[0].ref)],
+        ['AddDHCPExclusion', { dhcpExclusion: { from: '10.0.50.10', to: '10.0.50.19', dhcpScopeRef: lab } }],
+        ['GetDHCPExclusions', { dhcpScopeRef: lab }],
+        ['GetDHCPExclusion', refs.exclusion, () => (refs.exclusion.dhcpExclusionRef = ipam(model, 'GetDHCPExclusions', lab).dhcpExclusions[0].ref)],
+        ['GetDHCPReservation', refs.reservation, () => (refs.reservation.dhcpReservationRef = model.addReservation(lab, { name: 'p', clientIdentifier: '00-15-5d-00-00-50', addresses: ['10.0.50.40'] }))],
+        ['SetProperties', refs.setProperties, () => Object.assign(refs.setProperties, { ref: refs.reservation.dhcpReservationRef, properties: [{ name: 'description', value: 'moved' }] })],
+        ['GetIPAMRecord', { addrRef: 'IPAMRecords/10.0.50.40' }],
+        ['RemoveObject', refs.remove, () => (refs.remove.ref = refs.exclusion.dhcpExclusionRef)],
         ['AddDHCPFailoverRelationship', rel('ab')],
         ['GetDHCPFailoverRelationship', relationship],
         ['AddDHCPScopesToDHCPFailoverRelationship', { ...relationship, dhcpScopeRefs: ['DHCPScopes/1', 'DHCPScopes/2'] }],
@@ -282,7 +303,7 @@ describe('simulator model: commands', () => {
       fails(() => addScopes(model, ['DHCPScopes/2', 'DHCPScopes/99']), 2049, 404);
       fails(() => addScopes(model, ['DHCPScopes/2', 'DHCPScopes/5']), 20005, 400, /is on dhcp-b, not on dhcp-a/);
       fails(() => addScopes(model, ['DHCPScopes/2', 'DHCPScopes/1']), 20113, 400, /Scope 10\.0\.1\.0\/24 is already in failover relationship "ab"\. ERROR_DHCP_FO_SCOPE_ALREADY_IN_RELATIONSHIP \(20113\)/);
-      model.createScope({ name: '10.0.2.0/24', dhcpServerRef: B });
+      createScopeIn(model, { name: '10.0.2.0/24', dhcpServerRef: B });
       fails(() => addScopes(model, ['DHCPScopes/2']), 20004, 400, /already exists on the partner dhcp-b/);
       fails(() => addScopes(model, ['DHCPScopes/3'], 'DHCPServers/3'), 20115, 404);
       fails(() => addScopes(model, []), 87);
@@ -452,16 +473,16 @@ describe('simulator model: commands', () => {
   describe('REST scope resources', () => {
     it('creates scopes with the usable range as default pool and refuses bad ones', () => {
       const model = fixture();
-      const ref = model.createScope({ name: '10.1.0.0/24', dhcpServerRef: 'dhcp-c' });
+      const ref = createScopeIn(model, { name: '10.1.0.0/24', dhcpServerRef: 'dhcp-c' });
       const detail = (model.execute('SimGetScopeDetail', { dhcpScopeRef: ref }) as { dhcpScope: { addressPool: unknown; available: number } }).dhcpScope;
       assert.deepEqual(detail.addressPool, { from: '10.1.0.1', to: '10.1.0.254' });
       assert.equal(detail.available, 254);
-      fails(() => model.createScope({ name: '10.1.0.0/24', dhcpServerRef: 'dhcp-c' }), 20004);
-      fails(() => model.createScope({ name: '10.1.0.128/25', dhcpServerRef: 'dhcp-c' }), 87, 400, /overlaps/);
-      fails(() => model.createScope({ name: 'banana', dhcpServerRef: 'dhcp-c' }), 87, 400, /CIDR/);
-      fails(() => model.createScope({ name: '10.2.0.0/24', dhcpServerRef: 'nope' }), 2049, 404);
-      fails(() => model.createScope({ name: '10.2.0.0/24', dhcpServerRef: 'isc-d' }), 87, 400, /Microsoft/);
-      fails(() => model.createScope({ name: '10.2.0.0/24', dhcpServerRef: 'dhcp-c', addressPool: { from: '10.3.0.1', to: '10.3.0.9' } }), 87, 400, /pool/);
+      fails(() => createScopeIn(model, { name: '10.1.0.0/24', dhcpServerRef: 'dhcp-c' }), 20004);
+      fails(() => createScopeIn(model, { name: '10.1.0.128/25', dhcpServerRef: 'dhcp-c' }), 87, 400, /overlaps/);
+      fails(() => createScopeIn(model, { name: 'banana', dhcpServerRef: 'dhcp-c' }), 87, 400, /rangeRef/);
+      fails(() => createScopeIn(model, { name: '10.2.0.0/24', dhcpServerRef: 'nope' }), 2049, 404);
+      fails(() => createScopeIn(model, { name: '10.2.0.0/24', dhcpServerRef: 'isc-d' }), 87, 400, /Microsoft/);
+      fails(() => createScopeIn(model, { name: '10.2.0.0/24', dhcpServerRef: 'dhcp-c', addressPool: { from: '10.3.0.1', to: '10.3.0.9' } }), 87, 400, /pool/);
       fails(() => model.createScope(null), 87);
     });
 
@@ -569,14 +590,14 @@ describe('simulator model: commands', () => {
       assert.equal(get(loaded, A, 'ab').state, 'Recover');
       loaded.execute('SimAdvanceClock', { seconds: 60 });
       assert.equal(get(loaded, A, 'ab').state, 'Normal');
-      assert.equal(loaded.createScope({ name: '10.7.0.0/24', dhcpServerRef: A }), `DHCPScopes/${json.nextIds.scope}`);
+      assert.equal(createScopeIn(loaded, { name: '10.7.0.0/24', dhcpServerRef: A }), `DHCPScopes/${json.nextIds.scope}`);
     });
 
     const corrupt: Array<[string, (data: DataFile) => unknown, RegExp]> = [
       ['not an object', () => 'hello', /\(file\): expected an object/],
       ['another format', (d) => ({ ...d, format: 'x' }), /format: expected "micetro-dhcp-failover-simulator"/],
       ['a scope on a missing server', (d) => { d.scopes[0].serverId = 99; return d; }, /scopes\[0\]\.serverId: no server with id 99/],
-      ['a bad address', (d) => { d.scopes[1].pool.from = '10.0.2.300'; return d; }, /scopes\[1\]\.pool\.from: expected an IPv4 address/],
+      ['a bad address', (d) => { d.scopes[1].pool!.from = '10.0.2.300'; return d; }, /scopes\[1\]\.pool\.from: expected an IPv4 address/],
       ['a non-canonical CIDR', (d) => { d.scopes[0].name = '10.0.1.1/24'; return d; }, /scopes\[0\]\.name/],
       ['a bad state', (d) => { Object.assign(d.relationships[0].fsm!.endpoints[0], { state: 'Sleeping' }); return d; }, /relationships\[0\]\.fsm\.endpoints\[0\]\.state/],
       ['a timer at no time', (d) => { Object.assign(d.relationships[0].fsm!.endpoints[0], { timerAt: 'soon' }); return d; }, /endpoints\[0\]\.timerAt: expected a time in ms or null$/],
@@ -607,10 +628,11 @@ describe('simulator model: commands', () => {
 
     it('creates a scope with a free-text name, its network from rangeRef; refs by CIDR and name filters still work', () => {
       const model = fixture();
-      const ref = model.createScope({ ...OFFICE, name: '  London office ' });
+      const ref = createScopeIn(model, { ...OFFICE, name: '  London office ' });
       const scope = model.getScope(ref);
       assert.equal(scope.name, 'London office');
-      assert.equal(scope.rangeRef, 'Ranges/10.5.0.0/24');
+      assert.match(scope.rangeRef, /^Ranges\/\d+$/, 'rangeRef is numeric in answers; the name ref resolves in requests');
+      assert.equal((model.execute('GetRange', { rangeRef: scope.rangeRef }) as { range: { name: string } }).range.name, '10.5.0.0/24');
       assert.equal(scope.available, 254, 'the default pool comes from the range');
       assert.equal(model.getScope('DHCPScopes/10.5.0.0/24').ref, ref);
       assert.equal(model.getScope('10.5.0.0/24').ref, ref);
@@ -618,30 +640,30 @@ describe('simulator model: commands', () => {
       assert.equal(model.listScopes({ filter: 'name=10.5.0.0/24' }).totalResults, 0, 'the filter matches the name shown');
       assert.deepEqual(model.listScopes({ filter: 'rangeRef=Ranges/10.5.0.0/24' }).dhcpScopes.map((s) => s.ref), [ref]);
       assert.equal(model.listScopes({ filter: 'name=10.0.1.0/24' }).totalResults, 1, 'scopes named by their network as before');
-      assert.equal(model.getScope(model.createScope({ name: '10.6.0.0/24', rangeRef: 'Ranges/10.6.0.0/24', dhcpServerRef: A })).name, '10.6.0.0/24');
+      assert.equal(model.getScope(createScopeIn(model, { name: '10.6.0.0/24', rangeRef: 'Ranges/10.6.0.0/24', dhcpServerRef: A })).name, '10.6.0.0/24');
       assert.equal(model.toJSON().scopes.find((s) => s.name === '10.6.0.0/24')?.title, undefined, 'a CIDR name is no free-text name');
     });
 
     it('refuses bad names and ranges with clear messages, and a network that exists under another name', () => {
       const model = fixture();
-      fails(() => model.createScope({ ...OFFICE, name: 'x'.repeat(256) }), 87, 400, /256 characters long; at most 255/);
-      fails(() => model.createScope({ ...OFFICE, name: 'London\noffice' }), 87, 400, /control characters/);
-      fails(() => model.createScope({ ...OFFICE, name: '10.7.0.0/24' }), 87, 400, /another network than the rangeRef's 10\.5\.0\.0\/24/);
-      fails(() => model.createScope({ ...OFFICE, rangeRef: 'Ranges/17' }), 87, 400, /rangeRef must name the network as Ranges\/<network in CIDR form>/);
-      fails(() => model.createScope({ name: 'London office', dhcpServerRef: A }), 87, 400, /free-text name needs rangeRef/);
-      assert.equal(model.getScope(model.createScope({ ...OFFICE, name: 'x'.repeat(255) })).name.length, 255);
-      fails(() => model.createScope(OFFICE), 20004, 400, /Scope 10\.5\.0\.0\/24 already exists on dhcp-a/);
-      fails(() => model.createScope({ ...OFFICE, rangeRef: 'Ranges/10.5.0.128/25' }), 87, 400, /overlaps/);
+      fails(() => createScopeIn(model, { ...OFFICE, name: 'x'.repeat(256) }), 87, 400, /256 characters long; at most 255/);
+      fails(() => createScopeIn(model, { ...OFFICE, name: 'London\noffice' }), 87, 400, /control characters/);
+      fails(() => createScopeIn(model, { ...OFFICE, name: '10.7.0.0/24' }), 87, 400, /another network than the range's 10\.5\.0\.0\/24/);
+      fails(() => createScopeIn(model, { ...OFFICE, rangeRef: 'Ranges/17' }), 87, 400, /Range reference not found: Ranges\/17/);
+      fails(() => createScopeIn(model, { name: 'London office', dhcpServerRef: A }), 87, 400, /free-text name, so the scope needs rangeRef/);
+      assert.equal(model.getScope(createScopeIn(model, { ...OFFICE, name: 'x'.repeat(255) })).name.length, 255);
+      fails(() => createScopeIn(model, OFFICE), 20004, 400, /Scope 10\.5\.0\.0\/24 already exists on dhcp-a/);
+      fails(() => createScopeIn(model, { ...OFFICE, rangeRef: 'Ranges/10.5.0.128/25' }), 87, 400, /overlaps/);
     });
 
     it('copies the name to the partner when the scope joins failover, and replication carries it', () => {
       const model = fixture();
-      const ref = model.createScope(OFFICE);
+      const ref = createScopeIn(model, OFFICE);
       add(model, 'ab', { dhcpScopeRefs: [ref] });
       toNormal(model);
       const copyRef = get(model, B, 'ab').dhcpScopeRefs[0];
       assert.notEqual(copyRef, ref);
-      assert.deepEqual([detail(model, copyRef).name, detail(model, copyRef).rangeRef], ['London office', 'Ranges/10.5.0.0/24']);
+      assert.deepEqual([detail(model, copyRef).name, detail(model, copyRef).rangeRef], ['London office', detail(model, ref).rangeRef]);
       assert.equal(detail(model, 'DHCPScopes/10.5.0.0/24', B).ref, copyRef, 'the partner instance resolves by CIDR too');
 
       const instance = (scopeRef: string) => model.inventory.scopeById(Number(scopeRef.split('/')[1]));
@@ -662,7 +684,7 @@ describe('simulator model: commands', () => {
       const loaded = SimulatorModel.load(old, new SimulatedClock({ speed: 0 }));
       assert.deepEqual(loaded.listScopes({}).dhcpScopes.map((s) => s.name), ['10.0.1.0/24', '10.0.2.0/24', '10.0.3.0/24', '10.0.4.0/24', '10.0.9.0/24']);
 
-      const ref = loaded.createScope(OFFICE);
+      const ref = createScopeIn(loaded, OFFICE);
       const json = readBack(loaded.toJSON());
       const again = SimulatorModel.load(json, new SimulatedClock({ speed: 0 }));
       assert.deepEqual(JSON.parse(JSON.stringify(again.toJSON())), json);

@@ -9,6 +9,7 @@ import { MicetroClient } from '../../src/api/micetroClient';
 import { DataFileError, JsonFileStore } from '../../src/simulator/jsonFileStore';
 import { SimulatorModel } from '../../src/simulator/model';
 import { startSimulator } from '../../src/simulator/server';
+import { addTestScope } from '../shared/simulatorFixtures';
 
 const CLI = resolve(__dirname, '../../simulator/cli.js');
 const PASSWORD = 'persist-pw';
@@ -60,7 +61,7 @@ describe('simulator persistence and CLI', () => {
       const writer = async (lane: number) => {
         for (let index = 0; index < 40; index++) {
           const third = 100 + lane * 40 + index;
-          const ref = await client.addDHCPScope({ name: `172.20.${third}.0/24`, dhcpServerRef: server.ref, addressPool: { from: `172.20.${third}.10`, to: `172.20.${third}.20` } });
+          const ref = await addTestScope(client, { name: `172.20.${third}.0/24`, dhcpServerRef: server.ref, addressPool: { from: `172.20.${third}.10`, to: `172.20.${third}.20` } });
           acknowledged.push(ref);
           if (acknowledged.length === killAfter) cli.child.kill('SIGKILL');
         }
@@ -114,13 +115,13 @@ describe('simulator persistence and CLI', () => {
       const client = new MicetroClient({ baseUrl: simulator.url, username: 'admin', password: PASSWORD });
       assert.equal((await client.getDHCPServers()).length, data.servers.length, 'the inventory of the old file');
       const [server] = await client.getDHCPServers();
-      await client.addDHCPScope({ name: '172.22.0.0/24', dhcpServerRef: server.ref, addressPool: { from: '172.22.0.10', to: '172.22.0.20' } });
+      await addTestScope(client, { name: '172.22.0.0/24', dhcpServerRef: server.ref, addressPool: { from: '172.22.0.10', to: '172.22.0.20' } });
     } finally {
       await simulator.close();
     }
     const saved = JSON.parse(readFileSync(dataFile, 'utf8')) as Record<string, unknown>;
     assert.equal(saved.format, 'micetro-dhcp-failover-simulator');
-    assert.deepEqual(Object.keys(saved).filter((key) => !['format', 'version', 'clock', 'nextIds', 'servers', 'scopes', 'relationships'].includes(key)), [], 'no envelope');
+    assert.deepEqual(Object.keys(saved).filter((key) => !['format', 'version', 'clock', 'nextIds', 'servers', 'ranges', 'scopes', 'relationships'].includes(key)), [], 'no envelope');
     const reloaded = SimulatorModel.load(new JsonFileStore(dataFile).read());
     assert.equal(reloaded.listScopes({ filter: 'name="172.22.0.0/24"' }).totalResults, 1);
     assert.equal(reloaded.listServers({}).totalResults, data.servers.length);
@@ -132,7 +133,7 @@ describe('simulator persistence and CLI', () => {
     assert.ok(existsSync(dataFile));
     const client = new MicetroClient({ baseUrl: first.url, username: 'admin', password: PASSWORD });
     const [server] = await client.getDHCPServers();
-    const ref = await client.addDHCPScope({ name: '172.21.0.0/24', dhcpServerRef: server.ref, addressPool: { from: '172.21.0.10', to: '172.21.0.20' } });
+    const ref = await addTestScope(client, { name: '172.21.0.0/24', dhcpServerRef: server.ref, addressPool: { from: '172.21.0.10', to: '172.21.0.20' } });
     await first.close();
 
     const second = await startSimulator({ dataFile, seed: 'empty', password: PASSWORD });

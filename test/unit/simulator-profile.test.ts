@@ -286,16 +286,24 @@ describe('simulator profiles and quirks', () => {
 
     it('creates objects with HTTP 201 and their ref, as in the demo profile', async () => {
       const bearer = await micetro.bearer();
-      for (const sim of [micetro, await Micetro.start()]) {
-        const authorization = sim === micetro ? bearer : BASIC;
-        const scope = await sim.rest('POST', 'DHCPScopes', { dhcpScope: { name: '10.99.1.0/24', dhcpServerRef: 'DHCPServers/1' } }, authorization);
-        assert.equal(scope.status, 201, JSON.stringify(scope.body));
-        const ref = (scope.body?.result as { ref: string }).ref;
-        assert.match(ref, /^DHCPScopes\/\d+$/);
-        const reservation = await sim.rest('POST', `${ref}/DHCPReservations`, { dhcpReservation: { name: 'printer', clientIdentifier: 'aa-bb-cc-dd-ee-ff', addresses: ['10.99.1.50'] } }, authorization);
-        assert.equal(reservation.status, 201, JSON.stringify(reservation.body));
-        assert.match((reservation.body?.result as { ref: string }).ref, /^DHCPReservations\/\d+$/);
-        if (sim !== micetro) await sim.close();
+      const demo = await Micetro.start();
+      try {
+        for (const sim of [micetro, demo]) {
+          const authorization = sim === micetro ? bearer : BASIC;
+          const range = await sim.rest('POST', 'Ranges', { range: { name: '10.99.1.0/24' } }, authorization);
+          assert.equal(range.status, 201, JSON.stringify(range.body));
+          const rangeRef = (range.body?.result as { ref: string }).ref;
+          assert.match(rangeRef, /^Ranges\/\d+$/);
+          const scope = await sim.rest('POST', 'DHCPScopes', { dhcpScope: { name: '10.99.1.0/24', rangeRef, dhcpServerRef: 'DHCPServers/1' } }, authorization);
+          assert.equal(scope.status, 201, JSON.stringify(scope.body));
+          const ref = (scope.body?.result as { ref: string }).ref;
+          assert.match(ref, /^DHCPScopes\/\d+$/);
+          const reservation = await sim.rest('POST', `${ref}/DHCPReservations`, { dhcpReservation: { name: 'printer', clientIdentifier: 'aa-bb-cc-dd-ee-ff', addresses: ['10.99.1.50'] } }, authorization);
+          assert.equal(reservation.status, 201, JSON.stringify(reservation.body));
+          assert.match((reservation.body?.result as { ref: string }).ref, /^DHCPReservations\/\d+$/);
+        }
+      } finally {
+        await demo.close();
       }
     });
   });

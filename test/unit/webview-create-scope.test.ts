@@ -93,6 +93,7 @@ describe('webview: create scope form', function () {
         poolTo: '10.9.0.200',
         exclusions: [{ from: '10.9.0.50', to: '10.9.0.60' }],
         relationshipName: 'a-b',
+        createRange: false,
       },
     });
     assert.equal(disabled(page, '#create'), true, 'no second submit while the first is in flight');
@@ -118,26 +119,34 @@ describe('webview: create scope form', function () {
     assert.match(page.text('#form-error'), /The server is down/);
   });
 
-  it('says plainly that the scope was created when adding it to the relationship failed, and retries the add', async () => {
+  it('says exactly what was created when a later step failed, and offers Finish and Undo', async () => {
     page = await openWebview('createScope');
     await ready(page);
     await page.type('#network', '10.9.0.0/24');
     await page.click('#create');
     await page.send({
-      t: 'addToRelationshipFailed',
+      t: 'partlyCreated',
       scopeRef: 'DHCPScopes/77',
       scopeName: '10.9.0.0/24',
       dhcpServerRef: 'DHCPServers/1',
       relationshipName: 'a-b',
-      message: 'ERROR_DHCP_FO_STATE_NOT_NORMAL (20120)',
+      summary: 'Scope 10.9.0.0/24 was created on dhcp-a without failover relationship "a-b".',
+      message: 'Adding it to failover relationship "a-b" failed: ERROR_DHCP_FO_STATE_NOT_NORMAL (20120)',
     });
     assert.equal(page.element('#partial').hidden, false);
-    assert.match(page.text('#partial-text'), /The scope 10\.9\.0\.0\/24 was created, but adding it to the failover relationship "a-b" failed: ERROR_DHCP_FO_STATE_NOT_NORMAL \(20120\)/);
+    assert.match(page.text('#partial-text'), /^Scope 10\.9\.0\.0\/24 was created on dhcp-a without failover relationship "a-b"\. Adding it .*\(20120\) Finish adds the rest; Undo deletes the scope\.$/);
     assert.equal(page.element('#form-buttons').hidden, true, 'Create is gone: the scope exists');
     assert.equal(disabled(page, '#network'), true);
-    await page.click('#retry-add');
-    assert.deepEqual(page.posted.at(-1), { t: 'retryAdd' }, 'the host knows which scope to add: the page names none');
-    assert.equal(page.state()?.partial?.scopeRef, 'DHCPScopes/77', 'a reload still offers the retry');
+    await page.click('#finish');
+    assert.deepEqual(page.posted.at(-1), { t: 'finish' }, 'the host knows which scope and steps: the page names none');
+    assert.equal(page.state()?.partial?.scopeRef, 'DHCPScopes/77', 'a reload still offers Finish');
+    await page.send({ t: 'partlyCreated', scopeRef: 'DHCPScopes/77', scopeName: '10.9.0.0/24', dhcpServerRef: 'DHCPServers/1', relationshipName: 'a-b', summary: 's', message: 'm' });
+    await page.click('#undo');
+    assert.deepEqual(page.posted.at(-1), { t: 'undo' });
+    await page.send({ t: 'createFailed', message: 'Undo deleted scope 10.9.0.0/24; nothing is left of it.' });
+    assert.equal(page.element('#partial').hidden, true, 'after an Undo the form is back');
+    assert.equal(disabled(page, '#network'), false);
+    assert.equal(page.element<HTMLInputElement>('#network').value, '10.9.0.0/24', 'nothing typed is lost');
   });
 
   it('asks for the new server’s data when the server changes and drops the relationship', async () => {
@@ -252,7 +261,7 @@ describe('webview: create scope form', function () {
     await page.type('#network', '10.9.0.0/24');
     await page.type('#scope-name', XSS);
     await page.click('#create');
-    await page.send({ t: 'addToRelationshipFailed', scopeRef: 'DHCPScopes/1', scopeName: XSS, dhcpServerRef: 'DHCPServers/1', relationshipName: XSS, message: XSS });
+    await page.send({ t: 'partlyCreated', scopeRef: 'DHCPScopes/1', scopeName: XSS, dhcpServerRef: 'DHCPServers/1', relationshipName: XSS, summary: XSS, message: XSS });
     assert.equal(page.document.querySelectorAll('img').length, 0);
     const server = page.element<HTMLSelectElement>('#server');
     assert.equal(server.options[server.selectedIndex].textContent, XSS);

@@ -9,6 +9,7 @@ import {
   initialCreateScopeState,
   isScopeReady,
   scopeServerContext,
+  addressBlocksToSend,
   scopeToSend,
   updateScopeValues,
   type CreateScopeState,
@@ -114,13 +115,15 @@ describe('wizard model: create scope', () => {
 
   it('creates exactly the scope typed, named by its canonical network', () => {
     const state = typed({ network: ' 10.5.0.7/24 ', description: ' Lab ', exclusions: [{ from: ' 10.5.0.10', to: '10.5.0.20 ' }] });
-    assert.deepEqual(scopeToSend(state.values), {
+    assert.deepEqual(scopeToSend(state.values, 'Ranges/17'), {
       name: '10.5.0.0/24',
-      rangeRef: 'Ranges/10.5.0.0/24',
+      rangeRef: 'Ranges/17',
       dhcpServerRef: 'DHCPServers/1',
       description: 'Lab',
       enabled: true,
-      addressPool: { from: '10.5.0.1', to: '10.5.0.254' },
+    });
+    assert.deepEqual(addressBlocksToSend(state.values), {
+      pool: { from: '10.5.0.1', to: '10.5.0.254' },
       exclusions: [{ from: '10.5.0.10', to: '10.5.0.20' }],
     });
     assert.deepEqual(state.touched.sort(), ['exclusions', 'network']);
@@ -130,9 +133,9 @@ describe('wizard model: create scope', () => {
     const state = typed({ network: '10.5.0.0/24', name: '  London office ' });
     assert.deepEqual(createScopeIssues(state.values, context), {});
     assert.deepEqual(state.touched.sort(), ['name', 'network']);
-    const sent = scopeToSend(state.values);
-    assert.deepEqual([sent.name, sent.rangeRef], ['London office', 'Ranges/10.5.0.0/24']);
-    assert.equal(scopeToSend(typed({ network: '10.5.0.0/24', name: '   ' }).values).name, '10.5.0.0/24', 'blank = named by the network');
+    const sent = scopeToSend(state.values, 'Ranges/17');
+    assert.deepEqual([sent.name, sent.rangeRef], ['London office', 'Ranges/17']);
+    assert.equal(scopeToSend(typed({ network: '10.5.0.0/24', name: '   ' }).values, 'Ranges/17').name, '10.5.0.0/24', 'blank = named by the network');
     assert.match(createScopeIssues(typed({ network: '10.5.0.0/24', name: 'x'.repeat(256) }).values, context).name ?? '', /at most 255/);
     assert.equal(createScopeIssues(typed({ network: '10.5.0.0/24', name: 'x'.repeat(255) }).values, context).name, undefined);
     assert.match(createScopeIssues(typed({ network: '10.5.0.0/24', name: 'London\toffice' }).values, context).name ?? '', /control characters/);

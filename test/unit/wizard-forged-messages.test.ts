@@ -165,8 +165,9 @@ describe('wizard hosts refuse forged and malformed page messages', () => {
       await expectRefused(host, fake, panel, [
         ['a server not offered (read)', { t: 'loadServer', serverRef: 'DHCPServers/99' }],
         ['a server not offered (create)', { t: 'submit', values: { ...values, serverRef: 'DHCPServers/99' } }],
-        ['retryAdd without any create', { t: 'retryAdd' }],
-        ['retryAdd naming a scope of its own', { t: 'retryAdd', scopeRef: 'DHCPScopes/999', dhcpServerRef: A.ref, relationshipName: 'a-b', scopeName: 'x' }],
+        ['finish without any create', { t: 'finish' }],
+        ['undo without any create', { t: 'undo' }],
+        ['finish naming a scope of its own', { t: 'finish', scopeRef: 'DHCPScopes/999', dhcpServerRef: A.ref, relationshipName: 'a-b', scopeName: 'x' }],
         ['no values', { t: 'submit' }],
         ['no serverRef', { t: 'loadServer' }],
         ['a serverRef of the wrong type', { t: 'loadServer', serverRef: { ref: A.ref } }],
@@ -181,18 +182,18 @@ describe('wizard hosts refuse forged and malformed page messages', () => {
       assert.deepEqual(panel.closed, [true]);
     });
 
-    it('refuses a retry after a failed create (nothing to retry), and retries only the scope it created, whatever the page names', async () => {
+    it('refuses a Finish after a failed create (nothing to finish), and finishes only the scope it created, whatever the page names', async () => {
       const { fake, panel, host, values } = await shownForm({ addDHCPScope: 1, addScopesToFailoverRelationship: 1 });
       await host.receive({ t: 'submit', values });
       assert.equal(panel.posted.at(-1)?.t, 'createFailed');
-      await expectRefused(host, fake, panel, [['retryAdd after a failed create', { t: 'retryAdd' }]]);
+      await expectRefused(host, fake, panel, [['finish after a failed create', { t: 'finish' }]]);
 
       await host.receive({ t: 'submit', values });
-      assert.equal(panel.posted.at(-1)?.t, 'addToRelationshipFailed');
-      await host.receive({ t: 'retryAdd', scopeRef: 'DHCPScopes/999', dhcpServerRef: 'DHCPServers/2', relationshipName: 'other' });
-      assert.deepEqual(fake.log.at(-1), { method: 'addScopesToFailoverRelationship', args: [A.ref, 'a-b', ['DHCPScopes/1']] });
+      assert.equal(panel.posted.at(-1)?.t, 'partlyCreated');
+      await host.receive({ t: 'finish', scopeRef: 'DHCPScopes/999', dhcpServerRef: 'DHCPServers/2', relationshipName: 'other' });
+      assert.deepEqual(fake.log.filter((call) => call.method === 'addScopesToFailoverRelationship').at(-1), { method: 'addScopesToFailoverRelationship', args: [A.ref, 'a-b', ['DHCPScopes/1']] });
       assert.deepEqual(panel.closed, [true]);
-      await expectRefused(host, fake, { ...panel, closed: [] }, [['retryAdd after the add succeeded', { t: 'retryAdd' }]]);
+      await expectRefused(host, fake, { ...panel, closed: [] }, [['finish after the add succeeded', { t: 'finish' }]]);
     });
 
     it('refuses reads and creates before the form was shown', async () => {
@@ -204,7 +205,7 @@ describe('wizard hosts refuse forged and malformed page messages', () => {
       await expectRefused(host, fake, panel, [
         ['loadServer before ready', { t: 'loadServer', serverRef: A.ref }],
         ['submit before ready', { t: 'submit', values }],
-        ['retryAdd before ready', { t: 'retryAdd' }],
+        ['finish before ready', { t: 'finish' }],
       ]);
     });
   });

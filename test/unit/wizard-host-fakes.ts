@@ -1,6 +1,7 @@
 // Fakes for driving the wizard hosts as their panels do: a client that counts every call (and fails any call it has
 // no answer for), and the panel side (posted messages, closes, log lines). Nothing here runs on a timer: a call
 // answers as soon as the event loop lets it, unless the test holds it, and then it answers when the test says.
+import { MicetroNotFoundError } from '../../src/api/errors';
 import type { MicetroApi } from '../../src/api/micetroApi';
 import type { DHCPFailoverRelationship, NewDHCPScope } from '../../src/api/types';
 import { buildFailoverPairs } from '../../src/failover';
@@ -48,6 +49,9 @@ export function fakeClient(failures: Record<string, number> = {}) {
   const calls: Record<string, number> = {};
   const log: ClientCall[] = [];
   const created: NewDHCPScope[] = [];
+  const exclusions: Array<{ from: string; to: string }> = [];
+  /** `missing`: Micetro has no range for any network (getRange answers not found). */
+  const ranges = { missing: false };
   const held = new Map<string, { gate: Deferred; reached: Deferred }>();
   const pending: Promise<unknown>[] = [];
   const answer = async <Result>(method: keyof MicetroApi, gate: Promise<void> | undefined, answerOf?: () => Result): Promise<Result> => {
@@ -89,7 +93,23 @@ export function fakeClient(failures: Record<string, number> = {}) {
         created.push(args[0]);
         return `DHCPScopes/${created.length}`;
       }),
-    removeDHCPScope: (...args) => call('removeDHCPScope', args),
+    removeDHCPScope: (...args) => call('removeDHCPScope', args, () => undefined),
+    getRange: (...args) =>
+      call('getRange', args, () => {
+        if (ranges.missing) throw new MicetroNotFoundError({ message: `There is no IPAM range ${String(args[0])}.`, operation: 'GET Range', status: 404 });
+        return { ref: 'Ranges/1', name: String(args[0]).replace(/^Ranges\//, ''), from: '', to: '' };
+      }),
+    getRanges: (...args) => call('getRanges', args, () => []),
+    addRange: (...args) => call('addRange', args, () => 'Ranges/2'),
+    addDHCPAddressPool: (...args) => call('addDHCPAddressPool', args, () => `DHCPAddressPools/${created.length}`),
+    addDHCPExclusion: (...args) =>
+      call('addDHCPExclusion', args, () => {
+        exclusions.push(args[1]);
+        return `DHCPExclusions/${exclusions.length}`;
+      }),
+    getDHCPAddressPools: (...args) => call('getDHCPAddressPools', args, () => [{ ref: 'DHCPAddressPools/1', from: '', to: '', dhcpScopeRef: String(args[0]) }]),
+    getDHCPExclusions: (...args) => call('getDHCPExclusions', args, () => exclusions.map((e, i) => ({ ref: `DHCPExclusions/${i + 1}`, ...e, dhcpScopeRef: String(args[0]) }))),
+    removeObject: (...args) => call('removeObject', args, () => undefined),
     addScopesToFailoverRelationship: (...args) => call('addScopesToFailoverRelationship', args, () => undefined),
     removeScopesFromFailoverRelationship: (...args) => call('removeScopesFromFailoverRelationship', args),
     addDHCPFailoverRelationship: (...args) => call('addDHCPFailoverRelationship', args, () => undefined),
@@ -99,7 +119,7 @@ export function fakeClient(failures: Record<string, number> = {}) {
     command: (...args) => call('command', args),
     logout: (...args) => call('logout', args),
   };
-  return { client, calls, log, created, hold, settled };
+  return { client, calls, log, created, hold, settled, ranges };
 }
 
 /** The panel side of a host: what it posted, whether it closed, and what it logged. */

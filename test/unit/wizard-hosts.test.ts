@@ -109,23 +109,71 @@ describe('wizard hosts', () => {
       );
     });
 
-    it('after a failed add, a second Create does not create the scope again but offers the retry of the add', async () => {
+    it('after a failed add, a second Create does not create the scope again but offers Finish', async () => {
       const { host, posted, values, calls, closed, createdScopes } = await readyHost({ addScopesToFailoverRelationship: 1 });
       await host.receive({ t: 'submit', values });
       const failure = posted.at(-1);
-      assert.equal(failure?.t, 'addToRelationshipFailed');
+      assert.equal(failure?.t, 'partlyCreated');
       posted.length = 0;
       await host.receive({ t: 'ready' });
-      assert.deepEqual(posted.map((message) => message.t), ['init', 'addToRelationshipFailed'], 'a reloaded page is told the scope exists');
+      assert.deepEqual(posted.map((message) => message.t), ['init', 'partlyCreated'], 'a reloaded page is told the scope exists');
 
       await host.receive({ t: 'submit', values });
       assert.equal(calls.addDHCPScope, 1, 'the scope is created once');
       assert.deepEqual(posted.at(-1), failure);
 
-      await host.receive({ t: 'retryAdd' });
+      await host.receive({ t: 'finish' });
       assert.deepEqual(closed, [true]);
       await host.disposed();
       assert.deepEqual(createdScopes, [{ scopeRef: 'DHCPScopes/1', dhcpServerRef: A.ref }]);
+    });
+
+    it('sends the documented scope fields only, then the pool and each exclusion with their own calls', async () => {
+      const { host, values, log, closed } = await readyHost();
+      await host.receive({ t: 'submit', values: { ...values, exclusions: [{ from: '10.9.0.10', to: '10.9.0.19' }, { from: '10.9.0.30', to: '10.9.0.39' }] } });
+      assert.deepEqual(log.map((call) => call.method).filter((method) => !['getDHCPServers', 'getDHCPScopes', 'getDHCPFailoverRelationships'].includes(method)), [
+        'getRange', 'addDHCPScope', 'addDHCPAddressPool', 'addDHCPExclusion', 'addDHCPExclusion', 'addScopesToFailoverRelationship', 'getDHCPAddressPools', 'getDHCPExclusions',
+      ]);
+      assert.deepEqual(Object.keys(log.find((call) => call.method === 'addDHCPScope')?.args[0] as object).sort(), ['description', 'dhcpServerRef', 'enabled', 'name', 'rangeRef']);
+      assert.deepEqual(closed, [true]);
+    });
+
+    it('when the pool fails, says exactly what exists; Finish adds only what is missing', async () => {
+      const { host, posted, values, calls, closed } = await readyHost({ addDHCPAddressPool: 1 });
+      await host.receive({ t: 'submit', values: { ...values, exclusions: [{ from: '10.9.0.10', to: '10.9.0.19' }] } });
+      const failure = posted.at(-1);
+      assert.ok(failure?.t === 'partlyCreated', JSON.stringify(failure));
+      assert.match(failure.summary, /^Scope 10\.9\.0\.0\/24 was created on \S+ without its pool, 1 of its 1 exclusion\(s\), failover relationship "a-b"\.$/);
+      assert.match(failure.message, /Adding the address pool failed/);
+      await host.receive({ t: 'finish' });
+      assert.deepEqual([calls.addDHCPScope, calls.addDHCPAddressPool, calls.addDHCPExclusion, calls.addScopesToFailoverRelationship], [1, 2, 1, 1]);
+      assert.deepEqual(closed, [true]);
+    });
+
+    it('Undo deletes the scope and the range the form created, and the form can create again', async () => {
+      const { host, posted, values, log, closed, ranges } = await readyHost({ addDHCPExclusion: 1 });
+      ranges.missing = true;
+      await host.receive({ t: 'submit', values: { ...values, createRange: true, exclusions: [{ from: '10.9.0.10', to: '10.9.0.19' }] } });
+      const failure = posted.at(-1);
+      assert.ok(failure?.t === 'partlyCreated', JSON.stringify(failure));
+      assert.match(failure.summary, /in the new IPAM range 10\.9\.0\.0\/24 without 1 of its 1 exclusion/);
+      await host.receive({ t: 'undo' });
+      assert.deepEqual(log.filter((call) => call.method === 'removeDHCPScope' || call.method === 'removeObject'), [
+        { method: 'removeDHCPScope', args: ['DHCPScopes/1'] },
+        { method: 'removeObject', args: ['Ranges/2'] },
+      ]);
+      assert.equal(posted.at(-1)?.t, 'createFailed');
+      assert.deepEqual(closed, []);
+    });
+
+    it('refuses to create a scope in a range Micetro does not have unless asked to create it', async () => {
+      const { host, posted, values, calls, ranges } = await readyHost();
+      ranges.missing = true;
+      await host.receive({ t: 'submit', values });
+      const failure = posted.at(-1);
+      assert.ok(failure?.t === 'createFailed');
+      assert.match(failure.message, /no IPAM range 10\.9\.0\.0\/24.*Create the range/);
+      assert.deepEqual([calls.addDHCPScope, calls.addRange], [undefined, undefined]);
     });
 
     it('runs one create at a time: a second Create while the first runs is refused', async () => {
@@ -282,17 +330,17 @@ describe('wizard hosts', () => {
       // The link breaks after the form loaded: the scope is created, the add is refused (state not Normal).
       const link = { dhcpServerRef: primary.ref, dhcpFailoverRelationshipName: 'unit-wizard-retry' };
       await client.command('SimCutLink', link);
-      await host.receive({ t: 'submit', values: updateScopeValues(initialCreateScopeState(setup), { network: '10.251.2.0/24' }).values });
+      await host.receive({ t: 'submit', values: updateScopeValues(initialCreateScopeState(setup), { network: '10.251.2.0/24', createRange: true }).values });
 
       const failure = posted.at(-1);
-      assert.ok(failure?.t === 'addToRelationshipFailed', JSON.stringify(failure));
+      assert.ok(failure?.t === 'partlyCreated', JSON.stringify(failure));
       assert.match(failure.message, /20120|NORMAL/i);
       assert.deepEqual(closed, []);
       assert.equal((await scopeOn(client, primary, '10.251.2.0/24'))?.ref, failure.scopeRef, 'the scope stays created');
 
       await client.command('SimRestoreLink', link);
       await settle(client);
-      await host.receive({ t: 'retryAdd' });
+      await host.receive({ t: 'finish' });
       assert.deepEqual(closed, [true], JSON.stringify(posted.at(-1)));
       await host.disposed();
       assert.deepEqual(created, [{ scopeRef: failure.scopeRef, dhcpServerRef: primary.ref }]);

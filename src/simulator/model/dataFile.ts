@@ -15,7 +15,9 @@ import { isRecord } from './params';
 import {
   DATA_FILE_FORMAT,
   DATA_FILE_VERSION,
+  type AddressBlockRecord,
   type DataFile,
+  type RangeRecord,
   type RelationshipRecord,
   type ReservationRecord,
   type ScopeRecord,
@@ -76,9 +78,21 @@ function ipv4(value: unknown, path: string): string {
   return value as string;
 }
 
-function range(value: unknown, path: string) {
+/** A pool or exclusion; version 1 files have no ids, so `newId` numbers them. */
+function block(value: unknown, path: string, newId: () => number): AddressBlockRecord {
   const r = record(value, path);
-  return { from: ipv4(r.from, `${path}.from`), to: ipv4(r.to, `${path}.to`) };
+  return {
+    id: r.id === undefined ? newId() : integer(r.id, `${path}.id`, 1),
+    from: ipv4(r.from, `${path}.from`),
+    to: ipv4(r.to, `${path}.to`),
+  };
+}
+
+function ipamRange(value: unknown, path: string): RangeRecord {
+  const r = record(value, path);
+  const name = text(r.name, `${path}.name`, true);
+  if (parseNetwork(name)?.cidr !== name) fail(`${path}.name`, `expected a network in canonical CIDR form, got "${name}"`);
+  return { id: integer(r.id, `${path}.id`, 1), name, description: text(r.description, `${path}.description`) };
 }
 
 function server(value: unknown, path: string): ServerRecord {
@@ -104,7 +118,7 @@ function reservation(value: unknown, path: string): ReservationRecord {
   };
 }
 
-function scope(value: unknown, path: string): ScopeRecord {
+function scope(value: unknown, path: string, newBlockId: () => number): ScopeRecord {
   const s = record(value, path);
   const name = text(s.name, `${path}.name`, true);
   if (parseNetwork(name)?.cidr !== name) fail(`${path}.name`, `expected a network in canonical CIDR form, got "${name}"`);
@@ -123,8 +137,8 @@ function scope(value: unknown, path: string): ScopeRecord {
     description: text(s.description, `${path}.description`),
     superscope: text(s.superscope, `${path}.superscope`),
     enabled: flag(s.enabled, `${path}.enabled`),
-    pool: range(s.pool, `${path}.pool`),
-    exclusions: list(s.exclusions, `${path}.exclusions`).map((e, i) => range(e, `${path}.exclusions[${i}]`)),
+    pool: s.pool === null ? null : block(s.pool, `${path}.pool`, newBlockId),
+    exclusions: list(s.exclusions, `${path}.exclusions`).map((e, i) => block(e, `${path}.exclusions[${i}]`, newBlockId)),
     reservations: list(s.reservations, `${path}.reservations`).map((r, i) => reservation(r, `${path}.reservations[${i}]`)),
     options: list(s.options, `${path}.options`).map((o, i) => {
       const option = record(o, `${path}.options[${i}]`);
@@ -194,9 +208,15 @@ function unique<T>(items: readonly T[], key: (item: T) => string | number, path:
 export function parseDataFile(json: unknown): DataFile {
   const root = record(json, '(file)');
   if (root.format !== DATA_FILE_FORMAT) fail('format', `expected "${DATA_FILE_FORMAT}", got ${JSON.stringify(root.format)}`);
-  if (root.version !== DATA_FILE_VERSION) fail('version', `expected ${DATA_FILE_VERSION}, got ${JSON.stringify(root.version)}`);
+  // Version 1 (before ranges, and pools and exclusions with ids) is read and migrated: ranges are made for the scopes.
+  if (root.version !== DATA_FILE_VERSION && root.version !== 1) fail('version', `expected ${DATA_FILE_VERSION} (or 1, migrated), got ${JSON.stringify(root.version)}`);
+  const migrating = root.version === 1;
   const clock = record(root.clock, 'clock');
   const ids = record(root.nextIds, 'nextIds');
+  let nextBlockId = migrating ? 1 : integer(ids.addressBlock, 'nextIds.addressBlock', 1);
+  const newBlockId = () => nextBlockId++;
+  const scopes = list(root.scopes, 'scopes').map((s, i) => scope(s, `scopes[${i}]`, newBlockId));
+  const ranges = migrating ? rangesFor(scopes) : list(root.ranges, 'ranges').map((r, i) => ipamRange(r, `ranges[${i}]`));
   const data: DataFile = {
     format: DATA_FILE_FORMAT,
     version: DATA_FILE_VERSION,
@@ -206,14 +226,24 @@ export function parseDataFile(json: unknown): DataFile {
       scope: integer(ids.scope, 'nextIds.scope', 1),
       reservation: integer(ids.reservation, 'nextIds.reservation', 1),
       relationship: integer(ids.relationship, 'nextIds.relationship', 1),
+      range: migrating ? ranges.length + 1 : integer(ids.range, 'nextIds.range', 1),
+      addressBlock: nextBlockId,
     },
     servers: list(root.servers, 'servers').map((s, i) => server(s, `servers[${i}]`)),
-    scopes: list(root.scopes, 'scopes').map((s, i) => scope(s, `scopes[${i}]`)),
+    ranges,
+    scopes,
     relationships: list(root.relationships, 'relationships').map((r, i) => relationship(r, `relationships[${i}]`)),
   };
   if (data.clock.speed < 0) fail('clock.speed', 'expected 0 or more');
   checkConsistency(data);
   return data;
+}
+
+/** One range per network the scopes use, numbered in the order the scopes come: what a version 1 file implied. */
+function rangesFor(scopes: readonly ScopeRecord[]): RangeRecord[] {
+  const byNetwork = new Map<string, RangeRecord>();
+  for (const s of scopes) if (!byNetwork.has(s.name)) byNetwork.set(s.name, { id: byNetwork.size + 1, name: s.name, description: '' });
+  return [...byNetwork.values()];
 }
 
 function checkConsistency(data: DataFile): void {
@@ -223,6 +253,10 @@ function checkConsistency(data: DataFile): void {
   unique(data.scopes, (s) => `${s.serverId} ${s.name}`, 'scopes', 'server and CIDR');
   unique(data.scopes.flatMap((s) => s.reservations), (r) => r.id, 'reservations', 'reservation id');
   unique(data.relationships, (r) => r.id, 'relationships', 'relationship id');
+  unique(data.ranges, (r) => r.id, 'ranges', 'range id');
+  unique(data.ranges, (r) => r.name, 'ranges', 'range network');
+  unique(data.scopes.flatMap((s) => (s.pool ? [s.pool, ...s.exclusions] : s.exclusions)), (b) => b.id, 'pools and exclusions', 'id');
+  const networks = new Set(data.ranges.map((r) => r.name));
   const servers = new Map(data.servers.map((s) => [s.id, s]));
   const scopes = new Map(data.scopes.map((s) => [s.id, s]));
   const maxId = (values: number[]) => values.reduce((a, b) => Math.max(a, b), 0);
@@ -231,10 +265,13 @@ function checkConsistency(data: DataFile): void {
     ['scope', maxId(data.scopes.map((s) => s.id))],
     ['reservation', maxId(data.scopes.flatMap((s) => s.reservations.map((r) => r.id)))],
     ['relationship', maxId(data.relationships.map((r) => r.id))],
+    ['range', maxId(data.ranges.map((r) => r.id))],
+    ['addressBlock', maxId(data.scopes.flatMap((s) => (s.pool ? [s.pool, ...s.exclusions] : s.exclusions).map((b) => b.id)))],
   ];
   for (const [key, max] of idChecks) if (data.nextIds[key] <= max) fail(`nextIds.${key}`, `must be above the highest ${key} id (${max})`);
   data.scopes.forEach((s, i) => {
     if (!servers.has(s.serverId)) fail(`scopes[${i}].serverId`, `no server with id ${s.serverId}`);
+    if (!networks.has(s.name)) fail(`scopes[${i}].name`, `no range for the network ${s.name}`);
   });
   const inRelationship = new Set<number>();
   const namesByServer = new Map<number, string[]>();

@@ -1,7 +1,8 @@
 // The records of the simulated Micetro and the indexes that keep every call fast at 500 servers and
-// 50,000 scope instances: scopes by id, by server (and CIDR on it), by CIDR; relationships by server and scope.
-import { parseNetwork } from '../../failover';
-import type { NextIds, RelationshipRecord, ScopeRecord, ServerRecord } from './records';
+// 50,000 scope instances: scopes by id, by server (and CIDR on it), by CIDR; ranges by id and CIDR;
+// relationships by server and scope.
+import { ipv4ToNumber, parseNetwork } from '../../failover';
+import type { NextIds, RangeRecord, RelationshipRecord, ScopeRecord, ServerRecord } from './records';
 import { parseRef, scopeRef } from './refs';
 import { invalidParameter, objectNotFound } from './windowsErrors';
 
@@ -9,6 +10,8 @@ export class Inventory {
   readonly servers = new Map<number, ServerRecord>();
   readonly scopes = new Map<number, ScopeRecord>();
   readonly relationships = new Map<number, RelationshipRecord>();
+  readonly ranges = new Map<number, RangeRecord>();
+  private readonly rangeByCidr = new Map<string, number>();
   private readonly serverByName = new Map<string, number>();
   /** serverId → CIDR → scope id, in creation order. */
   private readonly scopesByServer = new Map<number, Map<string, number>>();
@@ -16,7 +19,7 @@ export class Inventory {
   private readonly relationshipsByServer = new Map<number, Set<number>>();
   private readonly relationshipByScope = new Map<number, number>();
 
-  constructor(readonly nextIds: NextIds = { server: 1, scope: 1, reservation: 1, relationship: 1 }) {}
+  constructor(readonly nextIds: NextIds = { server: 1, scope: 1, reservation: 1, relationship: 1, range: 1, addressBlock: 1 }) {}
 
   // ---- servers
 
@@ -46,6 +49,48 @@ export class Inventory {
     return this.servers.get(id) as ServerRecord;
   }
 
+  // ---- ranges
+
+  addRange(range: RangeRecord): void {
+    this.ranges.set(range.id, range);
+    this.rangeByCidr.set(range.name, range.id);
+    this.nextIds.range = Math.max(this.nextIds.range, range.id + 1);
+  }
+
+  removeRange(range: RangeRecord): void {
+    this.ranges.delete(range.id);
+    this.rangeByCidr.delete(range.name);
+  }
+
+  /** The range of exactly this network (canonical CIDR), if any. */
+  rangeOfNetwork(cidr: string): RangeRecord | undefined {
+    const id = this.rangeByCidr.get(cidr);
+    return id === undefined ? undefined : this.ranges.get(id);
+  }
+
+  /** The range a scope lives in (every scope has one: the inventory is built and loaded that way). */
+  rangeOfScope(scope: ScopeRecord): RangeRecord {
+    return this.rangeOfNetwork(scope.name) as RangeRecord;
+  }
+
+  /** By ref (`Ranges/17`), name ref (`Ranges/10.1.20.0/24`) or bare CIDR; undefined when none. */
+  findRange(ref: string): RangeRecord | undefined {
+    const parsed = parseRef(ref.trim(), 'Ranges');
+    if (parsed.id !== undefined) return this.ranges.get(parsed.id);
+    const cidr = parseNetwork(parsed.name)?.cidr;
+    return cidr === undefined ? undefined : this.rangeOfNetwork(cidr);
+  }
+
+  /** The smallest range holding `address` (at most 32 lookups, one per prefix length). */
+  rangeHolding(address: string): RangeRecord | undefined {
+    if (ipv4ToNumber(address) === undefined) return undefined;
+    for (let prefix = 32; prefix >= 1; prefix--) {
+      const range = this.rangeOfNetwork((parseNetwork(`${address.trim()}/${prefix}`) as { cidr: string }).cidr);
+      if (range) return range;
+    }
+    return undefined;
+  }
+
   // ---- scopes
 
   addScope(scope: ScopeRecord): void {
@@ -57,6 +102,9 @@ export class Inventory {
     this.nextIds.scope = Math.max(this.nextIds.scope, scope.id + 1);
     for (const reservation of scope.reservations) {
       this.nextIds.reservation = Math.max(this.nextIds.reservation, reservation.id + 1);
+    }
+    for (const block of scope.pool ? [scope.pool, ...scope.exclusions] : scope.exclusions) {
+      this.nextIds.addressBlock = Math.max(this.nextIds.addressBlock, block.id + 1);
     }
   }
 
@@ -183,6 +231,14 @@ export class Inventory {
 
   newReservationId(): number {
     return this.nextIds.reservation++;
+  }
+
+  newRangeId(): number {
+    return this.nextIds.range++;
+  }
+
+  newAddressBlockId(): number {
+    return this.nextIds.addressBlock++;
   }
 
   newRelationshipId(): number {

@@ -21,6 +21,19 @@ export interface ReservationRecord {
   description: string;
 }
 
+/** An IPAM range (a subnet): every scope lives in the range of its network; failover partners share it. */
+export interface RangeRecord {
+  id: number;
+  /** Canonical CIDR, e.g. `10.1.20.0/24`: the range's unique name. */
+  name: string;
+  description: string;
+}
+
+/** An address pool or an exclusion of one scope instance: its own object, with its own ref. */
+export interface AddressBlockRecord extends AddressRange {
+  id: number;
+}
+
 /** One scope instance on one server; failover partners each hold their own instance of the same CIDR. */
 export interface ScopeRecord {
   id: number;
@@ -32,8 +45,9 @@ export interface ScopeRecord {
   description: string;
   superscope: string;
   enabled: boolean;
-  pool: AddressRange;
-  exclusions: AddressRange[];
+  /** The address pool; null until one is added (a Microsoft scope has at most one). */
+  pool: AddressBlockRecord | null;
+  exclusions: AddressBlockRecord[];
   reservations: ReservationRecord[];
   options: DHCPOption[];
   /** Leases the server has handed out; the failover protocol syncs them, replication never copies them. */
@@ -62,10 +76,14 @@ export interface NextIds {
   scope: number;
   reservation: number;
   relationship: number;
+  range: number;
+  /** Pools and exclusions. */
+  addressBlock: number;
 }
 
 export const DATA_FILE_FORMAT = 'micetro-dhcp-failover-simulator';
-export const DATA_FILE_VERSION = 1;
+/** 2: ranges, and pools and exclusions with ids. Version 1 files are migrated when read. */
+export const DATA_FILE_VERSION = 2;
 
 export interface DataFile {
   format: typeof DATA_FILE_FORMAT;
@@ -73,6 +91,7 @@ export interface DataFile {
   clock: ClockJSON;
   nextIds: NextIds;
   servers: ServerRecord[];
+  ranges: RangeRecord[];
   scopes: ScopeRecord[];
   relationships: RelationshipRecord[];
 }

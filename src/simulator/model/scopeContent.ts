@@ -1,10 +1,11 @@
 // A scope instance's configuration: what replication and adding a scope to failover copy (name, pool,
 // exclusions, reservations, options, description, enabled), and what they never copy (leases).
-import { ipv4ToNumber, type AddressRange } from '../../failover';
+import { ipv4ToNumber } from '../../failover';
 import type { Inventory } from './inventory';
-import type { ReservationRecord, ScopeRecord } from './records';
+import type { AddressBlockRecord, ReservationRecord, ScopeRecord } from './records';
 
-const copyRange = (range: AddressRange): AddressRange => ({ from: range.from, to: range.to });
+/** A copy of a pool or exclusion for another instance: same addresses, its own id (and so its own ref). */
+const copyBlock = (inventory: Inventory, block: AddressBlockRecord): AddressBlockRecord => ({ id: inventory.newAddressBlockId(), from: block.from, to: block.to });
 
 function copyReservations(inventory: Inventory, reservations: readonly ReservationRecord[]): ReservationRecord[] {
   return reservations.map((r) => ({ ...r, id: inventory.newReservationId(), addresses: [...r.addresses] }));
@@ -20,8 +21,8 @@ export function copyScopeTo(inventory: Inventory, source: ScopeRecord, serverId:
     description: source.description,
     superscope: source.superscope,
     enabled: source.enabled,
-    pool: copyRange(source.pool),
-    exclusions: source.exclusions.map(copyRange),
+    pool: source.pool && copyBlock(inventory, source.pool),
+    exclusions: source.exclusions.map((e) => copyBlock(inventory, e)),
     reservations: copyReservations(inventory, source.reservations),
     options: source.options.map((o) => ({ ...o })),
     activeLeases: 0,
@@ -35,14 +36,15 @@ export function replicateContent(inventory: Inventory, source: ScopeRecord, dest
   else destination.title = source.title;
   destination.description = source.description;
   destination.enabled = source.enabled;
-  destination.pool = copyRange(source.pool);
-  destination.exclusions = source.exclusions.map(copyRange);
+  destination.pool = source.pool && copyBlock(inventory, source.pool);
+  destination.exclusions = source.exclusions.map((e) => copyBlock(inventory, e));
   destination.reservations = copyReservations(inventory, source.reservations);
   destination.options = source.options.map((o) => ({ ...o }));
 }
 
-/** Free addresses: pool size − exclusions − reservations in the pool − active leases (never below 0). */
+/** Free addresses: pool size − exclusions − reservations in the pool − active leases (never below 0; 0 without a pool). */
 export function availableAddresses(scope: ScopeRecord): number {
+  if (!scope.pool) return 0;
   const from = ipv4ToNumber(scope.pool.from) ?? 0;
   const to = ipv4ToNumber(scope.pool.to) ?? -1;
   const excluded: Array<[number, number]> = [];

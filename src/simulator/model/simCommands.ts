@@ -92,7 +92,7 @@ export function advanceSeconds(params: Params): number {
 
 export function getScopeDetail(ctx: ModelContext, params: Params): { dhcpScope: SimScopeDetail } {
   const scope = scopeParam(ctx, params);
-  return { dhcpScope: scopeDetail(scope, ctx.inventory.relationshipOfScope(scope.id)) };
+  return { dhcpScope: scopeDetail(ctx.inventory, scope) };
 }
 
 export function setLeases(ctx: ModelContext, params: Params): Record<string, never> {

@@ -8,6 +8,7 @@ import { SimulatorError } from '../simulatorError';
 import type { ModelContext } from './modelContext';
 import { parseDataFile } from './dataFile';
 import * as failover from './failoverCommands';
+import * as ipam from './ipamCommands';
 import { Inventory } from './inventory';
 import { parseFilter, partialMatch, runListQuery, type FieldTable } from './listQuery';
 import { isRecord, type Params } from './params';
@@ -39,6 +40,19 @@ const COMMANDS: Record<string, CommandHandler> = {
   AddDHCPScopesToDHCPFailoverRelationship: { mutating: true, run: (m, p) => failover.addScopes(m.context, p) },
   RemoveDHCPScopesFromDHCPFailoverRelationship: { mutating: true, run: (m, p) => failover.removeScopes(m.context, p) },
   ReplicateDHCPFailover: { mutating: true, run: (m, p) => failover.replicate(m.context, p) },
+  GetRanges: { mutating: false, run: (m, p) => ipam.getRanges(m.context, p) },
+  GetRange: { mutating: false, run: (m, p) => ipam.getRange(m.context, p) },
+  AddRange: { mutating: true, run: (m, p) => ipam.addRange(m.context, p) },
+  AddDHCPAddressPool: { mutating: true, run: (m, p) => ipam.addPool(m.context, p) },
+  GetDHCPAddressPools: { mutating: false, run: (m, p) => ipam.getPools(m.context, p) },
+  GetDHCPAddressPool: { mutating: false, run: (m, p) => ipam.getPool(m.context, p) },
+  AddDHCPExclusion: { mutating: true, run: (m, p) => ipam.addExclusion(m.context, p) },
+  GetDHCPExclusions: { mutating: false, run: (m, p) => ipam.getExclusions(m.context, p) },
+  GetDHCPExclusion: { mutating: false, run: (m, p) => ipam.getExclusion(m.context, p) },
+  GetDHCPReservation: { mutating: false, run: (m, p) => ipam.getReservation(m.context, p) },
+  GetIPAMRecord: { mutating: false, run: (m, p) => ipam.getIpamRecord(m.context, p) },
+  SetProperties: { mutating: true, run: (m, p) => ipam.setProperties(m.context, p) },
+  RemoveObject: { mutating: true, run: (m, p) => ipam.removeObject(m.context, p) },
   SimStopDHCPServer: { mutating: true, run: (m, p) => sim.stopDhcpServer(m.context, p) },
   SimStartDHCPServer: { mutating: true, run: (m, p) => sim.startDhcpServer(m.context, p) },
   SimCutLink: { mutating: true, run: (m, p) => sim.cutRelationshipLink(m.context, p) },
@@ -84,7 +98,7 @@ export class SimulatorModel implements SimulatorBackend {
     this.scopeFields = {
       ref: { get: (s) => scopeRef(s.id) },
       name: { get: scopeWireName },
-      rangeRef: { get: (s) => rangeRef(s.name) },
+      rangeRef: { get: (s) => rangeRef(inventory.rangeOfScope(s).id), normalize: (value) => { const range = inventory.findRange(value); return range ? rangeRef(range.id) : value; } },
       dhcpServerRef: { get: (s) => serverRef(s.serverId), normalize: asServerRef },
       superscope: { get: (s) => s.superscope },
       description: { get: (s) => s.description },
@@ -115,6 +129,7 @@ export class SimulatorModel implements SimulatorBackend {
     const data = parseDataFile(json);
     const inventory = new Inventory({ ...data.nextIds });
     for (const server of data.servers) inventory.addServer(server);
+    for (const range of data.ranges) inventory.addRange(range);
     for (const scope of data.scopes) inventory.addScope(scope);
     for (const rel of data.relationships) inventory.addRelationship(rel);
     Object.assign(inventory.nextIds, data.nextIds);
@@ -134,6 +149,7 @@ export class SimulatorModel implements SimulatorBackend {
       clock: this.clock.toJSON(),
       nextIds: { ...this.inventory.nextIds },
       servers: [...this.inventory.servers.values()],
+      ranges: [...this.inventory.ranges.values()],
       scopes: [...this.inventory.scopes.values()],
       relationships: [...this.inventory.relationships.values()],
     };
@@ -177,7 +193,7 @@ export class SimulatorModel implements SimulatorBackend {
       const parsed = parseFilter(query.filter, this.scopeFields);
       const terms = this.context.quirks.has('partial-server-filter') ? partialMatch(parsed, 'dhcpServerRef') : parsed;
       const page = runListQuery(this.scopeCandidates(terms), terms, query, this.scopeFields);
-      return { dhcpScopes: page.items.map(scopeToWire), totalResults: page.totalResults };
+      return { dhcpScopes: page.items.map((scope) => scopeToWire(this.inventory, scope)), totalResults: page.totalResults };
     });
   }
 
@@ -195,7 +211,7 @@ export class SimulatorModel implements SimulatorBackend {
   }
 
   getScope(ref: string): DHCPScope {
-    return this.guard('GET DHCPScopes/{ref}', () => scopeToWire(this.inventory.scope(String(ref))));
+    return this.guard('GET DHCPScopes/{ref}', () => scopeToWire(this.inventory, this.inventory.scope(String(ref))));
   }
 
   createScope(scope: unknown): string {

@@ -1,9 +1,10 @@
 // Records as the API serves them: Micetro's wire objects, relationships from one server's perspective.
-import type { DHCPFailoverRelationship, DHCPOption, DHCPReservation, DHCPScope, DHCPServer } from '../../api/types';
-import type { AddressRange } from '../../failover';
+import type { DHCPAddressPool, DHCPExclusion, DHCPFailoverRelationship, DHCPOption, DHCPReservation, DHCPScope, DHCPServer, IPAMRange } from '../../api/types';
+import { parseNetwork, type AddressRange } from '../../failover';
+import type { Inventory } from './inventory';
 import type { ModelContext } from './modelContext';
-import type { RelationshipRecord, ReservationRecord, ScopeRecord, ServerRecord } from './records';
-import { rangeRef, reservationRef, scopeRef, serverRef } from './refs';
+import type { AddressBlockRecord, RangeRecord, RelationshipRecord, ReservationRecord, ScopeRecord, ServerRecord } from './records';
+import { exclusionRef, poolRef, rangeRef, reservationRef, scopeRef, serverRef } from './refs';
 import { availableAddresses } from './scopeContent';
 
 export function serverToWire(server: ServerRecord): DHCPServer {
@@ -22,17 +23,48 @@ export function serverToWire(server: ServerRecord): DHCPServer {
 /** The name the API shows: the free-text name when the scope has one, else its network. */
 export const scopeWireName = (scope: ScopeRecord): string => scope.title ?? scope.name;
 
-export function scopeToWire(scope: ScopeRecord): DHCPScope {
+export function scopeToWire(inventory: Inventory, scope: ScopeRecord): DHCPScope {
   return {
     ref: scopeRef(scope.id),
     name: scopeWireName(scope),
-    rangeRef: rangeRef(scope.name),
+    rangeRef: rangeRef(inventory.rangeOfScope(scope).id),
     dhcpServerRef: serverRef(scope.serverId),
     superscope: scope.superscope,
     description: scope.description,
     available: availableAddresses(scope),
     enabled: scope.enabled,
   };
+}
+
+const numberToIpv4 = (value: number) => [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join('.');
+
+/** The first and last address of a range's network. */
+export function rangeBounds(range: RangeRecord): AddressRange {
+  const network = parseNetwork(range.name) as { first: number; last: number };
+  return { from: numberToIpv4(network.first), to: numberToIpv4(network.last) };
+}
+
+/** A range as `GetRange` answers it: its network as name and bounds, and the scope instances in it. */
+export function rangeToWire(inventory: Inventory, range: RangeRecord): IPAMRange {
+  return {
+    ref: rangeRef(range.id),
+    name: range.name,
+    ...rangeBounds(range),
+    subnet: true,
+    locked: false,
+    autoAssign: false,
+    isContainer: false,
+    dhcpScopes: inventory.scopesNamed(range.name).map((scope) => ({ ref: scopeRef(scope.id), objType: 'DHCPScope', name: scopeWireName(scope) })),
+    customProperties: range.description ? { Description: range.description } : {},
+  };
+}
+
+export function poolToWire(scope: ScopeRecord, pool: AddressBlockRecord): DHCPAddressPool {
+  return { ref: poolRef(pool.id), name: `${pool.from}-${pool.to}`, from: pool.from, to: pool.to, dhcpScopeRef: scopeRef(scope.id) };
+}
+
+export function exclusionToWire(scope: ScopeRecord, exclusion: AddressBlockRecord): DHCPExclusion {
+  return { ref: exclusionRef(exclusion.id), name: `${exclusion.from}-${exclusion.to}`, from: exclusion.from, to: exclusion.to, dhcpScopeRef: scopeRef(scope.id) };
 }
 
 export function reservationToWire(reservation: ReservationRecord): DHCPReservation {
@@ -49,7 +81,8 @@ export const optionsToWire = (options: readonly DHCPOption[]): DHCPOption[] => o
 
 /** `SimGetScopeDetail`: the whole instance, for tests and the simulator's own views. */
 export interface SimScopeDetail extends DHCPScope {
-  addressPool: AddressRange;
+  /** Null while the scope has no pool. */
+  addressPool: AddressRange | null;
   exclusions: AddressRange[];
   reservations: DHCPReservation[];
   options: DHCPOption[];
@@ -58,11 +91,12 @@ export interface SimScopeDetail extends DHCPScope {
   dhcpFailoverRelationshipName: string | null;
 }
 
-export function scopeDetail(scope: ScopeRecord, relationship: RelationshipRecord | undefined): SimScopeDetail {
+export function scopeDetail(inventory: Inventory, scope: ScopeRecord): SimScopeDetail {
+  const relationship = inventory.relationshipOfScope(scope.id);
   return {
-    ...scopeToWire(scope),
-    addressPool: { ...scope.pool },
-    exclusions: scope.exclusions.map((e) => ({ ...e })),
+    ...scopeToWire(inventory, scope),
+    addressPool: scope.pool ? { from: scope.pool.from, to: scope.pool.to } : null,
+    exclusions: scope.exclusions.map((e) => ({ from: e.from, to: e.to })),
     reservations: scope.reservations.map(reservationToWire),
     options: optionsToWire(scope.options),
     activeLeases: scope.activeLeases,

@@ -1,18 +1,24 @@
 // What the views show, fetched once and kept until a refresh or a change invalidates it.
 // Cost model: the server list is one request, a server's relationships one request, a server's scopes one
-// listing (paged by the client), never one request per scope. Every server's relationships: one all-servers
-// listing, kept only for the servers it covers from their own side (each of their relationships has a record
-// with their dhcpServerRef), plus one request per server it does not cover, 4 at a time. On the simulator that is
-// 2 requests for the demo (the ISC server, with no relationship, is read on its own); on a Micetro whose listing
-// names no server it is 1 + one per server, and the listing is not asked again until the next full refresh.
-// No vscode import: the benchmark runs it in Node.
+// listing (paged by the client), never one request per scope; the scopes' networks come from their ranges, each
+// read once (see rangeCache.ts: a few by ref, many with one listing). Scope listings are kept only for the server
+// they are for: a filter that also matches another server's ref (a partial match) never pulls that server's scopes in.
+// Every server's relationships: one all-servers listing, kept only for the servers it covers from their own side
+// (each of their relationships has a record with their dhcpServerRef), plus one request per server it does not
+// cover, 4 at a time. On the simulator that is 2 requests for the demo (the ISC server, with no relationship, is
+// read on its own); on a Micetro whose listing names no server it is 1 + one per server, and the listing is not
+// asked again until the next full refresh. No vscode import: the benchmark runs it in Node.
 import type { MicetroApi } from '../../api/micetroApi';
 import type { DHCPFailoverRelationship, DHCPScope, DHCPServer } from '../../api/types';
 import { buildFailoverPairs, sideOn, type FailoverPair } from '../../failover/failoverPair';
 import { concurrencyLimit } from './concurrencyLimit';
+import { RangeCache } from './rangeCache';
 
 /** The reads the views need. */
-export type InventorySource = Pick<MicetroApi, 'getDHCPServers' | 'getDHCPFailoverRelationships' | 'getDHCPScopes'>;
+export type InventorySource = Pick<MicetroApi, 'getDHCPServers' | 'getDHCPFailoverRelationships' | 'getDHCPScopes' | 'getRange' | 'getRanges'>;
+
+/** The scope listing filter for one server (quoted, as real clients send it). */
+const scopesOfServerFilter = (serverRef: string) => `dhcpServerRef="${serverRef}"`;
 
 /**
  * Above this many servers without a cached scope list, one listing of every scope is cheaper than one per server.
@@ -40,9 +46,12 @@ export class InventoryCache {
   private relationshipsSeen = false;
   private statesSeen = false;
   private readonly scopes = new Map<string, Promise<DHCPScope[]>>();
+  private readonly ranges: RangeCache;
 
   /** `source` is asked on every load, so the cache follows the current connection. */
-  constructor(private readonly currentSource: () => InventorySource) {}
+  constructor(private readonly currentSource: () => InventorySource) {
+    this.ranges = new RangeCache(currentSource);
+  }
 
   private get source(): InventorySource {
     return this.currentSource();
@@ -141,9 +150,10 @@ export class InventoryCache {
     return servers.map((server) => this.records(server.ref));
   }
 
-  /** The scope instances on `serverRef`. */
+  /** The scope instances on `serverRef`, each with its network. */
   getScopes(serverRef: string): Promise<DHCPScope[]> {
-    return this.scopes.get(serverRef) ?? remember(this.scopes, serverRef, this.source.getDHCPScopes({ filter: `dhcpServerRef=${serverRef}` }));
+    const load = () => this.source.getDHCPScopes({ filter: scopesOfServerFilter(serverRef) }).then((all) => this.ranges.withNetworks(all.filter((scope) => scope.dhcpServerRef === serverRef)));
+    return this.scopes.get(serverRef) ?? remember(this.scopes, serverRef, load());
   }
 
   /** Every scope instance on every server, keyed by server ref. */
@@ -151,7 +161,8 @@ export class InventoryCache {
     const servers = await this.getServers();
     const missing = servers.filter((server) => !this.scopes.has(server.ref));
     if (missing.length > SCOPES_BULK_THRESHOLD) {
-      const everything = this.source.getDHCPScopes().then((all) => {
+      const everything = this.source.getDHCPScopes().then(async (listed) => {
+        const all = await this.ranges.withNetworks(listed);
         const byServer = new Map<string, DHCPScope[]>();
         for (const scope of all) {
           let list = byServer.get(scope.dhcpServerRef);
@@ -195,6 +206,7 @@ export class InventoryCache {
     this.relationships.clear();
     this.settled.clear();
     this.scopes.clear();
+    this.ranges.clear();
     this.bulkUsable = true;
     this.relationshipsSeen = false;
     this.statesSeen = false;

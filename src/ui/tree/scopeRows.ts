@@ -30,12 +30,13 @@ export function buildScopeRows(
     const byNetwork = [...relationshipOf.keys()].some((ref) => !NUMERIC_REF.test(ref));
     for (const scope of scopesByServer.get(server.ref) ?? []) {
       const byRef = relationshipOf.get(scope.ref);
-      // The two instances of a failover scope share a network, not a ref; parse it only where it is needed.
+      // A relationship listing scopes by network needs the scope's network; parse it only where it is needed.
       const network = byRef || byNetwork ? scopeCidr(scope) : undefined;
       const relationship = byRef ?? (network === undefined ? undefined : relationshipOf.get(`DHCPScopes/${network}`));
       // A relationship's name is unique only on its servers: two pairs may each have a "site-fo" with 10.0.0.0/24.
       const pairId = relationship && nodeId(undefined, 'relationship', relationship.primary.server.name, relationship.secondary.server.name, relationship.name);
-      const id = pairId ? nodeId(pairId, 'scope', network ?? scope.ref) : nodeId(undefined, 'scope', scope.ref);
+      // The two instances live in the same IPAM range, so its ref pairs them (whatever their names).
+      const id = pairId ? nodeId(pairId, 'scope', scope.rangeRef) : nodeId(undefined, 'scope', scope.ref);
       const instance: ScopeInstance = { scope, server, relationship };
       const row = rows.get(id);
       if (!row) rows.set(id, { id, instances: [instance] });

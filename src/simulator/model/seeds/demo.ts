@@ -98,15 +98,23 @@ export function buildDemo(backend: SimulatorBackend, inventory: Inventory): void
   const refOf = (short: string) => `DHCPServers/${host(short)}`;
   const idOf = (short: string) => inventory.server(refOf(short)).id;
 
+  // Every scope lives in an IPAM range of its network, with its pool and exclusions added as their own objects.
+  const rangeRefs = new Map<string, string>();
+  for (const network of [...SCOPES.map((scope) => scope.network), ...ISC_SCOPES]) {
+    rangeRefs.set(network, (backend.execute('AddRange', { range: { name: network, subnet: true } }) as { ref: string }).ref);
+  }
   for (const scope of SCOPES) {
     const prefix = scope.network.slice(0, scope.network.lastIndexOf('.'));
     const ref = backend.createScope({
       name: scope.network,
+      rangeRef: rangeRefs.get(scope.network),
       dhcpServerRef: refOf(scope.server),
       description: scope.description,
-      addressPool: { from: `${prefix}.20`, to: `${prefix}.240` },
-      exclusions: (scope.exclude ?? []).map(([from, to]) => ({ from: `${prefix}.${from}`, to: `${prefix}.${to}` })),
     });
+    backend.execute('AddDHCPAddressPool', { dhcpAddressPool: { from: `${prefix}.20`, to: `${prefix}.240`, dhcpScopeRef: ref } });
+    for (const [from, to] of scope.exclude ?? []) {
+      backend.execute('AddDHCPExclusion', { dhcpExclusion: { from: `${prefix}.${from}`, to: `${prefix}.${to}`, dhcpScopeRef: ref } });
+    }
     backend.setScopeOptions(ref, OPTIONS(`${prefix}.1`));
     for (const r of scope.reserve ?? []) {
       backend.addReservation(ref, { name: r.name, clientIdentifier: r.mac, addresses: [`${prefix}.${r.host}`], description: 'Reserved in the demo' });
@@ -117,7 +125,8 @@ export function buildDemo(backend: SimulatorBackend, inventory: Inventory): void
     const prefix = network.slice(0, network.lastIndexOf('.'));
     inventory.addScope({
       id: inventory.newScopeId(), serverId: idOf('isc-fra-01'), name: network, description: 'Frankfurt (ISC dhcpd)', superscope: '',
-      enabled: true, pool: { from: `${prefix}.20`, to: `${prefix}.240` }, exclusions: [], reservations: [], options: OPTIONS(`${prefix}.1`), activeLeases: 30,
+      enabled: true, pool: { id: inventory.newAddressBlockId(), from: `${prefix}.20`, to: `${prefix}.240` },
+      exclusions: [{ id: inventory.newAddressBlockId(), from: `${prefix}.20`, to: `${prefix}.29` }], reservations: [], options: OPTIONS(`${prefix}.1`), activeLeases: 30,
     });
   }
 

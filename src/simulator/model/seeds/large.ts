@@ -1,6 +1,6 @@
 // A generated inventory for benchmarks: by default 500 Microsoft DHCP servers and 50,000 scope instances,
 // deterministic (seeded), with the biggest server holding over 2,000 scopes in 31 relationships, one of them
-// with over 1,000 scopes. Records are built directly (already valid by construction) so it builds fast.
+// with over 1,000 scopes; every network has its range, every scope its pool, some an exclusion. Records are built directly (already valid by construction) so it builds fast.
 import type { FailoverMode } from '../../../failover';
 import { normalPair } from '../failoverStateMachine';
 import type { Inventory } from '../inventory';
@@ -50,6 +50,8 @@ export function buildLarge(inventory: Inventory, size: InventorySize = DEFAULT_L
   let network = 0;
   const newScope = (server: ServerRecord, cidrIndex: number): ScopeRecord => {
     const prefix = `10.${cidrIndex >> 8}.${cidrIndex & 255}`;
+    // Failover partners share one range; the first instance of a network makes it.
+    if (!inventory.rangeOfNetwork(`${prefix}.0/24`)) inventory.addRange({ id: inventory.newRangeId(), name: `${prefix}.0/24`, description: '' });
     const scope: ScopeRecord = {
       id: inventory.newScopeId(),
       serverId: server.id,
@@ -57,8 +59,8 @@ export function buildLarge(inventory: Inventory, size: InventorySize = DEFAULT_L
       description: `${server.name.split('.')[0]} VLAN ${100 + (cidrIndex % 3900)}`,
       superscope: '',
       enabled: true,
-      pool: { from: `${prefix}.10`, to: `${prefix}.250` },
-      exclusions: random.next() < 0.3 ? [{ from: `${prefix}.10`, to: `${prefix}.19` }] : [],
+      pool: { id: inventory.newAddressBlockId(), from: `${prefix}.10`, to: `${prefix}.250` },
+      exclusions: random.next() < 0.3 ? [{ id: inventory.newAddressBlockId(), from: `${prefix}.10`, to: `${prefix}.19` }] : [],
       reservations: random.next() < 0.2
         ? [{ id: inventory.newReservationId(), name: `printer-${cidrIndex}`, clientIdentifier: macFor(cidrIndex), addresses: [`${prefix}.30`], description: 'Printer' }]
         : [],
