@@ -25,6 +25,8 @@ Usage: npm run simulator -- [options]
   --clock-speed <x>     simulated seconds per real second for failover timers (default 1)
   --no-basic-auth       refuse HTTP Basic (401, code 5002), as a Micetro whose AuthorizationMethods leaves it out;
                         sessions (POST /mmws/api/micetro/sessions or Login, then Bearer) keep working
+  --no-command-bridge   answer /mmws/api/command/* with 404 (unknown resource), as a Micetro without the REST
+                        command bridge; JSON-RPC (POST /mmws/json) still serves every command, Login included
   --help                this text
 `;
 
@@ -69,6 +71,7 @@ async function main(): Promise<void> {
         'password-file': { type: 'string' },
         'clock-speed': { type: 'string', default: '1' },
         'no-basic-auth': { type: 'boolean', default: false },
+        'no-command-bridge': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -103,12 +106,13 @@ async function main(): Promise<void> {
     user: values.user,
     password,
     basicAuth: !values['no-basic-auth'],
+    commandBridge: !values['no-command-bridge'],
     clock: new SimulatedClock({ speed }),
     log: (message) => console.error(`simulator: ${message}`),
   });
   console.log(`Micetro API simulator listening on ${simulator.url} (ready in ${Date.now() - started} ms)`);
   console.log(`  REST:     ${simulator.url}/mmws/api/DHCPServers`);
-  console.log(`  JSON-RPC: ${simulator.url}/mmws/json`);
+  console.log(`  JSON-RPC: ${simulator.url}/mmws/json${values['no-command-bridge'] ? ' (the only way to run commands: the command bridge answers 404)' : ''}`);
   console.log(`  user:     ${simulator.user}${values['no-basic-auth'] ? ' (sessions only: HTTP Basic is refused)' : ''}`);
   if (password === undefined) console.log(`  password: ${simulator.password}   (generated; set MICETRO_SIMULATOR_PASSWORD or pass --password-file to choose one)`);
   console.log(`  data:     ${values.data ?? 'in memory (pass --data <file> to keep changes)'}`);

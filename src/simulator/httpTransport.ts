@@ -122,6 +122,8 @@ export class HttpTransport {
     private readonly auth: SimulatorAuth,
     /** False: `micetro/sessions` is unknown, as on a Micetro before 11.1. */
     private readonly sessionsEndpoint: boolean,
+    /** False: `command/*` is an unknown resource (404), as on a Micetro without the command bridge; JSON-RPC serves every command. */
+    private readonly commandBridge: boolean,
     private readonly hooks: TransportHooks,
   ) {}
 
@@ -148,6 +150,8 @@ export class HttpTransport {
     const rest = path.slice(API_PREFIX.length).replace(/\/+$/, '');
     const method = request.method ?? 'GET';
     if (/^micetro\/sessions$/i.test(rest)) return this.sessions(request, method, response);
+    // Without the bridge there is nothing at `command/*`, whoever asks (a Login carries no credentials).
+    if (!this.commandBridge && /^commands?(\/|$)/i.test(rest)) throw new SimulatorError(RESOURCE_NOT_FOUND_CODE, 'Unknown resource "command".', 404);
     const authorization = request.headers.authorization;
     // The headers are checked before the body is read, so a wrong password cannot make the server buffer a body.
     const headerRefusal = this.headerRefusal(authorization);

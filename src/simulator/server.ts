@@ -37,6 +37,11 @@ export interface SimulatorOptions {
   basicAuth?: boolean;
   /** Default true; false answers `POST micetro/sessions` with 404, as a Micetro before 11.1 does (Login still works). */
   sessionsEndpoint?: boolean;
+  /**
+   * Default true; false answers `/mmws/api/command/*` with 404 (Micetro's unknown-resource error), as a Micetro
+   * without the REST command bridge does; JSON-RPC (`/mmws/json`) still serves every command, Login included.
+   */
+  commandBridge?: boolean;
   clock?: SimulatedClock;
 }
 
@@ -107,7 +112,7 @@ async function serve(
     byOperation = new Map();
   };
 
-  const transport = new HttpTransport(durable, auth, options.sessionsEndpoint ?? true, {
+  const transport = new HttpTransport(durable, auth, options.sessionsEndpoint ?? true, options.commandBridge ?? true, {
     count(operation) {
       total++;
       byOperation.set(operation, (byOperation.get(operation) ?? 0) + 1);
