@@ -28,6 +28,8 @@ export interface DhcpFailoverApi {
   readonly connection: ConnectionManager;
   readonly views: TreeViews;
   readonly log: vscode.LogOutputChannel;
+  /** The status bar item saying where the extension is connected, and how. */
+  readonly statusBar: vscode.StatusBarItem;
   /** Time spent in activate(), in milliseconds (the simulator starts afterwards). */
   readonly activationMs: number;
   /** Replaces every question and notification of the commands; returns the prompts it replaced. */
@@ -49,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): DhcpFailoverApi | un
   const servers = new ServersTreeProvider(current, inventory, log);
   const scopes = new ScopesTreeProvider(current, inventory, context.workspaceState, log);
   const views = new TreeViews(inventory, servers, scopes);
+  const statusBar = createConnectionStatusBar(current);
   const commandContext: CommandContext = { extensionUri: context.extensionUri, log, connection: current, credentials, views, prompts: new WindowPrompts(log) };
 
   context.subscriptions.push(
@@ -65,6 +68,11 @@ export function activate(context: vscode.ExtensionContext): DhcpFailoverApi | un
         command: 'dhcpFailover.connectToMicetro',
       }),
     ),
+    current.onDidRefuseBasic((login) =>
+      commandContext.prompts.showInfo(
+        `Micetro at ${login.url} does not accept HTTP Basic authentication (it is switched off there), so DHCP Failover logs in for a session instead; the password is kept. Set dhcpFailover.authentication to "session" to skip the refused attempt.`,
+      ),
+    ),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('dhcpFailover.simulator.profile')) {
         current.applySimulatorProfile().catch((error: unknown) => {
@@ -78,7 +86,7 @@ export function activate(context: vscode.ExtensionContext): DhcpFailoverApi | un
         if (!current.isRejectedPassword(error)) commandContext.prompts.showError(`The changed settings could not be applied: ${describeError(error)}`);
       });
     }),
-    createConnectionStatusBar(current),
+    statusBar,
     startAutoRefresh(views, current),
     ...registerConnectionCommands(commandContext),
     ...registerViewCommands(commandContext),
@@ -100,6 +108,7 @@ export function activate(context: vscode.ExtensionContext): DhcpFailoverApi | un
     connection: current,
     views,
     log,
+    statusBar: statusBar.item,
     activationMs,
     setPrompts(prompts) {
       const previous = commandContext.prompts;

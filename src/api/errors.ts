@@ -42,8 +42,9 @@ export class MicetroAuthError extends MicetroError {
   readonly kind = 'auth' as const;
 }
 /**
- * Micetro refused the password itself: code 16394, or a 401 to a request that carried it (a login, or any request
- * with HTTP Basic). Never tried again. An expired session (401, code 5002, on a Bearer request) is not this.
+ * Micetro refused the password itself: code 16394, or a 401 to a fresh login. Never tried again. An expired session
+ * (401, code 5002, on a Bearer request) is not this, nor a 401 to HTTP Basic switched off on the server (the client
+ * then logs in for a session, and only that login's refusal is this).
  */
 export class MicetroPasswordRejectedError extends MicetroAuthError {}
 /** The object named does not exist. */

@@ -1,9 +1,12 @@
 // The Micetro REST v1 client (also talks to the built-in simulator, which speaks the same API).
 // Auth is HTTP Basic on every request, or one login whose session is sent as Bearer: through
-// `POST micetro/sessions` (11.1+), or `command/Login` where that is unknown. A rejected password is never retried:
-// a retry loop locks real accounts.
+// `POST micetro/sessions` (11.1+), or `command/Login` where that is unknown. A Basic header Micetro refuses without
+// refusing the password (Basic switched off there) makes the client log in for a session instead, once. A rejected
+// password (code 16394, or a failed fresh login) is never retried: a retry loop locks real accounts. Commands go
+// through the REST command bridge, or over JSON-RPC once the bridge answered 404.
 import axios, { type AxiosInstance, type AxiosResponse, type Method } from 'axios';
 import * as v from 'valibot';
+import type { ApiChange, ApiInUse } from './apiInUse';
 import {
   INVALID_CREDENTIALS_CODE,
   MicetroAnswerTooLargeError,
@@ -16,7 +19,9 @@ import {
   MicetroTimeoutError,
   MicetroUnexpectedAnswerError,
   MicetroValidationError,
+  RESOURCE_NOT_FOUND_CODE,
 } from './errors';
+import { JSON_RPC_PATH, jsonRpcRequest, restStatusOfJsonRpcError } from './jsonRpc';
 import type { MicetroApi, ReplicateFailoverParams } from './micetroApi';
 import { createMicetroTransport, type MicetroTransport } from './micetroTransport';
 import { describeProxy, type ProxySettings } from './proxyRoute';
@@ -98,6 +103,8 @@ export interface MicetroClientOptions {
   /** Page size for listings; default 1000. */
   pageSize?: number;
   log?: (record: ApiCallRecord) => void;
+  /** The client changed how it talks to Micetro (see `apiInUse`): Basic was refused, or the command bridge is missing. */
+  onApiChange?: (change: ApiChange, api: ApiInUse) => void;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -124,14 +131,18 @@ interface Request {
   operation: string;
   /** A login: the body holds the password. */
   login?: boolean;
+  /** A JSON-RPC call: `path` is the endpoint's whole URL, and an error may come inside an HTTP 200. */
+  jsonRpc?: boolean;
 }
 
 /** The two ways to get a session: the documented REST endpoint (11.1+), and the Login command older versions have. */
-const LOGIN_REQUESTS = {
-  sessions: { method: 'POST', path: 'micetro/sessions', operation: 'POST micetro/sessions' },
-  command: { method: 'POST', path: 'command/Login', operation: 'Login' },
-} as const;
-type LoginEndpoint = keyof typeof LOGIN_REQUESTS;
+const LOGIN_OPERATIONS = { sessions: 'POST micetro/sessions', command: 'Login' } as const;
+type LoginEndpoint = keyof typeof LOGIN_OPERATIONS;
+
+/** The REST command bridge is not there (an unknown resource), so the command never ran: 404, with no object named. */
+function isMissingBridge(error: unknown): boolean {
+  return error instanceof MicetroNotFoundError && (error.code === undefined || error.code === RESOURCE_NOT_FOUND_CODE);
+}
 
 /** `{a: 'x y'}` → `?a=x%20y`: Micetro does not decode `+` as a space. */
 function queryString(query: Record<string, string | number | undefined> | undefined): string {
@@ -153,7 +164,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class MicetroClient implements MicetroApi {
   private readonly http: AxiosInstance;
   private readonly transport: MicetroTransport;
-  private readonly authMode: AuthMode;
+  /** `session` also once Micetro refused Basic (see `leaveBasic`). */
+  private authMode: AuthMode;
+  private basicRefused = false;
+  /** The one session login tried after Micetro refused Basic, shared by the requests it refused. */
+  private leavingBasic: Promise<void> | undefined;
+  /** Where commands go: the REST command bridge, or JSON-RPC for the client's life once the bridge answered 404. */
+  private commands: ApiInUse['commands'] = 'bridge';
+  private readonly jsonRpcUrl: string;
+  private jsonRpcId = 0;
   private readonly pageSize: number;
   private readonly timeoutMs: number;
   private readonly maxAnswerBytes: number;
@@ -175,6 +194,7 @@ export class MicetroClient implements MicetroApi {
     this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
     this.transport = createMicetroTransport(base, { ca: options.ca, proxy: options.proxy });
     this.proxy = this.transport.via && describeProxy(this.transport.via);
+    this.jsonRpcUrl = `${base}${JSON_RPC_PATH}`;
     this.http = axios.create({
       baseURL: `${base}/mmws/api/`,
       ...this.transport.routing,
@@ -192,11 +212,25 @@ export class MicetroClient implements MicetroApi {
 
   // ---- connection -------------------------------------------------------------------------------------
 
-  /** Proves the URL and credentials with one cheap read (after a fresh login, in session mode), in one deadline. */
+  /**
+   * Proves the URL and credentials with one cheap read (after a fresh login, in session mode), and finds out where
+   * commands go with one relationship read (see `apiInUse`), in one deadline.
+   */
   async testConnection(): Promise<void> {
     const deadline = this.deadline();
     if (this.authMode === 'session') await this.freshSession(deadline);
-    await this.send({ method: 'GET', path: 'DHCPServers', query: { limit: 1 }, read: true, operation: 'GET DHCPServers' }, deadline);
+    const servers = await this.ask({ method: 'GET', path: 'DHCPServers', query: { limit: 1 }, read: true, operation: 'GET DHCPServers' }, serverListAnswer, deadline);
+    try {
+      await this.bridge('GetDHCPFailoverRelationships', { dhcpServerRef: servers.items[0]?.ref }, anyAnswer, deadline);
+    } catch (error) {
+      // The command answered, even if it refused that server: all this read asks is where commands go.
+      if (!(error instanceof MicetroValidationError || error instanceof MicetroNotFoundError || error instanceof MicetroServerError)) throw error;
+    }
+  }
+
+  /** How the client talks to Micetro now; settled by `testConnection`. */
+  get apiInUse(): ApiInUse {
+    return { generation: 'REST v1', commands: this.commands, authentication: this.authMode, basicRefused: this.basicRefused };
   }
 
   /** Logs in once; the session is then sent as Bearer. */
@@ -206,14 +240,11 @@ export class MicetroClient implements MicetroApi {
 
   async logout(): Promise<void> {
     if (!this.session) return;
-    const session = this.session;
+    const authorization = `Bearer ${this.session}`;
     this.session = undefined;
-    await this.sendWithAuth(
-      { method: 'POST', path: 'command/Logout', body: { session }, read: false, operation: 'Logout' },
-      `Bearer ${session}`,
-      1,
-      this.deadline(),
-    ).catch(() => undefined);
+    const deadline = this.deadline();
+    // The session goes in the header only: Micetro asks for no `session` param when a header is sent.
+    await this.viaCommands('Logout', {}, false, (request) => this.sendWithAuth(request, authorization, 1, deadline)).catch(() => undefined);
   }
 
   /**
@@ -401,10 +432,37 @@ export class MicetroClient implements MicetroApi {
     return (await this.bridge(name, params, anyAnswer)) as T;
   }
 
-  /** A command of the bridge, its answer checked against `answer`. */
-  private bridge<T>(name: string, params: Record<string, unknown>, answer: v.GenericSchema<unknown, T>): Promise<T> {
+  /** A command (through the bridge or over JSON-RPC), its answer checked against `answer`. */
+  private async bridge<T>(name: string, params: Record<string, unknown>, answer: v.GenericSchema<unknown, T>, deadline = this.deadline()): Promise<T> {
     const body = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined));
-    return this.ask({ method: 'POST', path: `command/${name}`, body, read: name.startsWith('Get'), operation: name }, answer);
+    const result = await this.viaCommands(name, body, name.startsWith('Get'), (request) => this.send(request, deadline));
+    return checkAnswer(answer, result, name);
+  }
+
+  /**
+   * Sends command `name` where commands go: the REST command bridge until it answers 404 (it is not there, so the
+   * command never ran and is sent again), from then on JSON-RPC, for the client's life.
+   */
+  private async viaCommands(
+    name: string,
+    params: Record<string, unknown>,
+    read: boolean,
+    sendOne: (request: Request) => Promise<unknown>,
+    login = false,
+  ): Promise<unknown> {
+    if (this.commands === 'bridge') {
+      try {
+        return await sendOne({ method: 'POST', path: `command/${name}`, body: params, read, operation: name, login });
+      } catch (error) {
+        if (!isMissingBridge(error)) throw error;
+        if (this.commands === 'bridge') {
+          this.commands = 'jsonrpc';
+          this.options.onApiChange?.('commandBridgeMissing', this.apiInUse);
+        }
+      }
+    }
+    const body = jsonRpcRequest(name, params, ++this.jsonRpcId);
+    return sendOne({ method: 'POST', path: this.jsonRpcUrl, body, read, operation: name, login, jsonRpc: true });
   }
 
   /** A listed scope with its server: as Micetro named it, else the server the listing was filtered by. */
@@ -468,7 +526,15 @@ export class MicetroClient implements MicetroApi {
 
   /** The login, the retries and a session renewal all share the request's one deadline. */
   private async send(request: Request, deadline = this.deadline()): Promise<unknown> {
-    if (this.authMode === 'basic') return this.sendWithRetries(request, this.basicHeader(), deadline);
+    if (this.authMode === 'basic') {
+      try {
+        return await this.sendWithRetries(request, this.basicHeader(), deadline);
+      } catch (error) {
+        // A 401 that does not refuse the password: Basic is not among the server's AuthorizationMethods.
+        if (!(error instanceof MicetroAuthError) || error instanceof MicetroPasswordRejectedError || error.status === 403) throw error;
+        await this.leaveBasic(error, deadline);
+      }
+    }
     const session = await this.ensureSession(deadline);
     try {
       return await this.sendWithRetries(request, `Bearer ${session}`, deadline);
@@ -499,6 +565,24 @@ export class MicetroClient implements MicetroApi {
     }
   }
 
+  /**
+   * Micetro refused the Basic header without refusing the password: log in for a session once (shared by every
+   * request it refused), and use sessions from then on. A refused login is final; any other failure (no session login
+   * on this Micetro, a network fault) leaves Basic's refusal standing.
+   */
+  private async leaveBasic(refusal: MicetroAuthError, deadline: number): Promise<void> {
+    this.leavingBasic ??= this.freshSession(deadline).then(() => {
+      this.authMode = 'session';
+      this.basicRefused = true;
+      this.options.onApiChange?.('basicRefused', this.apiInUse);
+    });
+    try {
+      await this.leavingBasic;
+    } catch (loginError) {
+      throw loginError instanceof MicetroPasswordRejectedError ? loginError : refusal;
+    }
+  }
+
   private async freshSession(deadline: number): Promise<void> {
     this.session = undefined;
     await this.ensureSession(deadline);
@@ -518,17 +602,22 @@ export class MicetroClient implements MicetroApi {
       .finally(() => {
         this.loggingIn = undefined;
       });
-    return this.byDeadline(this.loggingIn, deadline, LOGIN_REQUESTS[this.loginEndpoint].operation);
+    return this.byDeadline(this.loggingIn, deadline, LOGIN_OPERATIONS[this.loginEndpoint]);
   }
 
   /** A new session from `micetro/sessions`, or from `command/Login` once that proved unknown (a Micetro before 11.1). */
   private async logIn(deadline: number): Promise<string> {
     const endpoint = this.loginEndpoint;
-    const { method, path, operation } = LOGIN_REQUESTS[endpoint];
+    const operation = LOGIN_OPERATIONS[endpoint];
     const body = { loginName: this.options.username, password: this.options.password };
+    const sendOnce = (request: Request) => this.sendWithAuth(request, undefined, 1, deadline);
     let result: { session?: string };
     try {
-      result = checkAnswer(sessionAnswer, await this.sendWithAuth({ method, path, body, read: false, operation, login: true }, undefined, 1, deadline), operation);
+      const answer =
+        endpoint === 'sessions'
+          ? await sendOnce({ method: 'POST', path: 'micetro/sessions', body, read: false, operation, login: true })
+          : await this.viaCommands('Login', body, false, sendOnce, true);
+      result = checkAnswer(sessionAnswer, answer, operation);
     } catch (error) {
       // A Micetro before 11.1 does not know the resource: 404, or 400 / 405 as some answer "no such object". A refused
       // password is a MicetroPasswordRejectedError and never falls through to a second try.
@@ -572,12 +661,13 @@ export class MicetroClient implements MicetroApi {
         url: `${request.path}${queryString(request.query)}`,
         data: request.body === undefined ? undefined : JSON.stringify(request.body),
         headers: {
-          ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          // Without a charset, a Micetro before 11.1 reads the body as Latin-1.
+          ...(request.body === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8' }),
           ...(authorization ? { Authorization: authorization } : {}),
         },
       });
       status = response.status;
-      const result = this.unwrap(response, request.operation, request.login === true || authorization?.startsWith('Basic ') === true);
+      const result = this.unwrap(response, request);
       this.options.log?.({ operation: request.operation, durationMs: Date.now() - started, outcome: 'ok', status, attempt });
       return result;
     } catch (caught) {
@@ -596,8 +686,12 @@ export class MicetroClient implements MicetroApi {
     }
   }
 
-  /** `passwordSent`: the request carried the password (a login, or HTTP Basic), so its 401 refuses the password. */
-  private unwrap(response: AxiosResponse<Buffer>, operation: string, passwordSent: boolean): unknown {
+  /**
+   * The answer's result, or its typed error. Only code 16394, or a 401 to a fresh login, refuses the password; a 401
+   * to a Basic or Bearer request is an auth error the caller may recover from (a session to log in for or renew).
+   */
+  private unwrap(response: AxiosResponse<Buffer>, request: Request): unknown {
+    const { operation } = request;
     const text = Buffer.isBuffer(response.data) ? response.data.toString('utf8') : '';
     let envelope: Envelope | undefined;
     if (text.trim()) {
@@ -621,10 +715,12 @@ export class MicetroClient implements MicetroApi {
     const code = typeof envelope?.error?.code === 'number' ? envelope.error.code : undefined;
     const message = envelope?.error?.message?.trim() || `Micetro answered ${operation} with HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}.`;
     const answered = { message, operation, code, status };
-    if (status !== 403 && (code === INVALID_CREDENTIALS_CODE || (status === 401 && passwordSent))) throw new MicetroPasswordRejectedError(answered);
-    if (status === 401 || status === 403 || code === INVALID_CREDENTIALS_CODE) throw new MicetroAuthError(answered);
-    if (status === 404) throw new MicetroNotFoundError(answered);
-    if (status >= 400 && status < 500) throw new MicetroValidationError(answered);
+    // JSON-RPC reports errors inside an HTTP 200: they are typed as the bridge's status for them would type them.
+    const kind = request.jsonRpc && status === 200 ? restStatusOfJsonRpcError(code) : status;
+    if (kind !== 403 && (code === INVALID_CREDENTIALS_CODE || (kind === 401 && request.login === true))) throw new MicetroPasswordRejectedError(answered);
+    if (kind === 401 || kind === 403 || code === INVALID_CREDENTIALS_CODE) throw new MicetroAuthError(answered);
+    if (kind === 404) throw new MicetroNotFoundError(answered);
+    if (kind >= 400 && kind < 500) throw new MicetroValidationError(answered);
     throw new MicetroServerError(answered);
   }
 

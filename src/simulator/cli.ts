@@ -47,11 +47,11 @@ async function main(): Promise<void> {
     clock: new SimulatedClock({ speed: clockSpeed }),
     log: (message) => console.error(`simulator: ${message}`),
   });
-  const basicRefused = resolveQuirks(options.profile, options.quirks).has('no-basic-auth');
+  const quirks = resolveQuirks(options.profile, options.quirks);
   console.log(`Micetro API simulator listening on ${simulator.url} (ready in ${Date.now() - started} ms)`);
   console.log(`  REST:     ${simulator.url}/mmws/api/DHCPServers`);
-  console.log(`  JSON-RPC: ${simulator.url}/mmws/json`);
-  console.log(`  user:     ${simulator.user}${basicRefused ? ' (sessions only: HTTP Basic is refused)' : ''}`);
+  console.log(`  JSON-RPC: ${simulator.url}/mmws/json${quirks.has('no-command-bridge') ? ' (the only way to run commands: the command bridge answers 404)' : ''}`);
+  console.log(`  user:     ${simulator.user}${quirks.has('no-basic-auth') ? ' (sessions only: HTTP Basic is refused)' : ''}`);
   if (password === undefined) console.log(`  password: ${simulator.password}   (generated; set MICETRO_SIMULATOR_PASSWORD or pass --password-file to choose one)`);
   console.log(`  data:     ${options.dataFile ?? 'in memory (pass --data <file> to keep changes)'}`);
   console.log(`  profile:  ${options.profile}${options.quirks.length > 0 ? ` + ${options.quirks.join(', ')}` : ''}`);

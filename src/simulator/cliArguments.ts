@@ -29,7 +29,9 @@ ${QUIRKS.map((quirk) => `    ${quirk.name.padEnd(QUIRK_COLUMN)}${quirk.descripti
   --no-basic-auth       refuse HTTP Basic (401, code 5002), as a Micetro whose AuthorizationMethods leaves it out;
                         sessions (POST /mmws/api/micetro/sessions or Login, then Bearer) keep working
                         (the same as --quirk no-basic-auth)
-  --no-command-bridge   the same as --quirk no-command-bridge
+  --no-command-bridge   answer /mmws/api/command/* with 404 (unknown resource), as a Micetro without the REST
+                        command bridge; JSON-RPC (POST /mmws/json) still serves every command, Login included
+                        (the same as --quirk no-command-bridge)
   --latency <ms>        every answer waits this long (a WAN Micetro; the Sim* controls answer at once)
   --jitter <ms>         every answer waits a random 0..ms more
   --page-cost <ms>      a listing waits this much more per 1,000 rows, pro rata

@@ -190,13 +190,14 @@ export class HttpTransport {
     const rest = path.slice(API_PREFIX.length).replace(/\/+$/, '');
     const method = request.method ?? 'GET';
     if (/^micetro\/sessions$/i.test(rest)) return this.sessions(request, method, response);
+    // Without the bridge there is nothing at `command/*`, whoever asks (a Login carries no credentials).
+    if (this.options.commandBridge === false && /^commands?(\/|$)/i.test(rest)) throw new SimulatorError(RESOURCE_NOT_FOUND_CODE, 'Unknown resource "command".', 404);
     const authorization = request.headers.authorization;
     // The headers are checked before the body is read, so a wrong password cannot make the server buffer a body.
     const headerRefusal = this.headerRefusal(authorization);
 
     const commandMatch = /^commands?\/([^/]+)$/i.exec(rest);
     if (commandMatch) {
-      if (this.options.commandBridge === false) throw new SimulatorError(RESOURCE_NOT_FOUND_CODE, 'Unknown resource "command".', 404);
       if (isSimControl(commandMatch[1])) answerLatency.delete(response);
       if (method !== 'GET' && method !== 'POST') throw new SimulatorError(405, `Commands take GET or POST, not ${method}.`, 405);
       const name = commandMatch[1];

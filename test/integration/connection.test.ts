@@ -1,5 +1,5 @@
 // Use Built-in Simulator, Disconnect, Select Connection…, Connect to Micetro… (accepted, rejected password,
-// unreachable, an expired session renewed), Refresh and Show Log.
+// unreachable, an expired session renewed, Basic switched off and no command bridge), Refresh and Show Log.
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
@@ -10,8 +10,8 @@ import * as vscode from 'vscode';
 import type { MicetroApi } from '../../src/api/micetroApi';
 import { MicetroClient } from '../../src/api/micetroClient';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
-import { children, eventually, freshSimulator, label, run, startHarness, type Harness } from './extensionUnderTest';
-import { decline, dismiss, pick, type } from './scriptedPrompts';
+import { child, children, eventually, freshSimulator, label, normalRelationship, run, scopeOn, startHarness, twoServers, type Harness } from './extensionUnderTest';
+import { accept, decline, dismiss, pick, type } from './scriptedPrompts';
 
 /** A loopback port nothing listens on. */
 async function closedPort(): Promise<number> {
@@ -266,6 +266,54 @@ describe('Connection commands', () => {
       assert.equal(api.connection.current.kind, 'micetro');
     } finally {
       await config.update('authentication', undefined, vscode.ConfigurationTarget.Global);
+      await api.connection.useSimulator();
+      await server.close();
+    }
+  });
+
+  it('connects to a Micetro with Basic switched off and no command bridge: a session, JSON-RPC, the password kept, the user told', async () => {
+    const { api, prompts } = harness;
+    const server = await startSimulator({ seed: 'demo', user: 'netadmin', password: 'no basic', basicAuth: false, commandBridge: false });
+    // The test's own client, for set-up and checks (it finds JSON-RPC on its own too).
+    const setup = new MicetroClient({ baseUrl: server.url, username: 'netadmin', password: 'no basic', authMode: 'session' });
+    try {
+      // The default setting asks for HTTP Basic.
+      prompts.script(type(server.url), type('netadmin'), type('no basic'));
+      await run('connectToMicetro');
+      assert.deepEqual(prompts.errors, []);
+      assert.equal(api.connection.current.kind, 'micetro');
+      assert.equal(prompts.notices.length, 1, `one notice: ${prompts.notices.join(' | ')}`);
+      assert.match(prompts.notices[0], /does not accept HTTP Basic authentication .* logs in for a session instead; the password is kept/);
+      const tooltip = api.statusBar.tooltip;
+      assert.ok(typeof tooltip === 'string');
+      assert.match(tooltip, /Micetro REST v1, commands over JSON-RPC \(the command bridge answered 404\), session authentication \(Micetro refused HTTP Basic\)/);
+
+      // The tree loads, and a write command runs over JSON-RPC.
+      const [primary, secondary] = await twoServers(setup);
+      const [scope] = await normalRelationship(setup, primary, secondary, 'it-json-rpc');
+      const destination = await scopeOn(setup, secondary, scope.name);
+      assert.ok(destination);
+      await setup.setScopeOptions(scope.ref, [{ option: '3', value: '10.250.96.1' }]);
+      api.views.refreshAll();
+      const node = await child(api.views.servers, await child(api.views.servers, await child(api.views.servers, undefined, primary.name), 'it-json-rpc'), scope.name);
+      server.resetStats();
+      prompts.script(accept());
+      await run('replicateScope', node);
+      assert.deepEqual(prompts.errors, []);
+      assert.equal((await setup.getScopeOptions(destination.ref)).find((option) => option.option === '3')?.value, '10.250.96.1');
+      assert.equal(server.requestsByOperation()['jsonrpc ReplicateDHCPFailover'], 1);
+
+      // The password was kept: reconnecting asks only for the URL and the user, and says nothing about Basic again.
+      prompts.script(pick(/Disconnect/));
+      await run('selectConnection');
+      prompts.script(type(server.url), type('netadmin'));
+      await run('connectToMicetro');
+      assert.deepEqual(prompts.errors, []);
+      assert.equal(prompts.questions.length, 2, 'the saved password was used');
+      assert.deepEqual(prompts.notices, [], 'told once per Micetro');
+      assert.equal(api.connection.current.kind, 'micetro');
+    } finally {
+      setup.dispose();
       await api.connection.useSimulator();
       await server.close();
     }

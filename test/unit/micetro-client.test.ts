@@ -418,6 +418,73 @@ describe('MicetroClient ↔ simulator (loopback HTTP)', () => {
       assert.ok(!logged.includes(SECRET) && !logged.includes(PASSWORD));
       assert.ok(calls.length >= 2);
     });
+
+    it('renews an expired session silently: the next read succeeds and no record refuses the password', async () => {
+      const client = makeClient({ authMode: 'session' });
+      await client.testConnection();
+      await expireSessions();
+      assert.ok((await client.getDHCPServers()).length > 0);
+      assert.ok(!calls.some((call) => call.error instanceof MicetroPasswordRejectedError), 'nothing tells the connection to forget the password');
+      assert.equal(sim.requestsByOperation()['POST micetro/sessions'], 2);
+    });
+
+    it('uses a session when Micetro refuses HTTP Basic without refusing the password, and says so once', async () => {
+      await sim.close();
+      sim = await startSimulator({ seed: 'demo', password: PASSWORD, basicAuth: false });
+      const changes: string[] = [];
+      const client = makeClient({ onApiChange: (change, api) => changes.push(`${change}: ${api.authentication}`) });
+      await client.testConnection();
+      // Listings read pages in parallel: the one login is shared.
+      await Promise.all([client.getDHCPServers(), client.getDHCPScopes(), client.getDHCPFailoverRelationships()]);
+      assert.deepEqual(changes, ['basicRefused: session']);
+      assert.deepEqual(client.apiInUse, { generation: 'REST v1', commands: 'bridge', authentication: 'session', basicRefused: true });
+      assert.equal(sim.requestsByOperation()['POST micetro/sessions'], 1);
+      const refused = calls.filter((call) => call.status === 401);
+      assert.equal(refused.length, 1, 'Basic was tried once');
+      assert.ok(refused[0].error instanceof MicetroAuthError && !(refused[0].error instanceof MicetroPasswordRejectedError));
+    });
+
+    it('refuses the password when Basic is off and the session login fails too (16394), trying it only those two times', async () => {
+      await sim.close();
+      sim = await startSimulator({ seed: 'demo', password: PASSWORD, basicAuth: false });
+      const client = makeClient({ password: 'wrong' });
+      await assert.rejects(client.testConnection(), (error: unknown) => error instanceof MicetroPasswordRejectedError && error.code === 16394);
+      assert.equal(sim.requestCount(), 2, 'the refused Basic request and one login, never retried');
+      assert.deepEqual(
+        calls.map((call) => `${call.operation} ${call.status}`),
+        ['GET DHCPServers 401', 'POST micetro/sessions 401'],
+      );
+    });
+
+    it('sends request bodies as UTF-8 and says so, and the Logout body holds no session', async () => {
+      const seen: { path: string; type?: string; body: string; authorization?: string }[] = [];
+      const recorder = createHttpServer((request, response) => {
+        const chunks: Buffer[] = [];
+        request.on('data', (chunk: Buffer) => chunks.push(chunk));
+        request.on('end', () => {
+          seen.push({ path: request.url ?? '', type: request.headers['content-type'], body: Buffer.concat(chunks).toString('utf8'), authorization: request.headers.authorization });
+          response.writeHead(request.url?.endsWith('sessions') ? 201 : 200, { 'Content-Type': 'application/json' });
+          response.end(JSON.stringify({ result: request.url?.endsWith('sessions') ? { session: 'S3ssion' } : {} }));
+        });
+      });
+      const address = await listen(recorder);
+      try {
+        const client = new MicetroClient({ baseUrl: `http://${address}`, username: 'admin', password: 'pässwörd', authMode: 'session' });
+        await client.command('AddDHCPFailoverRelationship', { dhcpFailoverRelationship: { name: 'Zürich–Genève' } });
+        await client.logout();
+        assert.deepEqual(
+          seen.map((request) => request.type),
+          ['application/json; charset=utf-8', 'application/json; charset=utf-8', 'application/json; charset=utf-8'],
+        );
+        assert.deepEqual(JSON.parse(seen[0].body), { loginName: 'admin', password: 'pässwörd' });
+        assert.deepEqual(JSON.parse(seen[1].body), { dhcpFailoverRelationship: { name: 'Zürich–Genève' } });
+        assert.equal(seen[2].path, '/mmws/api/command/Logout');
+        assert.equal(seen[2].authorization, 'Bearer S3ssion');
+        assert.deepEqual(JSON.parse(seen[2].body), {}, 'the session goes in the header only');
+      } finally {
+        await closeServer(recorder);
+      }
+    });
   });
 });
 

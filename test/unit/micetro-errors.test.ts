@@ -31,14 +31,15 @@ const envelope = (code: number, message: string) => JSON.stringify({ error: { co
 
 /**
  * What a Micetro (or something in front of it) answers to `command/<name>` sent with HTTP Basic, and what the client
- * must make of it. Any 401 to a request that carried the password refuses the password; the same 5002 to a Bearer
- * request is an expired session (the client ↔ simulator tests show that).
+ * must make of it. Only code 16394 refuses the password: a 5002 to a Basic request means Basic is switched off (the
+ * client tries a session login, which this server does not offer, so Basic's refusal stands), and to a Bearer request
+ * an expired session (the client ↔ simulator tests show both).
  */
 const ANSWERS: Record<string, Scripted> = {
   BasicUnauthorized: {
     status: 401,
     body: envelope(5002, 'Missing Session ID.'),
-    expected: MicetroPasswordRejectedError,
+    expected: MicetroAuthError,
     kind: 'auth',
     code: 5002,
     message: 'Missing Session ID.',
@@ -103,6 +104,12 @@ describe('Micetro client errors', () => {
         return;
       }
       const answer = ANSWERS[name];
+      // Anything else (the session logins, JSON-RPC) is not there.
+      if (!answer) {
+        response.writeHead(404);
+        response.end();
+        return;
+      }
       response.writeHead(answer.status, { 'Content-Type': answer.body.startsWith('{') ? 'application/json' : 'text/html' });
       response.end(answer.body);
     });

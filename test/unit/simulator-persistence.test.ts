@@ -166,9 +166,30 @@ describe('simulator persistence and CLI', () => {
     const cli = runCli(['--port', '0', '--no-basic-auth']);
     try {
       const url = await cli.url;
-      await assert.rejects(new MicetroClient({ baseUrl: url, username: 'admin', password: PASSWORD }).getDHCPServers(), /Basic authentication is not accepted/);
+      const basic = await fetch(`${url}/mmws/api/DHCPServers`, { headers: { Authorization: `Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}` } });
+      assert.equal(basic.status, 401);
+      assert.match(JSON.stringify(await basic.json()), /"code":5002,"message":"Basic authentication is not accepted/);
       const servers = await new MicetroClient({ baseUrl: url, username: 'admin', password: PASSWORD, authMode: 'session' }).getDHCPServers();
       assert.ok(servers.length >= 6);
+    } finally {
+      cli.child.kill('SIGTERM');
+      await cli.exited;
+    }
+  });
+
+  it('answers the command bridge with 404 under --no-command-bridge (listed by --help) while JSON-RPC serves commands', async function () {
+    this.timeout(20000);
+    const help = await runCli(['--help']).exited;
+    assert.match(help.output, /--no-command-bridge {2,}answer \/mmws\/api\/command\/\* with 404/);
+    const cli = runCli(['--port', '0', '--no-command-bridge']);
+    try {
+      const url = await cli.url;
+      const headers = { 'Content-Type': 'application/json; charset=utf-8', Authorization: `Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}` };
+      const bridge = await fetch(`${url}/mmws/api/command/GetDHCPFailoverRelationships`, { method: 'POST', headers, body: '{}' });
+      assert.equal(bridge.status, 404);
+      assert.deepEqual(await bridge.json(), { error: { code: 16544, message: 'Unknown resource "command".' } });
+      const rpc = await fetch(`${url}/mmws/json`, { method: 'POST', headers, body: JSON.stringify({ jsonrpc: '2.0', method: 'GetDHCPFailoverRelationships', params: {}, id: 1 }) });
+      assert.ok(((await rpc.json()) as { result: { dhcpFailoverRelationships: unknown[] } }).result.dhcpFailoverRelationships.length > 0);
     } finally {
       cli.child.kill('SIGTERM');
       await cli.exited;

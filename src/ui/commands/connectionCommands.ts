@@ -1,6 +1,6 @@
 // Connect to Micetro…, Use Built-in Simulator, Disconnect, and the status bar's Select Connection….
 import type * as vscode from 'vscode';
-import { MicetroAuthError } from '../../api/errors';
+import { MicetroPasswordRejectedError } from '../../api/errors';
 import { isLoopbackHost } from '../../api/loopback';
 import { parseMicetroUrl } from '../../api/micetroUrl';
 import type { MicetroLogin } from '../connection/credentialStore';
@@ -63,7 +63,7 @@ async function connectToMicetro(context: CommandContext): Promise<void> {
     await connect();
   } catch (error) {
     // Only a saved password that Micetro rejects is asked for again, once; a typed one is never retried.
-    if (!(error instanceof MicetroAuthError) || saved === undefined) throw error;
+    if (!(error instanceof MicetroPasswordRejectedError) || saved === undefined) throw error;
     await credentials.forgetPassword(login);
     context.log.warn(`Micetro rejected the saved password of ${login.user} at ${login.url}; asking for it again`);
     password = await askPassword(`Micetro rejected the saved password of ${login.user}. Enter it again`);

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { describeApiInUse, type ApiChange, type ApiInUse } from '../../api/apiInUse';
 import { MicetroNetworkError, MicetroPasswordRejectedError, type MicetroError } from '../../api/errors';
 import type { MicetroApi } from '../../api/micetroApi';
 import { MicetroClient } from '../../api/micetroClient';
@@ -48,6 +49,17 @@ export class ConnectionManager implements vscode.Disposable {
   private readonly passwordRejected = new vscode.EventEmitter<MicetroLogin>();
   /** Micetro rejected the saved password (at start or during the session): it was forgotten and the connection closed. */
   readonly onDidRejectPassword = this.passwordRejected.event;
+  private readonly basicRefused = new vscode.EventEmitter<MicetroLogin>();
+  /**
+   * A Micetro refused HTTP Basic without refusing the password (Basic is switched off there) and a session works:
+   * the client uses sessions, the password is kept. Fired once per Micetro address in this window.
+   */
+  readonly onDidRefuseBasic = this.basicRefused.event;
+  /** The Micetro addresses onDidRefuseBasic was fired for. */
+  private readonly refusedBasic = new Set<string>();
+  private readonly apiChanged = new vscode.EventEmitter<void>();
+  /** The connected client changed how it talks to Micetro (see `apiInUse`). */
+  readonly onDidChangeApi = this.apiChanged.event;
   /** The client whose password was rejected, while its requests still fail. */
   private rejectedClient?: MicetroClient;
   /** Failures already reported through onDidRejectPassword, so commands do not report them again. */
@@ -66,6 +78,11 @@ export class ConnectionManager implements vscode.Disposable {
 
   get current(): Connection {
     return this.connection;
+  }
+
+  /** How the connected client talks to Micetro: API generation, command transport, authentication. */
+  get apiInUse(): ApiInUse | undefined {
+    return this.connection.kind === 'none' ? undefined : this.connection.client.apiInUse;
   }
 
   /** Resolves once the transition in progress (e.g. the simulator starting) is over, whatever its outcome. */
@@ -165,6 +182,8 @@ export class ConnectionManager implements vscode.Disposable {
     void this.stopSimulator();
     this.changed.dispose();
     this.passwordRejected.dispose();
+    this.basicRefused.dispose();
+    this.apiChanged.dispose();
   }
 
   /**
@@ -249,16 +268,32 @@ export class ConnectionManager implements vscode.Disposable {
         // client renews by logging in again.
         if (record.error instanceof MicetroPasswordRejectedError) this.rejectedDuringSession(client, login, record.error);
       },
+      onApiChange: (change) => this.clientChangedApi(client, login, change),
     });
     this.log.info(`Micetro at ${login.url}: ${client.proxy ? `through the proxy ${client.proxy}` : 'direct connection'}`);
     try {
       await client.testConnection();
+      this.log.info(`Micetro at ${login.url}: ${describeApiInUse(client.apiInUse)}`);
       await this.stopSimulator();
     } catch (error) {
       client.dispose();
       throw error;
     }
     await this.set({ kind: 'micetro', client, login });
+  }
+
+  /** Says what changed (Basic refused, no command bridge) in the log, and tells the user once about Basic. */
+  private clientChangedApi(client: MicetroClient, login: MicetroLogin, change: ApiChange): void {
+    if (change === 'basicRefused') {
+      this.log.info(`Micetro at ${login.url} refused HTTP Basic authentication (not the password): using a session instead`);
+      if (!this.refusedBasic.has(login.url)) {
+        this.refusedBasic.add(login.url);
+        this.basicRefused.fire(login);
+      }
+    } else {
+      this.log.info(`Micetro at ${login.url} has no REST command bridge (command/* answered 404): commands go over JSON-RPC (/mmws/json)`);
+    }
+    if (this.connection.kind !== 'none' && this.connection.client === client) this.apiChanged.fire();
   }
 
   /**
