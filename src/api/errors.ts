@@ -80,3 +80,5 @@ export const MISSING_SESSION_CODE = 5002;
 export const RESOURCE_NOT_FOUND_CODE = 16544;
 /** Object not found for reference. */
 export const OBJECT_NOT_FOUND_CODE = 2049;
+/** "You do not have access to perform that action": a permission, not the password. */
+export const NO_ACCESS_CODE = 1028;

@@ -19,6 +19,8 @@ import {
   MicetroTimeoutError,
   MicetroUnexpectedAnswerError,
   MicetroValidationError,
+  NO_ACCESS_CODE,
+  OBJECT_NOT_FOUND_CODE,
   RESOURCE_NOT_FOUND_CODE,
 } from './errors';
 import { JSON_RPC_PATH, jsonRpcRequest, restStatusOfJsonRpcError } from './jsonRpc';
@@ -718,8 +720,9 @@ export class MicetroClient implements MicetroApi {
     // JSON-RPC reports errors inside an HTTP 200: they are typed as the bridge's status for them would type them.
     const kind = request.jsonRpc && status === 200 ? restStatusOfJsonRpcError(code) : status;
     if (kind !== 403 && (code === INVALID_CREDENTIALS_CODE || (kind === 401 && request.login === true))) throw new MicetroPasswordRejectedError(answered);
-    if (kind === 401 || kind === 403 || code === INVALID_CREDENTIALS_CODE) throw new MicetroAuthError(answered);
-    if (kind === 404) throw new MicetroNotFoundError(answered);
+    // Micetro's code decides where the status may not: a v2 appliance answers both of these with HTTP 400.
+    if (kind === 401 || kind === 403 || code === INVALID_CREDENTIALS_CODE || code === NO_ACCESS_CODE) throw new MicetroAuthError(answered);
+    if (kind === 404 || code === OBJECT_NOT_FOUND_CODE) throw new MicetroNotFoundError(answered);
     if (kind >= 400 && kind < 500) throw new MicetroValidationError(answered);
     throw new MicetroServerError(answered);
   }

@@ -72,6 +72,11 @@ export function twoServerFixture({ refreshBeforeEach = true } = {}): TwoServerFi
 
 /** The simulator profile of this run (`run-integration.js --profile`). */
 export const TEST_PROFILE = process.env.DHCP_FAILOVER_TEST_PROFILE === 'micetro' ? 'micetro' : 'demo';
+/** The strict profile: relationships carry no state, so the extension shows none and cannot filter by it. */
+export const STATES_REPORTED = TEST_PROFILE === 'demo';
+
+/** How a relationship's state reads in a description: the state's label, or the neutral text where none is reported. */
+export const shownState = (label: string): string => (STATES_REPORTED ? label : 'state not reported by Micetro');
 
 /** A new built-in simulator on a new data file, in this run's profile: every suite starts from the demo inventory. */
 export async function freshSimulator(api: DhcpFailoverApi): Promise<MicetroClient> {

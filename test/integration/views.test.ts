@@ -17,6 +17,8 @@ import {
   eventually,
   freshSimulator,
   twoServers,
+  shownState,
+  STATES_REPORTED,
   isError,
   isLoadMore,
   isRelationship,
@@ -104,7 +106,7 @@ describe('Views', () => {
     assert.match(tooltip.value, /it-\\\*tooltip\\\*/, 'the name is escaped');
     assert.match(tooltip.value, /Maximum client lead time: 1(&nbsp;| )hour/);
     assert.match(tooltip.value, /State switchover interval: off/);
-    assert.match(tooltip.value, /Message authentication: (on|off)/);
+    assert.match(tooltip.value, STATES_REPORTED ? /Message authentication: (on|off)/ : /Message authentication: not(&nbsp;| )reported(&nbsp;| )by(&nbsp;| )Micetro/);
     assert.doesNotMatch(tooltip.value, /secret/i);
   });
 
@@ -226,7 +228,7 @@ describe('Views', () => {
     let cut = false;
     try {
       api.views.refreshAll();
-      assert.match(description(await relationshipNode(harness, primary, 'it-auto-refresh')), / · Normal · /);
+      assert.ok(description(await relationshipNode(harness, primary, 'it-auto-refresh')).includes(` · ${shownState('Normal')} · `));
       const onSecondary = async () => {
         const node = await child(api.views.servers, await serverNode(harness, secondary), 'it-auto-refresh');
         return (await children(api.views.servers, node)).map(label).join(', ');
@@ -236,6 +238,13 @@ describe('Views', () => {
       // Another Micetro user adds a scope: the partner gets a new instance its cached scope list lacks.
       const added = await newScope(client, primary);
       await client.addScopesToFailoverRelationship(primary.ref, 'it-auto-refresh', [added.ref]);
+      if (!STATES_REPORTED) {
+        // A Micetro that reports no state is not polled for states that never arrive; Refresh reads it all again.
+        assert.equal(api.views.inventory.reportsStates, false);
+        api.views.refreshAll();
+        assert.equal(await onSecondary(), `${shownBefore}, ${added.name}`);
+        return;
+      }
       assert.match(await shownWhen('the new scope on the partner', onSecondary, new RegExp(added.name.replace(/\./g, '\\.'))), new RegExp(`^${shownBefore}, ${added.name.replace(/\./g, '\\.')}$`));
 
       await client.command('SimCutLink', { dhcpServerRef: primary.ref, dhcpFailoverRelationshipName: 'it-auto-refresh' });

@@ -6,20 +6,26 @@ import type { DHCPFailoverRelationship, DHCPServer, FailoverMode } from '../../s
 
 /**
  * Two Microsoft servers that are up and whose relationships are all Normal or Empty (so server-wide actions
- * succeed), the ones with the fewest relationships first.
+ * succeed), the ones with the fewest relationships first. Read per server with the states from the simulator's
+ * control, so it holds in every profile (the strict one lists no states and no dhcpServerRef in the all-servers call).
  */
 export async function twoServers(client: MicetroClient): Promise<[DHCPServer, DHCPServer]> {
-  const relationships = await client.getDHCPFailoverRelationships();
-  const servers = (await client.getDHCPServers()).filter(
-    (server) =>
-      server.type === 'MSDHCP' &&
-      server.state === 'OK' &&
-      relationships.every((r) => r.dhcpServerRef !== server.ref || r.state === 'Normal' || r.state === 'Empty'),
+  const candidates = (await client.getDHCPServers()).filter((server) => server.type === 'MSDHCP' && server.state === 'OK');
+  const counted = await Promise.all(
+    candidates.map(async (server) => {
+      const states = await Promise.all((await client.getDHCPFailoverRelationships(server.ref)).map((r) => failoverState(client, server, r.name)));
+      return { server, count: states.length, settled: states.every((state) => state === 'Normal' || state === 'Empty') };
+    }),
   );
-  const count = (server: DHCPServer) => relationships.filter((r) => r.dhcpServerRef === server.ref).length;
-  servers.sort((a, b) => count(a) - count(b));
+  const servers = counted.filter((entry) => entry.settled).sort((a, b) => a.count - b.count);
   assert.ok(servers.length >= 2, 'the demo inventory needs two healthy Microsoft DHCP servers');
-  return [servers[0], servers[1]];
+  return [servers[0].server, servers[1].server];
+}
+
+/** The failover state of `server`'s side of a relationship, from the simulator's control (every profile has it). */
+export async function failoverState(client: MicetroClient, server: DHCPServer, name: string): Promise<string> {
+  const { state } = await client.command<{ state: string }>('SimGetFailoverState', { dhcpServerRef: server.ref, dhcpFailoverRelationshipName: name });
+  return state;
 }
 
 let nextNetwork = 0;
@@ -88,13 +94,15 @@ export async function settle(client: MicetroClient): Promise<void> {
   await client.command('SimAdvanceClock', { seconds: 120 });
 }
 
-export function relationship(client: MicetroClient, server: DHCPServer, name: string): Promise<DHCPFailoverRelationship> {
-  return client.getDHCPFailoverRelationship(server.ref, name);
+/** The relationship as `server` sees it, with the state of its side (from the simulator where Micetro gives none). */
+export async function relationship(client: MicetroClient, server: DHCPServer, name: string): Promise<DHCPFailoverRelationship & { state: string }> {
+  const record = await client.getDHCPFailoverRelationship(server.ref, name);
+  return { ...record, state: record.state ?? (await failoverState(client, server, name)) };
 }
 
 /** The server's scope instance named `name` (a CIDR), if any. */
 export async function scopeOn(client: MicetroClient, server: DHCPServer, name: string) {
-  return (await client.getDHCPScopes({ filter: `dhcpServerRef=${server.ref}` })).find((scope) => scope.name === name);
+  return (await client.getDHCPScopes({ filter: `dhcpServerRef="${server.ref}"` })).find((scope) => scope.dhcpServerRef === server.ref && scope.name === name);
 }
 
 /** What tests create: a scope, and optionally its pool (added as its own object after the scope). */

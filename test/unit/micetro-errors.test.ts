@@ -53,6 +53,9 @@ const ANSWERS: Record<string, Scripted> = {
     code: 16394,
     message: 'Invalid username or password.',
   },
+  // A live v2 appliance answers both with HTTP 400, "never 404/403" (the strict simulator's not-found-400 quirk).
+  NoAccessAs400: { status: 400, body: envelope(1028, 'You do not have access to perform that action'), expected: MicetroAuthError, kind: 'auth', code: 1028, message: 'You do not have access to perform that action' },
+  NoSuchObjectAs400: { status: 400, body: envelope(2049, 'Object not found for reference.'), expected: MicetroNotFoundError, kind: 'notFound', code: 2049, message: 'Object not found for reference.' },
   NoSuchObject: { status: 404, body: envelope(2049, 'Object not found for reference.'), expected: MicetroNotFoundError, kind: 'notFound', code: 2049, message: 'Object not found for reference.' },
   NotNormal: {
     status: 400,

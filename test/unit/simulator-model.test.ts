@@ -105,6 +105,7 @@ describe('simulator model: commands', () => {
         ['ModifyDHCPFailoverRelationship', { dhcpFailoverRelationship: { name: 'ab', percentage: 70 } }],
         ['SimSetLeases', { dhcpScopeRef: 'DHCPScopes/1', activeLeases: 40 }],
         ['SimGetScopeDetail', { dhcpScopeRef: 'DHCPScopes/1' }],
+        ['SimGetFailoverState', relationship],
         ['ReplicateDHCPFailover', { dhcpServerRef: A, dhcpScopeRef: 'DHCPScopes/1' }, () => model.setScopeOptions('DHCPScopes/1', [{ option: '6', value: '10.9.9.9' }])],
         ['SimCutLink', relationship],
         ['SimSetPartnerDown', relationship],

@@ -104,3 +104,13 @@ export function setLeases(ctx: ModelContext, params: Params): Record<string, nev
   scope.activeLeases = leases;
   return {};
 }
+
+/**
+ * `SimGetFailoverState {dhcpServerRef, dhcpFailoverRelationshipName}`: the Windows state of that server's endpoint
+ * (`Empty` before the first scope), in every profile, so tests can watch the state machine where relationships carry
+ * no `state` (quirk `no-state`).
+ */
+export function getFailoverState(ctx: ModelContext, params: Params): { state: string } {
+  const { server, rel } = relationshipParam(ctx, params);
+  return { state: rel.fsm ? rel.fsm.endpoints[ctx.inventory.sideOf(rel, server.id)].state : 'Empty' };
+}

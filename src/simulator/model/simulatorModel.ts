@@ -60,6 +60,7 @@ const COMMANDS: Record<string, CommandHandler> = {
   SimSetPartnerDown: { mutating: true, run: (m, p) => sim.setPartnerDown(m.context, p) },
   SimAdvanceClock: { mutating: true, run: (m, p) => m.advanceClock(sim.advanceSeconds(p)) },
   SimGetClock: { mutating: false, run: (m) => sim.clockResult(m.clock.now()) },
+  SimGetFailoverState: { mutating: false, run: (m, p) => sim.getFailoverState(m.context, p) },
   SimGetScopeDetail: { mutating: false, run: (m, p) => sim.getScopeDetail(m.context, p) },
   SimSetLeases: { mutating: true, run: (m, p) => sim.setLeases(m.context, p) },
 };

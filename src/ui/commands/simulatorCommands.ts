@@ -40,13 +40,33 @@ async function changeLink(context: CommandContext, node: RelationshipNode | unde
   const client = simulatorClient(context);
   const title = command === 'SimCutLink' ? 'Cut Link' : 'Restore Link';
   // From the palette, only links that can be cut (Normal) or restored (interrupted or partner down) are offered.
+  const states = node ? undefined : await endpointStates(context, client);
+  const stateOf = (pair: FailoverPair) => states?.get(endpointKey(pair, pair.primary));
   const fits =
     command === 'SimCutLink'
-      ? (candidate: FailoverPair) => candidate.primary.state === 'Normal'
-      : (candidate: FailoverPair) => candidate.primary.state === 'CommunicationInterrupted' || candidate.primary.state === 'PartnerDown';
+      ? (candidate: FailoverPair) => stateOf(candidate) === 'Normal'
+      : (candidate: FailoverPair) => stateOf(candidate) === 'CommunicationInterrupted' || stateOf(candidate) === 'PartnerDown';
   const { pair, side } = await relationshipTarget(context, node, title, fits);
   await withViewProgress(`${title}: ${pair.name}…`, () => client.command(command, { dhcpServerRef: side.server.ref, dhcpFailoverRelationshipName: pair.name }));
   await context.views.afterChange(pairServerRefs(pair));
+}
+
+const endpointKey = (pair: FailoverPair, side: FailoverSide) => `${pair.name}\n${side.server.ref}`;
+
+/**
+ * Every endpoint's failover state, keyed by endpointKey: as listed, or, where the answers carry none (the strict
+ * profile has no `state`), from the simulator's own control, so the palette still offers only what fits.
+ */
+async function endpointStates(context: CommandContext, client: MicetroApi): Promise<Map<string, string>> {
+  const { pairs } = await context.views.inventory.getAllPairs();
+  const endpoints = pairs.flatMap((pair) => [pair.primary, pair.secondary].map((side) => ({ pair, side })));
+  const states = await Promise.all(
+    endpoints.map(async ({ pair, side }) =>
+      side.state ??
+      (await client.command<{ state: string }>('SimGetFailoverState', { dhcpServerRef: side.server.ref, dhcpFailoverRelationshipName: pair.name })).state,
+    ),
+  );
+  return new Map(endpoints.map(({ pair, side }, index) => [endpointKey(pair, side), states[index]]));
 }
 
 /** Like `Set-DhcpServerv4Failover -PartnerDown`: the server that lost contact declares its partner down. */
@@ -56,7 +76,10 @@ async function setPartnerDown(context: CommandContext, node: RelationshipNode | 
   let target: { pair: FailoverPair; side: FailoverSide } | undefined = node instanceof RelationshipNode ? { pair: node.pair, side: node.side } : undefined;
   if (!target) {
     const { pairs } = await context.views.inventory.getAllPairs();
-    const endpoints = pairs.flatMap((pair) => [pair.primary, pair.secondary].filter((side) => side.state === 'CommunicationInterrupted').map((side) => ({ pair, side })));
+    const states = await endpointStates(context, client);
+    const endpoints = pairs.flatMap((pair) =>
+      [pair.primary, pair.secondary].filter((side) => states.get(endpointKey(pair, side)) === 'CommunicationInterrupted').map((side) => ({ pair, side })),
+    );
     if (endpoints.length === 0) throw new Error('No relationship is in the state Communication interrupted.');
     target = await context.prompts.pick(
       endpoints
