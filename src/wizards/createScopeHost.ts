@@ -8,6 +8,7 @@
 // the scope this host created, whatever the page says.
 import { MicetroNotFoundError } from '../api/errors';
 import type { DHCPServer } from '../api/types';
+import { scopesOnServer } from '../api/scopesOnServer';
 import { assertNever } from './assertNever';
 import {
   addressBlocksToSend,
@@ -144,7 +145,7 @@ export class CreateScopeHost {
     try {
       const [scopes, relationships] = await Promise.all([
         // A filter may also match another server's ref (a partial match): keep this server's scopes only.
-        client.getDHCPScopes({ filter: `dhcpServerRef="${serverRef}"` }).then((scopes) => scopes.filter((scope) => scope.dhcpServerRef === serverRef)),
+        scopesOnServer(client, serverRef),
         client.getDHCPFailoverRelationships(serverRef),
       ]);
       const context = scopeServerContext(serverRef, scopes, relationships);

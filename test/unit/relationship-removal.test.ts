@@ -30,7 +30,7 @@ function scripted(answers: { fresh?: string[]; scopes?: DHCPScope[]; failRemoveR
     },
     getDHCPScopes: async (options = {}) => {
       calls.push(['getDHCPScopes', options.filter]);
-      const ref = options.filter?.replace('dhcpServerRef=', '');
+      const ref = options.filter?.replace(/^dhcpServerRef="(.*)"$/, '$1');
       return (answers.scopes ?? []).filter((s) => s.dhcpServerRef === ref);
     },
   };

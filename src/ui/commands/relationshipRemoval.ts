@@ -4,6 +4,7 @@
 // are read back: two enabled copies of a pool with no failover between them hand out the same addresses twice.
 // No vscode import: unit tests run it against scripted answers.
 import type { MicetroApi } from '../../api/micetroApi';
+import { scopesOnServer } from '../../api/scopesOnServer';
 import type { DeconfigureAction, DHCPScope } from '../../api/types';
 import { otherSide, scopeCidr, type FailoverPair, type FailoverSide } from '../../failover';
 
@@ -60,8 +61,7 @@ export async function removeFailoverPair(client: RemovalClient, plan: RemovalPla
 /** The other server's scopes that are copies of the kept ones (same range, or same network) and still enabled. */
 async function enabledCopies(client: RemovalClient, plan: RemovalPlan, keptRefs: readonly string[]): Promise<DHCPScope[]> {
   const other = otherSide(plan.pair, plan.keeper);
-  const onServer = (ref: string) => client.getDHCPScopes({ filter: `dhcpServerRef=${ref}` }).then((scopes) => scopes.filter((scope) => scope.dhcpServerRef === ref));
-  const [kept, others] = await Promise.all([onServer(plan.keeper.server.ref), onServer(other.server.ref)]);
+  const [kept, others] = await Promise.all([scopesOnServer(client, plan.keeper.server.ref), scopesOnServer(client, other.server.ref)]);
   const keptSet = new Set([...keptRefs, ...plan.keeper.scopeRefs]);
   const keptScopes = kept.filter((scope) => keptSet.has(scope.ref));
   const ranges = new Set(keptScopes.map((scope) => scope.rangeRef));

@@ -9,6 +9,7 @@
 // read on its own); on a Micetro whose listing names no server it is 1 + one per server, and the listing is not
 // asked again until the next full refresh. No vscode import: the benchmark runs it in Node.
 import type { MicetroApi } from '../../api/micetroApi';
+import { scopesOnServer } from '../../api/scopesOnServer';
 import type { DHCPFailoverRelationship, DHCPScope, DHCPServer } from '../../api/types';
 import { buildFailoverPairs, sideOn, type FailoverPair } from '../../failover/failoverPair';
 import { concurrencyLimit } from './concurrencyLimit';
@@ -17,8 +18,6 @@ import { RangeCache } from './rangeCache';
 /** The reads the views need. */
 export type InventorySource = Pick<MicetroApi, 'getDHCPServers' | 'getDHCPFailoverRelationships' | 'getDHCPScopes' | 'getRange' | 'getRanges'>;
 
-/** The scope listing filter for one server (quoted, as real clients send it). */
-const scopesOfServerFilter = (serverRef: string) => `dhcpServerRef="${serverRef}"`;
 
 /**
  * Above this many servers without a cached scope list, one listing of every scope is cheaper than one per server.
@@ -152,7 +151,7 @@ export class InventoryCache {
 
   /** The scope instances on `serverRef`, each with its network. */
   getScopes(serverRef: string): Promise<DHCPScope[]> {
-    const load = () => this.source.getDHCPScopes({ filter: scopesOfServerFilter(serverRef) }).then((all) => this.ranges.withNetworks(all.filter((scope) => scope.dhcpServerRef === serverRef)));
+    const load = () => scopesOnServer(this.source, serverRef).then((scopes) => this.ranges.withNetworks(scopes));
     return this.scopes.get(serverRef) ?? remember(this.scopes, serverRef, load());
   }
 
