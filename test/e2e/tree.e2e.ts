@@ -1,9 +1,15 @@
 // The Servers tree in a real workbench (issue 3): open the view, expand server → relationship → scope, change the
 // failover setup from context menus and the palette, and watch the tree follow. Runs against the packaged extension
-// connected to its built-in simulator with the demo inventory; the steps build on each other.
+// connected to its built-in simulator with the demo inventory; the steps build on each other. In the strict
+// `micetro` profile (run-e2e.js --profile micetro) relationships carry no state: the tree shows the neutral text,
+// and the link steps run last, since there is no state to wait on before the next step.
 import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
-import { useWorkbench } from './workbench';
+import { E2E_PROFILE, useWorkbench } from './workbench';
+
+const STATES_REPORTED = E2E_PROFILE === 'demo';
+/** A state as the tree's description shows it in this profile. */
+const shownState = (label: string) => (STATES_REPORTED ? label : 'state not reported by Micetro');
 
 const SERVER = 'dhcp-rvk-01.corp.example';
 const PARTNER = 'dhcp-lon-01.corp.example';
@@ -28,7 +34,7 @@ describe('Servers tree', function () {
 
   it('expands server → relationship → scope', async () => {
     await wb().expand(wb().treeItem(row(SERVER), servers));
-    const relationship = wb().treeItem(row(RELATIONSHIP, ` Load balance 50/50 · Normal · with ${PARTNER}`), servers);
+    const relationship = wb().treeItem(row(RELATIONSHIP, ` Load balance 50/50 · ${shownState('Normal')} · with ${PARTNER}`), servers);
     await wb().expand(relationship);
     for (const scope of ['10.10.10.0/24', '10.10.30.0/24', '10.10.31.0/24']) {
       await wb().treeItem(row(scope), servers).waitFor();
@@ -36,18 +42,7 @@ describe('Servers tree', function () {
     await wb().screenshot('tree-2-expanded');
   });
 
-  it('Cut Link from the relationship’s context menu interrupts communication', async () => {
-    await wb().contextMenu(wb().treeItem(row(RELATIONSHIP), servers), 'Cut Link');
-    await wb().treeItem(row(RELATIONSHIP, ' .*· Communication interrupted ·'), servers).waitFor();
-    await wb().screenshot('tree-3-link-cut');
-  });
-
-  it('Restore Link from the command palette, picking the relationship, brings it back to Normal', async () => {
-    await wb().runCommand('DHCP Failover: Restore Link');
-    await wb().quickInput().pick(RELATIONSHIP);
-    await wb().treeItem(row(RELATIONSHIP, ' .*· Normal ·'), servers).waitFor();
-    await wb().screenshot('tree-4-link-restored');
-  });
+  if (STATES_REPORTED) linkSteps();
 
   it('Remove from Failover… on a scope, confirmed in a modal dialog, deletes it on the partner and drops it from the relationship', async () => {
     const scope = wb().treeItem(row('10.10.31.0/24'), servers);
@@ -100,4 +95,22 @@ describe('Servers tree', function () {
     await scope.waitFor({ state: 'detached' });
     await wb().screenshot('tree-10-scope-removed');
   });
+  if (!STATES_REPORTED) linkSteps();
+
+  /** Cut Link from a context menu, then Restore Link from the palette, which offers only interrupted links. */
+  function linkSteps(): void {
+    it('Cut Link from the relationship’s context menu interrupts communication', async () => {
+      await wb().contextMenu(wb().treeItem(row(RELATIONSHIP), servers), 'Cut Link');
+      // Without states the tree cannot show it; the next step's palette, which offers only cut links, does.
+      if (STATES_REPORTED) await wb().treeItem(row(RELATIONSHIP, ' .*· Communication interrupted ·'), servers).waitFor();
+      await wb().screenshot('tree-3-link-cut');
+    });
+
+    it('Restore Link from the command palette, picking the relationship, brings it back to Normal', async () => {
+      await wb().runCommand('DHCP Failover: Restore Link');
+      await wb().quickInput().pick(RELATIONSHIP);
+      await wb().treeItem(row(RELATIONSHIP, ` .*· ${shownState('Normal')} ·`), servers).waitFor();
+      await wb().screenshot('tree-4-link-restored');
+    });
+  }
 });
