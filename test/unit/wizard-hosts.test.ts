@@ -111,7 +111,9 @@ describe('wizard hosts', () => {
     it('with every range read, a network without one is refused before anything is sent, unless Create the range is ticked', async () => {
       const { host, posted, values, calls } = await readyHost({}, { items: [range('10.9.1.0/24')], totalResults: 1 });
       await host.receive({ t: 'submit', values });
-      assert.match(posted.at(-1)?.t === 'createFailed' ? posted.at(-1)?.message ?? '' : '', /not valid yet/);
+      const refused = posted.at(-1);
+      assert.ok(refused?.t === 'createFailed', JSON.stringify(refused));
+      assert.match(refused.message, /not valid yet/);
       assert.deepEqual([calls.getRange, calls.addDHCPScope], [undefined, undefined]);
       await host.receive({ t: 'submit', values: { ...values, createRange: true } });
       assert.equal(calls.addDHCPScope, 1);
