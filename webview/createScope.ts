@@ -7,6 +7,8 @@ import {
   createScopeIssues,
   initialCreateScopeState,
   isScopeReady,
+  rangeListNote,
+  rangeSuggestions,
   updateScopeValues,
   type CreateScopeField,
   type CreateScopeSetup,
@@ -54,6 +56,7 @@ function loadServer(serverRef: string): void {
   serverError = undefined;
   // The previous server's relationships go at once: none of them can take a scope on this server.
   renderRelationships();
+  renderRangeSuggestions();
   if (serverRef) vscode.postMessage({ t: 'loadServer', serverRef });
 }
 
@@ -97,6 +100,21 @@ function renderRelationships(): void {
   select.value = chosen;
 }
 
+/** The ranges this server has no scope in, to pick as the network; the typed network stays selected when it is one. */
+function renderRangeSuggestions(): void {
+  const select = byId<HTMLSelectElement>('range-pick');
+  const networks = rangeSuggestions(setup.ranges, server);
+  const prompt = networks.length > 0 ? `Pick an existing IPAM range (${networks.length})…` : 'No IPAM range without a scope on this server';
+  replaceChildren(select, h('option', { value: '' }, prompt), ...networks.map((network) => h('option', { value: network }, network)));
+  syncRangePick();
+}
+
+function syncRangePick(): void {
+  const select = byId<HTMLSelectElement>('range-pick');
+  const typed = state.values.network.trim();
+  select.value = [...select.options].some((option) => option.value === typed) ? typed : '';
+}
+
 function build(): void {
   fields.clear();
   const serverSelect = selectElement(
@@ -113,7 +131,14 @@ function build(): void {
 
   const network = textfield('network', state.values.network, { placeholder: '10.1.20.0/24' });
   network.addEventListener('input', () => change({ network: network.value }));
-  fields.set('network', field('Network (CIDR)', network));
+  // A native select, as the other lists: a picked range fills the network, which can still be typed.
+  const rangePick = h('select', { id: 'range-pick', class: 'dropdown', 'aria-label': 'Existing IPAM ranges' }) as HTMLSelectElement;
+  rangePick.addEventListener('change', () => {
+    if (!rangePick.value) return;
+    network.value = rangePick.value;
+    change({ network: rangePick.value });
+  });
+  fields.set('network', field('Network (CIDR)', network, { extra: rangePick, hint: rangeListNote(setup.ranges) }));
 
   const name = textfield('scope-name', state.values.name, { placeholder: 'defaults to the network' });
   name.addEventListener('input', () => change({ name: name.value }));
@@ -192,6 +217,7 @@ function build(): void {
   );
   renderExclusions();
   renderRelationships();
+  renderRangeSuggestions();
   byId('cancel').addEventListener('click', () => vscode.postMessage({ t: 'cancel' }));
   byId('close').addEventListener('click', () => vscode.postMessage({ t: 'cancel' }));
   byId('create').addEventListener('click', submit);
@@ -210,7 +236,7 @@ function build(): void {
 }
 
 function submit(): void {
-  if (busy || partial || !isScopeReady(state.values, server)) return;
+  if (busy || partial || !isScopeReady(state.values, server, setup.ranges)) return;
   busy = true;
   error = undefined;
   save();
@@ -221,12 +247,13 @@ function submit(): void {
 // ---- keeping the page in line with the state ----------------------------------------------------------------------
 
 function refresh(): void {
-  const issues = createScopeIssues(state.values, server);
+  const issues = createScopeIssues(state.values, server, setup.ranges);
   for (const [name, view] of fields) view.setError(state.touched.includes(name) ? issues[name] : undefined);
   const poolFrom = byId<VscodeTextfield>('pool-from');
   const poolTo = byId<VscodeTextfield>('pool-to');
   if (poolFrom.value !== state.values.poolFrom) poolFrom.value = state.values.poolFrom;
   if (poolTo.value !== state.values.poolTo) poolTo.value = state.values.poolTo;
+  syncRangePick();
 
   let status = '';
   if (serverError) status = serverError;
@@ -250,8 +277,8 @@ function refresh(): void {
   for (const element of byId('app').querySelectorAll('vscode-textfield, select, #exclusions vscode-button, #add-exclusion, #create-range')) {
     (element as HTMLInputElement).disabled = partial !== undefined;
   }
-  byId<VscodeButton>('create').disabled = busy || !isScopeReady(state.values, server);
-  showBlockers(busy ? [] : createScopeBlockers(state.values, server));
+  byId<VscodeButton>('create').disabled = busy || !isScopeReady(state.values, server, setup.ranges);
+  showBlockers(busy ? [] : createScopeBlockers(state.values, server, setup.ranges));
   byId<VscodeButton>('finish').disabled = busy;
   byId<VscodeButton>('undo').disabled = busy;
   byId('app').setAttribute('aria-busy', String(busy));
@@ -284,6 +311,7 @@ onHostMessage<CreateScopeToWebview>((message) => {
       if (message.context.serverRef !== state.values.serverRef) return;
       server = message.context;
       renderRelationships();
+      renderRangeSuggestions();
       refresh();
       break;
     case 'serverLoadFailed':

@@ -14,6 +14,7 @@ import type {
   ListOptions,
   NewDHCPScope,
   NewIPAMRange,
+  Page,
 } from './types';
 
 /** What `ReplicateDHCPFailover` replicates: `dhcpServerRef` is the source. */
@@ -38,6 +39,8 @@ export interface MicetroApi {
   getRange(ref: string): Promise<IPAMRange>;
   /** Every range matching the filter, paged. */
   getRanges(options?: ListOptions): Promise<IPAMRange[]>;
+  /** One page of the ranges matching the filter, with how many there are in all. */
+  getRangesPage(options: ListOptions & { offset: number; limit: number }): Promise<Page<IPAMRange>>;
   /** Creates a range; returns its ref. */
   addRange(range: NewIPAMRange, saveComment?: string): Promise<string>;
   /** Adds a scope's address pool (its own object); returns its ref. */

@@ -348,6 +348,10 @@ export class MicetroClient implements MicetroApi {
     return this.listAll('Ranges', rangeListAnswer, options);
   }
 
+  getRangesPage(options: ListOptions & { offset: number; limit: number }): Promise<Page<IPAMRange>> {
+    return this.listPage('Ranges', rangeListAnswer, options, options.offset, options.limit);
+  }
+
   async addRange(range: NewIPAMRange, saveComment?: string): Promise<string> {
     const result = await this.ask({ method: 'POST', path: 'Ranges', body: { range, saveComment }, read: false, operation: 'POST Ranges' }, refAnswer);
     return result.ref;

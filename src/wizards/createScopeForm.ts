@@ -3,7 +3,7 @@
 // scopes), which failover relationships the scope may join, and exactly what is sent to Micetro: the scope, then
 // its pool and exclusions as their own objects.
 import type * as v from 'valibot';
-import type { AddressBlock, DHCPFailoverRelationship, DHCPScope, DHCPServer, NewDHCPScope } from '../api/types';
+import type { AddressBlock, DHCPFailoverRelationship, DHCPScope, DHCPServer, IPAMRange, NewDHCPScope, Page } from '../api/types';
 import { parseNetwork, scopeNameIssue, scopeNetwork, stateLabel, usableRange, validateScope, type ScopeField } from '../failover';
 import type { createScopeValuesSchema } from './pageMessageSchemas';
 
@@ -25,8 +25,24 @@ export interface ScopeServerContext {
   relationships: ScopeRelationshipChoice[];
 }
 
+/**
+ * How many IPAM ranges the form reads for its suggestions: one page, so the form opens at once even on a Micetro
+ * with tens of thousands of ranges; any other network can still be typed (its range is then checked on Create).
+ */
+export const RANGE_SUGGESTION_LIMIT = 500;
+
+/** The subnet ranges of one capped listing: the networks a scope can be created in without creating a range. */
+export interface KnownRanges {
+  /** Their networks (CIDR, a range's name), in address order. */
+  networks: string[];
+  /** The listing held every range: a network not in `networks` has no range in Micetro. */
+  complete: boolean;
+}
+
 export interface CreateScopeSetup {
   servers: Array<{ ref: string; name: string }>;
+  /** Undefined when the ranges could not be read: no suggestions, and the range is checked on Create only. */
+  ranges?: KnownRanges;
   /** The server and relationship the form was opened from, if any. */
   serverRef?: string;
   relationshipName?: string;
@@ -78,13 +94,33 @@ export function scopeServerContext(
   };
 }
 
-export function createScopeSetup(servers: readonly DHCPServer[], serverRef?: string, relationshipName?: string): CreateScopeSetup {
+export function createScopeSetup(servers: readonly DHCPServer[], serverRef?: string, relationshipName?: string, ranges?: KnownRanges): CreateScopeSetup {
   return {
     // Failover and the simulator's scopes are Microsoft DHCP only.
     servers: servers.filter((server) => server.type === 'MSDHCP').map((server) => ({ ref: server.ref, name: server.name })),
+    ranges,
     serverRef,
     relationshipName,
   };
+}
+
+/** The subnet ranges of the first page of `GET Ranges` (a range's name is its network). */
+export function knownRanges(page: Page<IPAMRange>): KnownRanges {
+  const networks = page.items.flatMap((range) => (range.subnet === false ? [] : (parseNetwork(range.name) ?? [])));
+  networks.sort((a, b) => a.first - b.first || b.last - a.last);
+  return { networks: [...new Set(networks.map((network) => network.cidr))], complete: page.totalResults <= page.items.length };
+}
+
+/** The ranges the form offers for this server: those it has no scope in yet. */
+export function rangeSuggestions(ranges: KnownRanges | undefined, server: ScopeServerContext | undefined): string[] {
+  const taken = new Set(server?.existingNetworks ?? []);
+  return (ranges?.networks ?? []).filter((network) => !taken.has(network));
+}
+
+/** The line under the suggestions when they are not every range Micetro has. */
+export function rangeListNote(ranges: KnownRanges | undefined): string | undefined {
+  if (!ranges) return 'Could not read the IPAM ranges of Micetro; type the network.';
+  return ranges.complete ? undefined : `Showing the first ${RANGE_SUGGESTION_LIMIT} ranges; type any other network.`;
 }
 
 export function initialCreateScopeState(setup: CreateScopeSetup): CreateScopeState {
@@ -122,8 +158,11 @@ export function updateScopeValues(state: CreateScopeState, patch: Partial<Create
 
 const RULE_FIELDS: Record<ScopeField, CreateScopeField> = { network: 'network', poolFrom: 'poolFrom', poolTo: 'poolTo', exclusions: 'exclusions' };
 
-/** One message per field; `server` is undefined while its scopes and relationships are loading. */
-export function createScopeIssues(values: CreateScopeValues, server: ScopeServerContext | undefined): Partial<Record<CreateScopeField, string>> {
+/**
+ * One message per field; `server` is undefined while its scopes and relationships are loading. With a complete
+ * `ranges` list, a network without a range needs the Create the range box.
+ */
+export function createScopeIssues(values: CreateScopeValues, server: ScopeServerContext | undefined, ranges?: KnownRanges): Partial<Record<CreateScopeField, string>> {
   const byField: Partial<Record<CreateScopeField, string>> = {};
   if (!values.serverRef) byField.serverRef = 'Choose the DHCP server the scope is created on.';
   const issues = validateScope(
@@ -131,6 +170,10 @@ export function createScopeIssues(values: CreateScopeValues, server: ScopeServer
     server?.serverRef === values.serverRef ? server.existingNetworks : [],
   );
   for (const issue of issues) byField[RULE_FIELDS[issue.field]] ??= issue.message;
+  const network = parseNetwork(values.network);
+  if (network && ranges?.complete && !values.createRange && !ranges.networks.includes(network.cidr)) {
+    byField.network ??= `No IPAM range ${network.cidr} in Micetro: tick Create the range, or pick one.`;
+  }
   const nameIssue = scopeNameIssue(values.name) ?? otherNetworkAsName(values);
   if (nameIssue) byField.name = nameIssue;
   if (values.relationshipName) {
@@ -150,17 +193,17 @@ function otherNetworkAsName(values: CreateScopeValues): string | undefined {
 }
 
 /** Why Create cannot run yet (every field, touched or not), for the line beside a disabled Create. */
-export function createScopeBlockers(values: CreateScopeValues, server: ScopeServerContext | undefined): string[] {
+export function createScopeBlockers(values: CreateScopeValues, server: ScopeServerContext | undefined, ranges?: KnownRanges): string[] {
   const waiting = values.serverRef !== '' && server?.serverRef !== values.serverRef;
   return [
-    ...Object.values(createScopeIssues(values, server)),
+    ...Object.values(createScopeIssues(values, server, ranges)),
     ...(waiting ? ["Wait until this server's scopes and relationships are read (the overlap check needs them)."] : []),
   ];
 }
 
 /** Ready when every rule passes and the chosen server's data is loaded (so the overlap rule has run). */
-export function isScopeReady(values: CreateScopeValues, server: ScopeServerContext | undefined): boolean {
-  return server?.serverRef === values.serverRef && Object.keys(createScopeIssues(values, server)).length === 0;
+export function isScopeReady(values: CreateScopeValues, server: ScopeServerContext | undefined, ranges?: KnownRanges): boolean {
+  return server?.serverRef === values.serverRef && Object.keys(createScopeIssues(values, server, ranges)).length === 0;
 }
 
 /** The network the form creates the scope in (canonical CIDR), as typed when it is not one yet. */

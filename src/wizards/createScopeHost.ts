@@ -1,11 +1,12 @@
-// The Create Scope form's host side without vscode: lists the servers, loads the chosen server's scopes and
-// relationships, then creates the scope as the real API does: in the network's existing IPAM range (or one it
-// creates when the user asked), `POST DHCPScopes` with the documented fields only, its pool and each exclusion with
-// their own commands, the add to the relationship, and a read-back. If a later step fails, the page is told exactly
-// what exists and offered Finish (the missing steps only) or Undo (delete what was created). The last result is kept
-// and sent again after every `init`, so a result posted while the tab was hidden is not lost. Only servers the form
-// offered are read or written, only once the form was shown, one request at a time, and Finish or Undo only for
-// the scope this host created, whatever the page says.
+// The Create Scope form's host side without vscode: lists the servers and the first page of IPAM ranges (the
+// form's suggestions), loads the chosen server's scopes and relationships, then creates the scope as the real API
+// does: in the network's existing IPAM range (or one it creates when the user asked), `POST DHCPScopes` with the
+// documented fields only, its pool and each exclusion with their own commands, the add to the relationship, and a
+// read-back. If a later step fails, the page is told exactly what exists and offered Finish (the missing steps
+// only) or Undo (delete what was created). The last result is kept and sent again after every `init`, so a result
+// posted while the tab was hidden is not lost. Only servers the form offered are read or written, only once the
+// form was shown, one request at a time, and Finish or Undo only for the scope this host created, whatever the
+// page says.
 import { MicetroNotFoundError } from '../api/errors';
 import type { DHCPServer } from '../api/types';
 import { scopesOnServer } from '../api/scopesOnServer';
@@ -14,11 +15,14 @@ import {
   addressBlocksToSend,
   createScopeSetup,
   isScopeReady,
+  knownRanges,
+  RANGE_SUGGESTION_LIMIT,
   scopeNetworkOf,
   scopeServerContext,
   scopeToSend,
   type CreateScopeSetup,
   type CreateScopeValues,
+  type KnownRanges,
   type ScopeServerContext,
 } from './createScopeForm';
 import type { CreateScopeFromWebview, CreateScopeToWebview, PartialScopeCreation } from './messages';
@@ -55,14 +59,24 @@ export class CreateScopeHost {
     private readonly target: CreateScopeTarget,
   ) {
     this.setup = new RetryableLoad(() =>
-      deps.client.getDHCPServers().then(
-        (servers) => createScopeSetup(servers, target.server?.ref, target.relationshipName),
+      Promise.all([deps.client.getDHCPServers(), this.readRanges()]).then(
+        ([servers, ranges]) => createScopeSetup(servers, target.server?.ref, target.relationshipName, ranges),
         (error: unknown) => {
           deps.logFailure('Loading the Create Scope form', error);
           throw error;
         },
       ),
     );
+  }
+
+  /** The first page of ranges, for the suggestions; undefined when they cannot be read (the form still works). */
+  private async readRanges(): Promise<KnownRanges | undefined> {
+    try {
+      return knownRanges(await this.deps.client.getRangesPage({ offset: 0, limit: RANGE_SUGGESTION_LIMIT }));
+    } catch (error) {
+      this.deps.logFailure('Reading the IPAM ranges for the Create Scope form', error);
+      return undefined;
+    }
   }
 
   /** Anything the page posted: checked against the schema first; never rejects. */
@@ -168,7 +182,7 @@ export class CreateScopeHost {
       return;
     }
     const context = this.contexts.get(values.serverRef) ?? (await this.loadServer(values.serverRef));
-    if (!isScopeReady(values, context)) {
+    if (!isScopeReady(values, context, this.shown?.ranges)) {
       this.report({ t: 'createFailed', message: 'Some values are not valid yet; fix the fields that show a message.' });
       return;
     }

@@ -148,23 +148,26 @@ describe('Wizard panels (browser)', function () {
     const wb = workbench();
     const page = await openWizard(wb, await relationshipItem(wb), 'Create Scope…', 'Create Scope');
     await page.locator('#relationship option', { hasText: RELATIONSHIP }).waitFor({ state: 'attached' });
+    // 10.20.77.0/24 has no IPAM range, and the form read every range: it says so beside the field.
     await page.locator('#network input').fill('10.20.77.0/24');
+    await page.locator('#network-error', { hasText: 'No IPAM range 10.20.77.0/24 in Micetro' }).waitFor();
+    // The demo's free range 10.20.40.0/24 is picked instead: it fills the network and the pool.
+    await page.locator('#range-pick').selectOption('10.20.40.0/24');
+    assert.equal(await page.locator('#network input').inputValue(), '10.20.40.0/24');
+    assert.equal(await page.locator('#pool-from input').inputValue(), '10.20.40.1');
     await page.locator('#description input').fill('London e2e scope');
-    assert.equal(await page.locator('#pool-from input').inputValue(), '10.20.77.1');
     await page.locator('#add-exclusion').click();
-    await page.locator('#exclusion-0-from input').fill('10.20.77.10');
-    await page.locator('#exclusion-0-to input').fill('10.20.77.5');
+    await page.locator('#exclusion-0-from input').fill('10.20.40.10');
+    await page.locator('#exclusion-0-to input').fill('10.20.40.5');
     await page.locator('#exclusions-error', { hasText: 'must not come before the first' }).waitFor();
-    await page.locator('#exclusion-0-to input').fill('10.20.77.20');
-    // 10.20.77.0/24 has no IPAM range yet: the form is asked to create it.
-    await page.locator('#create-range').check();
+    await page.locator('#exclusion-0-to input').fill('10.20.40.20');
     assert.equal(await page.locator('#relationship').inputValue(), RELATIONSHIP);
     await wb.screenshot('wizard-9-create-scope');
     await page.locator('#create').click();
 
     await wb.editorTab('Create Scope').waitFor({ state: 'detached' });
     await wb.expand(await relationshipItem(wb));
-    await wb.treeItem(/^10\.20\.77\.0\/24/, servers).waitFor();
+    await wb.treeItem(/^10\.20\.40\.0\/24/, servers).waitFor();
     await wb.screenshot('wizard-10-tree-new-scope');
   });
 });

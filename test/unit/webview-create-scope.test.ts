@@ -99,6 +99,54 @@ describe('webview: create scope form', function () {
     assert.equal(disabled(page, '#create'), true, 'no second submit while the first is in flight');
   });
 
+  describe('existing IPAM ranges', () => {
+    const withRanges = (complete: boolean): CreateScopeSetup => ({ ...setup, ranges: { networks: ['10.1.0.0/24', '10.5.0.0/24', '10.6.0.0/24'], complete } });
+    const value = (selector: string) => page.element<HTMLElement & { value: string }>(selector).value;
+
+    it('offers the ranges this server has no scope in; a picked one fills the network and the pool, and typing stays possible', async () => {
+      page = await openWebview('createScope');
+      await page.send({ t: 'init', setup: withRanges(true) });
+      await page.send({ t: 'serverContext', context });
+      const options = [...page.document.querySelectorAll('#range-pick option')].map((option) => option.textContent);
+      assert.deepEqual(options, ['Pick an existing IPAM range (2)…', '10.5.0.0/24', '10.6.0.0/24'], '10.1.0.0/24 has a scope on this server');
+      assert.equal(page.document.querySelector('#network-hint'), null, 'every range is listed: no note');
+      await page.select('#range-pick', '10.5.0.0/24');
+      assert.deepEqual([value('#network'), value('#pool-from'), value('#pool-to')], ['10.5.0.0/24', '10.5.0.1', '10.5.0.254']);
+      assert.equal(page.text('#network-error'), '');
+      assert.equal(disabled(page, '#create'), false);
+      await page.type('#network', '10.6.0.0/24');
+      assert.equal(page.element<HTMLSelectElement>('#range-pick').value, '10.6.0.0/24', 'a typed network that is a range shows as picked');
+      assert.equal(value('#pool-from'), '10.6.0.1');
+      await page.click('#create');
+      const sent = page.posted.at(-1);
+      assert.ok(sent?.t === 'submit');
+      assert.deepEqual([sent.values.network, sent.values.createRange], ['10.6.0.0/24', false]);
+    });
+
+    it('says beside the network that Micetro has no range for it, until Create the range is ticked', async () => {
+      page = await openWebview('createScope');
+      await page.send({ t: 'init', setup: withRanges(true) });
+      await page.send({ t: 'serverContext', context });
+      await page.type('#network', '10.9.0.0/24');
+      assert.equal(page.text('#network-error'), 'No IPAM range 10.9.0.0/24 in Micetro: tick Create the range, or pick one.');
+      assert.equal(disabled(page, '#create'), true);
+      await page.check('#create-range', true);
+      assert.equal(page.text('#network-error'), '');
+      assert.equal(disabled(page, '#create'), false);
+      assert.equal(value('#network'), '10.9.0.0/24', 'nothing typed is lost');
+    });
+
+    it('says when the list was cut, and leaves the range of another network to the check on Create', async () => {
+      page = await openWebview('createScope');
+      await page.send({ t: 'init', setup: withRanges(false) });
+      await page.send({ t: 'serverContext', context });
+      assert.equal(page.text('#network-hint'), 'Showing the first 500 ranges; type any other network.');
+      await page.type('#network', '10.9.0.0/24');
+      assert.equal(page.text('#network-error'), '');
+      assert.equal(disabled(page, '#create'), false);
+    });
+  });
+
   it('shows Micetro’s refusal and keeps every value, also after a reload', async () => {
     page = await openWebview('createScope');
     await ready(page);

@@ -1,13 +1,16 @@
 // The Create Scope form model in plain Node: validation as typed, the pool following the network, the relationship
 // choices (primary only, state gates), and exactly what is created.
 import assert from 'node:assert/strict';
-import type { DHCPFailoverRelationship, DHCPScope } from '../../src/api/types';
+import type { DHCPFailoverRelationship, DHCPScope, IPAMRange } from '../../src/api/types';
 import {
   createScopeBlockers,
   createScopeIssues,
   createScopeSetup,
   initialCreateScopeState,
   isScopeReady,
+  knownRanges,
+  rangeListNote,
+  rangeSuggestions,
   scopeServerContext,
   addressBlocksToSend,
   scopeToSend,
@@ -152,5 +155,39 @@ describe('wizard model: create scope', () => {
     assert.deepEqual(withNames.existingNetworks, ['10.3.0.0/16', '10.4.0.0/24'], 'a scope with neither a CIDR range nor a CIDR name has no known network');
     assert.match(createScopeIssues(typed({ network: '10.3.4.0/24' }).values, withNames).network ?? '', /overlaps the scope 10\.3\.0\.0\/16/);
     assert.match(createScopeIssues(typed({ network: '10.4.0.0/25' }).values, withNames).network ?? '', /overlaps the scope 10\.4\.0\.0\/24/);
+  });
+
+  describe('existing IPAM ranges', () => {
+    const range = (name: string): IPAMRange => ({ ref: `Ranges/${name}`, name, from: '', to: '', subnet: true });
+    const complete = knownRanges({ items: [range('10.6.0.0/24'), range('10.1.0.0/24'), range('10.5.0.0/24')], totalResults: 3 });
+
+    it('offers the ranges the server has no scope in, in address order', () => {
+      assert.deepEqual(rangeSuggestions(complete, context), ['10.5.0.0/24', '10.6.0.0/24'], '10.1.0.0/24 has a scope on this server');
+      assert.deepEqual(rangeSuggestions(undefined, context), []);
+    });
+
+    it('a picked range fills the network and, while the pool is not edited, the pool', () => {
+      const picked = typed({ network: rangeSuggestions(complete, context)[0] });
+      assert.deepEqual([picked.values.network, picked.values.poolFrom, picked.values.poolTo], ['10.5.0.0/24', '10.5.0.1', '10.5.0.254']);
+      const edited = typed({ network: '10.6.0.0/24' }, typed({ poolFrom: '10.5.0.50' }));
+      assert.deepEqual([edited.values.network, edited.values.poolFrom], ['10.6.0.0/24', '10.5.0.50'], 'an edited pool is kept');
+    });
+
+    it('says beside the network that Micetro has no range for it, only when every range was read', () => {
+      const missing = typed({ network: '10.9.0.0/24' }).values;
+      assert.equal(createScopeIssues(missing, context, complete).network, 'No IPAM range 10.9.0.0/24 in Micetro: tick Create the range, or pick one.');
+      assert.equal(isScopeReady(missing, context, complete), false);
+      assert.equal(createScopeIssues({ ...missing, createRange: true }, context, complete).network, undefined, 'asked to create it');
+      assert.equal(createScopeIssues(typed({ network: '10.5.0.0/24' }).values, context, complete).network, undefined);
+      const cut = knownRanges({ items: [range('10.5.0.0/24')], totalResults: 800 });
+      assert.equal(createScopeIssues(missing, context, cut).network, undefined, 'a cut list cannot tell; Create checks the range');
+      assert.equal(isScopeReady(missing, context, cut), true);
+    });
+
+    it('says when the list is not every range', () => {
+      assert.equal(rangeListNote(complete), undefined);
+      assert.equal(rangeListNote(knownRanges({ items: [], totalResults: 800 })), 'Showing the first 500 ranges; type any other network.');
+      assert.match(rangeListNote(undefined) ?? '', /Could not read the IPAM ranges/);
+    });
   });
 });

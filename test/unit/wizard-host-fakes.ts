@@ -3,7 +3,7 @@
 // answers as soon as the event loop lets it, unless the test holds it, and then it answers when the test says.
 import { MicetroNotFoundError } from '../../src/api/errors';
 import type { MicetroApi } from '../../src/api/micetroApi';
-import type { DHCPFailoverRelationship, NewDHCPScope } from '../../src/api/types';
+import type { DHCPFailoverRelationship, IPAMRange, NewDHCPScope } from '../../src/api/types';
 import { buildFailoverPairs } from '../../src/failover';
 import type { WizardHostDeps } from '../../src/wizards/wizardHost';
 import { relationship, server } from './fixtures';
@@ -52,6 +52,8 @@ export function fakeClient(failures: Record<string, number> = {}) {
   const exclusions: Array<{ from: string; to: string }> = [];
   /** `missing`: Micetro has no range for any network (getRange answers not found). */
   const ranges = { missing: false };
+  /** What one page of `getRangesPage` lists; by default a cut list (more ranges than read), so submit checks the range. */
+  const rangeList: { items: IPAMRange[]; totalResults: number } = { items: [], totalResults: 1000 };
   const held = new Map<string, { gate: Deferred; reached: Deferred }>();
   const pending: Promise<unknown>[] = [];
   const answer = async <Result>(method: keyof MicetroApi, gate: Promise<void> | undefined, answerOf?: () => Result): Promise<Result> => {
@@ -100,6 +102,7 @@ export function fakeClient(failures: Record<string, number> = {}) {
         return { ref: 'Ranges/1', name: String(args[0]).replace(/^Ranges\//, ''), from: '', to: '' };
       }),
     getRanges: (...args) => call('getRanges', args, () => []),
+    getRangesPage: (...args) => call('getRangesPage', args, () => ({ items: rangeList.items, totalResults: rangeList.totalResults })),
     addRange: (...args) => call('addRange', args, () => 'Ranges/2'),
     addDHCPAddressPool: (...args) => call('addDHCPAddressPool', args, () => `DHCPAddressPools/${created.length}`),
     addDHCPExclusion: (...args) =>
@@ -119,7 +122,7 @@ export function fakeClient(failures: Record<string, number> = {}) {
     command: (...args) => call('command', args),
     logout: (...args) => call('logout', args),
   };
-  return { client, calls, log, created, hold, settled, ranges };
+  return { client, calls, log, created, hold, settled, ranges, rangeList };
 }
 
 /** The panel side of a host: what it posted, whether it closed, and what it logged. */

@@ -5,12 +5,12 @@
 // keeps the scope and can be retried. What a host refuses is in wizard-forged-messages.test.ts.
 import assert from 'node:assert/strict';
 import { MicetroClient } from '../../src/api/micetroClient';
-import type { DHCPFailoverRelationship, DHCPServer } from '../../src/api/types';
+import type { DHCPFailoverRelationship, DHCPServer, IPAMRange } from '../../src/api/types';
 import { buildFailoverPairs } from '../../src/failover';
 import { SimulatedClock } from '../../src/simulator/model';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/server';
 import { CreateScopeHost } from '../../src/wizards/createScopeHost';
-import { initialCreateScopeState, updateScopeValues, type CreateScopeSetup } from '../../src/wizards/createScopeForm';
+import { initialCreateScopeState, RANGE_SUGGESTION_LIMIT, updateScopeValues, type CreateScopeSetup } from '../../src/wizards/createScopeForm';
 import type { CreateScopeToWebview, RelationshipWizardToWebview } from '../../src/wizards/messages';
 import {
   answerModeChange,
@@ -83,8 +83,9 @@ describe('wizard hosts', () => {
   });
 
   describe('create scope host', () => {
-    async function readyHost(failures: Record<string, number> = {}) {
+    async function readyHost(failures: Record<string, number> = {}, rangeList?: { items: IPAMRange[]; totalResults: number }) {
       const fake = fakeClient(failures);
+      if (rangeList) Object.assign(fake.rangeList, rangeList);
       const page = fakePanel<CreateScopeToWebview>(fake.client);
       const createdScopes: Array<{ scopeRef: string }> = [];
       const host = new CreateScopeHost(page.deps, { server: A, relationshipName: 'a-b', onCreated: async (created) => void createdScopes.push(created) });
@@ -94,8 +95,37 @@ describe('wizard hosts', () => {
       const setup = (init as { setup: CreateScopeSetup }).setup;
       await host.receive({ t: 'loadServer', serverRef: A.ref });
       const values = updateScopeValues(initialCreateScopeState(setup), { network: '10.9.0.0/24' }).values;
-      return { ...fake, ...page, host, values, createdScopes };
+      return { ...fake, ...page, host, setup, values, createdScopes };
     }
+
+    const range = (name: string, subnet = true): IPAMRange => ({ ref: `Ranges/${name}`, name, from: '', to: '', subnet });
+
+    it('reads one page of ranges at setup and offers their subnets as networks, saying whether that was every range', async () => {
+      const { setup, log } = await readyHost({}, { items: [range('10.9.1.0/24'), range('10.9.0.0/24'), range('10.0.0.0/8', false), range('Lab block')], totalResults: 4 });
+      assert.deepEqual(log.filter((call) => call.method === 'getRangesPage'), [{ method: 'getRangesPage', args: [{ offset: 0, limit: RANGE_SUGGESTION_LIMIT }] }]);
+      assert.deepEqual(setup.ranges, { networks: ['10.9.0.0/24', '10.9.1.0/24'], complete: true });
+      const cut = await readyHost({}, { items: [range('10.9.0.0/24')], totalResults: 900 });
+      assert.deepEqual(cut.setup.ranges, { networks: ['10.9.0.0/24'], complete: false });
+    });
+
+    it('with every range read, a network without one is refused before anything is sent, unless Create the range is ticked', async () => {
+      const { host, posted, values, calls } = await readyHost({}, { items: [range('10.9.1.0/24')], totalResults: 1 });
+      await host.receive({ t: 'submit', values });
+      const refused = posted.at(-1);
+      assert.ok(refused?.t === 'createFailed', JSON.stringify(refused));
+      assert.match(refused.message, /not valid yet/);
+      assert.deepEqual([calls.getRange, calls.addDHCPScope], [undefined, undefined]);
+      await host.receive({ t: 'submit', values: { ...values, createRange: true } });
+      assert.equal(calls.addDHCPScope, 1);
+    });
+
+    it('opens without suggestions when the ranges cannot be read, and checks the range on Create', async () => {
+      const { setup, host, values, calls, failures } = await readyHost({ getRangesPage: 1 });
+      assert.equal(setup.ranges, undefined);
+      assert.match(failures.join('\n'), /Reading the IPAM ranges/);
+      await host.receive({ t: 'submit', values });
+      assert.deepEqual([calls.getRange, calls.addDHCPScope], [1, 1]);
+    });
 
     it('sends the last failure again after init on every ready, so a result posted while hidden is not lost', async () => {
       const { host, posted, values } = await readyHost({ addDHCPScope: 1 });
@@ -131,7 +161,7 @@ describe('wizard hosts', () => {
     it('sends the documented scope fields only, then the pool and each exclusion with their own calls', async () => {
       const { host, values, log, closed } = await readyHost();
       await host.receive({ t: 'submit', values: { ...values, exclusions: [{ from: '10.9.0.10', to: '10.9.0.19' }, { from: '10.9.0.30', to: '10.9.0.39' }] } });
-      assert.deepEqual(log.map((call) => call.method).filter((method) => !['getDHCPServers', 'getDHCPScopes', 'getDHCPFailoverRelationships'].includes(method)), [
+      assert.deepEqual(log.map((call) => call.method).filter((method) => !['getDHCPServers', 'getRangesPage', 'getDHCPScopes', 'getDHCPFailoverRelationships'].includes(method)), [
         'getRange', 'addDHCPScope', 'addDHCPAddressPool', 'addDHCPExclusion', 'addDHCPExclusion', 'addScopesToFailoverRelationship', 'getDHCPAddressPools', 'getDHCPExclusions',
       ]);
       assert.deepEqual(Object.keys(log.find((call) => call.method === 'addDHCPScope')?.args[0] as object).sort(), ['description', 'dhcpServerRef', 'enabled', 'name', 'rangeRef']);

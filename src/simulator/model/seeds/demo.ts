@@ -63,6 +63,9 @@ const SCOPES: DemoScope[] = [
 /** Scopes of the ISC server, created directly: Micetro manages them, but the Microsoft failover rules do not apply. */
 const ISC_SCOPES = ['10.50.10.0/24', '10.50.11.0/24'];
 
+/** IPAM ranges with no scope yet: what Create Scope offers to pick from. */
+const FREE_RANGES = ['10.20.40.0/24'];
+
 interface DemoRelationship {
   name: string;
   primary: string;
@@ -100,7 +103,7 @@ export function buildDemo(backend: SimulatorBackend, inventory: Inventory): void
 
   // Every scope lives in an IPAM range of its network, with its pool and exclusions added as their own objects.
   const rangeRefs = new Map<string, string>();
-  for (const network of [...SCOPES.map((scope) => scope.network), ...ISC_SCOPES]) {
+  for (const network of [...SCOPES.map((scope) => scope.network), ...ISC_SCOPES, ...FREE_RANGES]) {
     rangeRefs.set(network, (backend.execute('AddRange', { range: { name: network, subnet: true } }) as { ref: string }).ref);
   }
   for (const scope of SCOPES) {
