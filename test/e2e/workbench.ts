@@ -149,14 +149,20 @@ export class Workbench {
   /** Opens the command palette (F1) and runs the command whose palette label contains `title`. */
   async runCommand(title: string): Promise<void> {
     const quickInput = this.quickInput();
-    await this.page.keyboard.press('F1');
-    // F1 goes to whatever has focus; if a menu or the like took it, close that and try again.
-    for (let attempt = 1; !(await visibleWithin(quickInput.input, 5000)); attempt++) {
-      if (attempt > 3) throw new Error('the command palette did not open on F1');
-      await this.page.keyboard.press('Escape');
+    // F1 goes to whatever has focus; if a menu or the like took it, or a tree refreshing after the last command takes
+    // focus back and closes the palette while the title is typed, close what is open and try again.
+    for (let attempt = 1; ; attempt++) {
       await this.page.keyboard.press('F1');
+      const typed =
+        (await visibleWithin(quickInput.input, 5000)) &&
+        (await quickInput.input.fill(`>${title}`, { timeout: 5000 }).then(
+          () => true,
+          () => false,
+        ));
+      if (typed) break;
+      if (attempt >= 3) throw new Error(`the command palette did not take "${title}" after ${attempt} tries`);
+      await this.page.keyboard.press('Escape');
     }
-    await quickInput.input.fill(`>${title}`);
     await quickInput.row(title).click();
   }
 
