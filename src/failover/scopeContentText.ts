@@ -29,8 +29,12 @@ const OPTION_NAMES: Record<number, string> = {
 /** Option 51 holds seconds; shown as a duration. */
 const LEASE_TIME = 51;
 
+/** JSON's escapes, plus the two line separators JSON leaves as they are (an editor may break the line there). */
+const json = (text: string): string => JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 /** A quoted string with newlines and controls escaped, so a server's text cannot pose as another line. */
-const quoted = (text: string): string => JSON.stringify(text.trim());
+const quoted = (text: string): string => json(text.trim());
+/** The same escapes without the quotes, for values that read better bare (a client id, an option value). */
+const escaped = (text: string): string => json(text).slice(1, -1);
 
 /** Sorts numerically by IPv4 address; text that is not an address goes last, in text order. */
 function byAddress(a: string, b: string): number {
@@ -39,7 +43,7 @@ function byAddress(a: string, b: string): number {
   return x - y || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-const blockText = (block: AddressBlock): string => `${block.from.trim()} – ${block.to.trim()}`;
+const blockText = (block: AddressBlock): string => escaped(`${block.from.trim()} – ${block.to.trim()}`);
 
 function blockLines(blocks: readonly AddressBlock[]): string[] {
   return [...blocks].sort((a, b) => byAddress(a.from.trim(), b.from.trim()) || byAddress(a.to.trim(), b.to.trim())).map(blockText);
@@ -79,7 +83,7 @@ function optionLines(options: readonly DHCPOption[]): string[] {
     .sort((a, b) => (a.code ?? Number.MAX_SAFE_INTEGER) - (b.code ?? Number.MAX_SAFE_INTEGER) || (a.option.option < b.option.option ? -1 : 1))
     .map(({ code, option }) => {
       const label = code === undefined ? quoted(option.option) : OPTION_NAMES[code] ? `${code} ${OPTION_NAMES[code]}` : `${code}`;
-      return `${label}: ${optionValue(code, option.value)}`;
+      return `${label}: ${escaped(optionValue(code, option.value))}`;
     });
 }
 
@@ -88,8 +92,8 @@ function reservationLines(reservations: readonly DHCPReservation[]): string[] {
   return reservations
     .map((reservation) => {
       const addresses = reservation.addresses.map((address) => address.trim()).sort(byAddress);
-      const parts = [addresses.join(', ') || '(no address)', quoted(reservation.name), `client ${normalClientId(reservation.clientIdentifier)}`];
-      if (reservation.type !== undefined && reservation.type.trim() !== '') parts.push(`type ${reservation.type.trim()}`);
+      const parts = [escaped(addresses.join(', ')) || '(no address)', quoted(reservation.name), `client ${escaped(normalClientId(reservation.clientIdentifier))}`];
+      if (reservation.type !== undefined && reservation.type.trim() !== '') parts.push(`type ${escaped(reservation.type.trim())}`);
       if (reservation.description !== undefined && reservation.description.trim() !== '') parts.push(`description ${quoted(reservation.description)}`);
       return { first: addresses[0] ?? '', line: parts.join('  ') };
     })

@@ -121,7 +121,10 @@ describe('scope content text', () => {
     assert.deepEqual(removed, ['Reservations (2)', '  10.20.10.30  "printer-a"  client 00-15-5d-14-0a-1e'], 'reservation removed');
   });
 
-  it('escapes newlines in server text, so a description cannot pose as another line', () => {
+  it('escapes newlines in server text, so no value can pose as another line', () => {
     assert.match(text({ description: 'a\nEnabled: no' }), /^Description: "a\\nEnabled: no"$/m);
+    const reservations = [{ name: 'x', clientIdentifier: 'id\nOptions (0)', addresses: ['10.20.10.50'] }];
+    assert.match(text({ reservations }), /client id\\nOptions \(0\)$/m);
+    assert.match(text({ name: 'a\u2028b' }), /^Name: "a\\u2028b"$/m);
   });
 });

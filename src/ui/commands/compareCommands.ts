@@ -34,6 +34,7 @@ async function instanceOn(context: CommandContext, side: FailoverSide, like: DHC
 }
 
 async function compareWithPartner(context: CommandContext, node: ScopeNode | ScopeRowNode | undefined): Promise<void> {
+  // Not connected: says so before asking anything.
   requireClient(context);
   const target = await failoverScopeTarget(context, node, 'Compare with Partner');
   const { pair, side, scope } = target;
