@@ -1,7 +1,9 @@
 // Wiring only: the log, the connection, the two views, the status bar, auto-refresh and every command.
 // The simulator starts after activate() returns, so activation stays cheap.
 import * as vscode from 'vscode';
+import { registerCompareCommands } from './ui/commands/compareCommands';
 import { registerConnectionCommands } from './ui/commands/connectionCommands';
+import { SCOPE_DOCUMENT_SCHEME, ScopeDocumentProvider } from './ui/compare/scopeDocuments';
 import type { CommandContext } from './ui/commands/commandContext';
 import { registerRelationshipCommands } from './ui/commands/relationshipCommands';
 import { registerReplicationCommands } from './ui/commands/replicationCommands';
@@ -51,6 +53,8 @@ export function activate(context: vscode.ExtensionContext): DhcpFailoverApi | un
   const servers = new ServersTreeProvider(current, inventory, log);
   const scopes = new ScopesTreeProvider(current, inventory, context.workspaceState, log);
   const views = new TreeViews(inventory, servers, scopes);
+  // Every refresh reaches the Scopes view (it lists both servers' instances), so its event refreshes the documents.
+  const scopeDocuments = new ScopeDocumentProvider(current, inventory, scopes.onDidChangeTreeData);
   const statusBar = createConnectionStatusBar(current);
   const commandContext: CommandContext = { extensionUri: context.extensionUri, log, connection: current, credentials, views, prompts: new WindowPrompts(log) };
 
@@ -61,6 +65,8 @@ export function activate(context: vscode.ExtensionContext): DhcpFailoverApi | un
     scopes,
     servers.view,
     scopes.view,
+    scopeDocuments,
+    vscode.workspace.registerTextDocumentContentProvider(SCOPE_DOCUMENT_SCHEME, scopeDocuments),
     current.onDidChange(() => views.reset()),
     current.onDidRejectPassword((login) =>
       commandContext.prompts.showError(`Micetro at ${login.url} rejected the password of ${login.user}; disconnected. Reconnect to enter it again.`, {
@@ -93,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): DhcpFailoverApi | un
     ...registerRelationshipCommands(commandContext),
     ...registerScopeCommands(commandContext),
     ...registerReplicationCommands(commandContext),
+    ...registerCompareCommands(commandContext),
     ...registerSimulatorCommands(commandContext),
   );
 

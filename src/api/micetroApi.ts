@@ -1,13 +1,15 @@
 // The Micetro operations the extension uses: what the views, commands and wizard hosts depend on, and what their
 // test fakes implement. `MicetroClient` implements it; the reads and writes only tests and the bench need (one
-// object by ref, scope options, reservations) stay on the class.
+// object by ref, writing scope options and reservations) stay on the class.
 import type {
   AddressBlock,
   DeconfigureAction,
   DHCPAddressPool,
   DHCPExclusion,
   DHCPFailoverRelationship,
+  DHCPOption,
   DHCPRefAndFailoverRelationshipName,
+  DHCPReservation,
   DHCPScope,
   DHCPServer,
   IPAMRange,
@@ -50,6 +52,10 @@ export interface MicetroApi {
   /** A scope's address pools (at most one on Microsoft DHCP). */
   getDHCPAddressPools(dhcpScopeRef: string): Promise<DHCPAddressPool[]>;
   getDHCPExclusions(dhcpScopeRef: string): Promise<DHCPExclusion[]>;
+  /** A scope instance's options (`<scope>/Options`). */
+  getScopeOptions(scopeRef: string): Promise<DHCPOption[]>;
+  /** A scope instance's reservations (`<scope>/DHCPReservations`). */
+  getReservations(scopeRef: string): Promise<DHCPReservation[]>;
   /** Removes any object by its ref (`RemoveObject`). */
   removeObject(ref: string, saveComment?: string): Promise<void>;
 

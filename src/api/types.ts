@@ -111,6 +111,8 @@ export interface DHCPReservation {
   clientIdentifier: string;
   addresses: string[];
   description?: string;
+  /** What the reservation answers (Micetro's DHCPReservationType, e.g. `DHCP`, `BOOTP`, `Both`), when the API gives it. */
+  type?: string;
 }
 
 /** A first and last address. */

@@ -75,6 +75,7 @@ const reservation: v.GenericSchema<unknown, DHCPReservation> = v.object({
   clientIdentifier: v.string(),
   addresses: v.array(v.string()),
   description: v.optional(v.string()),
+  type: v.optional(v.string()),
 });
 
 const objectSummary: v.GenericSchema<unknown, ObjectSummary> = v.object({ ref: v.string(), objType: v.optional(v.string()), name: v.string() });

@@ -5,3 +5,4 @@ export * from './relationshipRules';
 export * from './scopeRules';
 export * from './durations';
 export * from './failoverPair';
+export * from './scopeContentText';

@@ -36,7 +36,7 @@ const { commands, menus } = manifest.contributes;
 const ids = new Set(commands.map((command) => command.command));
 const TREE_ONLY = ['dhcpFailover.loadMore', 'dhcpFailover.retry'];
 const SIMULATOR_ONLY = ['stopServer', 'startServer', 'cutLink', 'restoreLink', 'setPartnerDown'].map((id) => `dhcpFailover.${id}`);
-const SMALL_WORDS = new Set(['to', 'on', 'from', 'of', 'in', 'a', 'the', 'and']);
+const SMALL_WORDS = new Set(['to', 'on', 'from', 'of', 'in', 'a', 'the', 'and', 'with']);
 
 describe('package.json contributions', () => {
   it('gives every command the DHCP Failover category and an id in its namespace', () => {

@@ -221,6 +221,7 @@ describe('simulator write bodies with saveComment', () => {
       ['ModifyDHCPFailoverRelationship', { dhcpFailoverRelationship: { name: 'commented', dhcpServerRef: 'DHCPServers/1', mclt: 1800 } }],
       ['ReplicateDHCPFailover', pair],
       ['SimSetLeases', { dhcpScopeRef: 'DHCPScopes/1', activeLeases: 5 }],
+      ['SimChangeScopeCopy', { dhcpScopeRef: 'DHCPScopes/1', setOption: { option: '42', value: '10.0.0.123' } }],
       ['SimCutLink', pair],
       ['SimSetPartnerDown', pair],
       ['SimRestoreLink', pair],

@@ -104,6 +104,7 @@ describe('simulator model: commands', () => {
         ['SimGetClock', {}],
         ['ModifyDHCPFailoverRelationship', { dhcpFailoverRelationship: { name: 'ab', percentage: 70 } }],
         ['SimSetLeases', { dhcpScopeRef: 'DHCPScopes/1', activeLeases: 40 }],
+        ['SimChangeScopeCopy', { dhcpScopeRef: 'DHCPScopes/1', setOption: { option: '15', value: 'drift.example' } }],
         ['SimGetScopeDetail', { dhcpScopeRef: 'DHCPScopes/1' }],
         ['SimGetFailoverState', relationship],
         ['ReplicateDHCPFailover', { dhcpServerRef: A, dhcpScopeRef: 'DHCPScopes/1' }, () => model.setScopeOptions('DHCPScopes/1', [{ option: '6', value: '10.9.9.9' }])],
@@ -577,6 +578,39 @@ describe('simulator model: commands', () => {
       fails(() => model.execute('SimSetLeases', { dhcpScopeRef: 'DHCPScopes/1', activeLeases: -1 }), 87);
       fails(() => model.execute('SimGetScopeDetail', {}), 87);
       fails(() => model.execute('SimStopDHCPServer', {}), 87);
+    });
+
+    it('SimChangeScopeCopy changes one instance of a failover scope only, all or nothing', () => {
+      const model = fixture();
+      add(model, 'ab', { dhcpScopeRefs: ['DHCPScopes/1'] });
+      toNormal(model);
+      model.setScopeOptions('DHCPScopes/1', [{ option: '3', value: '10.0.1.1' }, { option: '6', value: '10.0.0.53' }]);
+      model.execute('ReplicateDHCPFailover', { dhcpServerRef: A, dhcpScopeRef: 'DHCPScopes/1' });
+      type Detail = { options: unknown; reservations: Array<{ name: string; clientIdentifier: string }>; exclusions: Array<{ from: string; to: string }> };
+      const detail = (server: string) => (model.execute('SimGetScopeDetail', { dhcpScopeRef: '10.0.1.0/24', dhcpServerRef: server }) as { dhcpScope: Detail }).dhcpScope;
+      const partnerBefore = JSON.stringify(detail(B));
+
+      model.execute('SimChangeScopeCopy', {
+        dhcpScopeRef: '10.0.1.0/24',
+        dhcpServerRef: A,
+        addReservation: { name: 'badge', clientIdentifier: '00-15-5d-00-01-28', addresses: ['10.0.1.40'], description: 'on a only' },
+        setOption: { option: '006', value: '10.30.0.53' },
+        addExclusion: { from: '10.0.1.50', to: '10.0.1.59' },
+      });
+      const changed = detail(A);
+      assert.deepEqual(changed.options, [{ option: '3', value: '10.0.1.1' }, { option: '006', value: '10.30.0.53' }], 'the option of the same code is replaced');
+      assert.deepEqual(changed.reservations.map((r) => r.name), ['badge']);
+      assert.ok(changed.exclusions.some((e) => e.from === '10.0.1.50' && e.to === '10.0.1.59'));
+      assert.equal(JSON.stringify(detail(B)), partnerBefore, "the partner's copy is untouched");
+
+      const before = JSON.stringify(detail(A));
+      fails(
+        () => model.execute('SimChangeScopeCopy', { dhcpScopeRef: 'DHCPScopes/1', addReservation: { name: 'gate', clientIdentifier: '00-15-5d-00-01-29', addresses: ['10.0.1.41'] }, addExclusion: { from: '10.9.9.1', to: '10.9.9.2' } }),
+        87,
+      );
+      assert.equal(JSON.stringify(detail(A)), before, 'a failed change leaves the instance as it was');
+      fails(() => model.execute('SimChangeScopeCopy', { dhcpScopeRef: 'DHCPScopes/1' }), 87, 400, /at least one of addReservation, setOption, addExclusion/);
+      fails(() => model.execute('SimChangeScopeCopy', { dhcpScopeRef: 'DHCPScopes/1', setOption: { option: '6' } }), 87);
     });
   });
 

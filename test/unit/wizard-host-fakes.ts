@@ -112,6 +112,8 @@ export function fakeClient(failures: Record<string, number> = {}) {
       }),
     getDHCPAddressPools: (...args) => call('getDHCPAddressPools', args, () => [{ ref: 'DHCPAddressPools/1', from: '', to: '', dhcpScopeRef: String(args[0]) }]),
     getDHCPExclusions: (...args) => call('getDHCPExclusions', args, () => exclusions.map((e, i) => ({ ref: `DHCPExclusions/${i + 1}`, ...e, dhcpScopeRef: String(args[0]) }))),
+    getScopeOptions: (...args) => call('getScopeOptions', args, () => []),
+    getReservations: (...args) => call('getReservations', args, () => []),
     removeObject: (...args) => call('removeObject', args, () => undefined),
     addScopesToFailoverRelationship: (...args) => call('addScopesToFailoverRelationship', args, () => undefined),
     removeScopesFromFailoverRelationship: (...args) => call('removeScopesFromFailoverRelationship', args),

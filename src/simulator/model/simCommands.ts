@@ -1,10 +1,14 @@
 // Simulator-only control commands (`Sim` prefix) that produce every failover state on demand: stop and
-// start a DHCP service, cut and restore the link of a relationship, declare the partner down, move the clock.
+// start a DHCP service, cut and restore the link of a relationship, declare the partner down, move the clock,
+// and drift: change one server's copy of a failover scope only.
+import { addExclusion } from './ipamCommands';
 import { type ModelContext, isRunning } from './modelContext';
 import { cutLink, declarePartnerDown, restoreLink, startServer, stopServer, type FailoverPair } from './failoverStateMachine';
 import { relationshipParam, scopeParam, serverParam } from './lookups';
-import { optionalNumber, type Params } from './params';
+import { isRecord, optionalNumber, requireString, type Params } from './params';
 import type { RelationshipRecord, ServerRecord } from './records';
+import { scopeRef } from './refs';
+import { addReservation, setScopeOptions } from './scopeResources';
 import { scopeDetail, type SimScopeDetail } from './wire';
 import { invalidParameter } from './windowsErrors';
 
@@ -113,4 +117,42 @@ export function setLeases(ctx: ModelContext, params: Params): Record<string, nev
 export function getFailoverState(ctx: ModelContext, params: Params): { state: string } {
   const { server, rel } = relationshipParam(ctx, params);
   return { state: rel.fsm ? rel.fsm.endpoints[ctx.inventory.sideOf(rel, server.id)].state : 'Empty' };
+}
+
+/** The changes SimChangeScopeCopy can make, each through the scope command a Micetro user would run. */
+const COPY_CHANGES = ['addReservation', 'setOption', 'addExclusion'] as const;
+
+/**
+ * `SimChangeScopeCopy {dhcpScopeRef, dhcpServerRef?, addReservation?, setOption?, addExclusion?}`: changes this one
+ * instance only (its partner's copy keeps what it had), so users and tests can make a failover scope drift on demand.
+ * All or nothing: a change that fails leaves the instance as it was.
+ */
+export function changeScopeCopy(ctx: ModelContext, params: Params): Record<string, never> {
+  const scope = scopeParam(ctx, params);
+  if (!COPY_CHANGES.some((key) => params[key] !== undefined)) throw invalidParameter(`Give at least one of ${COPY_CHANGES.join(', ')}.`);
+  const ref = scopeRef(scope.id);
+  const before = { reservations: scope.reservations, exclusions: scope.exclusions, options: scope.options };
+  scope.reservations = [...scope.reservations];
+  scope.exclusions = [...scope.exclusions];
+  try {
+    if (params.addReservation !== undefined) addReservation(ctx, ref, params.addReservation);
+    if (params.setOption !== undefined) setScopeOptions(ctx, ref, withOption(scope.options, params.setOption));
+    if (params.addExclusion !== undefined) {
+      if (!isRecord(params.addExclusion)) throw invalidParameter('addExclusion must be {"from", "to"}.');
+      addExclusion(ctx, { dhcpExclusion: { from: params.addExclusion.from, to: params.addExclusion.to, dhcpScopeRef: ref } });
+    }
+  } catch (error) {
+    Object.assign(scope, before);
+    throw error;
+  }
+  return {};
+}
+
+/** The options with `change` set: it replaces the option of the same code (`3` and `003` are one code), or is added. */
+function withOption(options: readonly { option: string; value: string }[], change: unknown): Array<{ option: string; value: string }> {
+  if (!isRecord(change)) throw invalidParameter('setOption must be {"option": "<id>", "value": "<text>"}.');
+  const option = requireString(change, 'option', 'the option id, e.g. 6');
+  const value = requireString(change, 'value', 'the option value, e.g. 10.0.0.53');
+  const same = (other: string) => other.trim() === option.trim() || (Number(other) === Number(option) && !Number.isNaN(Number(option)));
+  return [...options.filter((existing) => !same(existing.option)), { option, value }];
 }

@@ -63,6 +63,7 @@ const COMMANDS: Record<string, CommandHandler> = {
   SimGetFailoverState: { mutating: false, run: (m, p) => sim.getFailoverState(m.context, p) },
   SimGetScopeDetail: { mutating: false, run: (m, p) => sim.getScopeDetail(m.context, p) },
   SimSetLeases: { mutating: true, run: (m, p) => sim.setLeases(m.context, p) },
+  SimChangeScopeCopy: { mutating: true, run: (m, p) => sim.changeScopeCopy(m.context, p) },
 };
 
 /** Every command the model answers, so a test can hold each one's `mutating` against what it does. */

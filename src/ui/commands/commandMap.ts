@@ -32,6 +32,7 @@ export interface DhcpFailoverCommands {
   'dhcpFailover.removeScopeInstance': (node?: ScopeNode | ScopeRowNode) => Promise<void>;
   'dhcpFailover.createScope': (node?: ServerNode | RelationshipNode) => Promise<CreateScopePanel>;
   'dhcpFailover.replicateScope': (node?: ScopeNode | ScopeRowNode) => Promise<void>;
+  'dhcpFailover.compareWithPartner': (node?: ScopeNode | ScopeRowNode) => Promise<void>;
   'dhcpFailover.replicateRelationship': (node?: RelationshipNode) => Promise<void>;
   'dhcpFailover.replicateServer': (node?: ServerNode) => Promise<void>;
   'dhcpFailover.stopServer': (node?: ServerNode) => Promise<void>;
@@ -66,6 +67,7 @@ const EVERY_COMMAND: Record<CommandId, true> = {
   'dhcpFailover.removeScopeInstance': true,
   'dhcpFailover.createScope': true,
   'dhcpFailover.replicateScope': true,
+  'dhcpFailover.compareWithPartner': true,
   'dhcpFailover.replicateRelationship': true,
   'dhcpFailover.replicateServer': true,
   'dhcpFailover.stopServer': true,
