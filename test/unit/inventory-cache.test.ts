@@ -192,6 +192,36 @@ describe('InventoryCache', () => {
     assert.equal(source.mostAtOnce, 4);
   });
 
+  it('counts each server’s relationships as its own records arrive, with the same requests as the whole listing', async () => {
+    const source = new FakeSource();
+    const cache = new InventoryCache(() => source);
+    const servers = await cache.getServers();
+    const counts = await Promise.all(cache.relationshipCounts(servers));
+    assert.deepEqual(counts, [1, 1, 0, 0, 0, 0]);
+    assert.deepEqual(source.calls, ['servers', 'relationships all', ...[3, 4, 5, 6].map((n) => `relationships DHCPServers/${n}`)]);
+    await cache.getAllPairs();
+    assert.equal(source.calls.length, 6, 'the counts filled the cache');
+  });
+
+  it('frees a read’s slot when there is no source to read from any more (disconnected meanwhile)', async () => {
+    const source = new FakeSource();
+    source.servers = Array.from({ length: 12 }, (_, i) => server(i + 1));
+    source.everything = () => [relationship('r', 'dhcp-1', 'dhcp-2')];
+    let connected = true;
+    const cache = new InventoryCache(() => {
+      if (!connected) throw new Error('not connected');
+      return source;
+    });
+    const servers = await cache.getServers();
+    const counts = cache.relationshipCounts(servers);
+    connected = false;
+    const settled = await Promise.allSettled(counts);
+    assert.ok(settled.every((count) => count.status === 'rejected'));
+    connected = true;
+    cache.clear();
+    assert.equal((await Promise.all(cache.relationshipCounts(servers))).length, 12, 'later reads still run');
+  });
+
   it('fills the partner’s side from what was read of it, without asking for it', async () => {
     const source = new FakeSource();
     const cache = new InventoryCache(() => source);

@@ -45,6 +45,8 @@ export class InventoryCache {
   private relationshipsSeen = false;
   private statesSeen = false;
   private readonly scopes = new Map<string, Promise<DHCPScope[]>>();
+  /** Counts scope invalidations, so a listing that was asked before one does not fill the cache after it. */
+  private scopesGeneration = 0;
   private readonly ranges: RangeCache;
 
   /** `source` is asked on every load, so the cache follows the current connection. */
@@ -91,6 +93,17 @@ export class InventoryCache {
     if (failed && unreadable.length === servers.length) throw failed.reason;
     const records = lists.flatMap((list) => (list.status === 'fulfilled' ? list.value : []));
     return { pairs: buildFailoverPairs(records, servers), unreadable };
+  }
+
+  /**
+   * How many relationships each server takes part in, each as soon as its own records arrive (the all-servers
+   * listing asked once, every server it does not cover on its own, RELATIONSHIP_READS_AT_ONCE at a time), so a view
+   * can show the servers first and fill the counts in. A server that cannot be read rejects its own promise.
+   */
+  relationshipCounts(servers: readonly DHCPServer[]): Promise<number>[] {
+    return this.relationshipLists(servers).map((records, index) =>
+      records.then((own) => buildFailoverPairs(own, servers).filter((pair) => sideOn(pair, servers[index].ref) !== undefined).length),
+    );
   }
 
   /**
@@ -155,31 +168,34 @@ export class InventoryCache {
     return this.scopes.get(serverRef) ?? remember(this.scopes, serverRef, load());
   }
 
-  /** Every scope instance on every server, keyed by server ref. */
+  /**
+   * Every scope instance on every server, keyed by server ref. The one listing of every scope fills a server's
+   * entry only once it arrives, so expanding a relationship meanwhile reads its own server's scopes (one listing)
+   * instead of waiting for all of them.
+   */
   async getAllScopes(): Promise<Map<string, DHCPScope[]>> {
     const servers = await this.getServers();
     const missing = servers.filter((server) => !this.scopes.has(server.ref));
+    let everything: Promise<Map<string, DHCPScope[]>> | undefined;
     if (missing.length > SCOPES_BULK_THRESHOLD) {
-      const everything = this.source.getDHCPScopes().then(async (listed) => {
+      const generation = this.scopesGeneration;
+      everything = this.source.getDHCPScopes().then(async (listed) => {
         const all = await this.ranges.withNetworks(listed);
-        const byServer = new Map<string, DHCPScope[]>();
-        for (const scope of all) {
-          let list = byServer.get(scope.dhcpServerRef);
-          if (!list) byServer.set(scope.dhcpServerRef, (list = []));
-          list.push(scope);
-        }
+        const byServer = new Map<string, DHCPScope[]>(missing.map((server) => [server.ref, []]));
+        for (const scope of all) byServer.get(scope.dhcpServerRef)?.push(scope);
+        if (generation === this.scopesGeneration) for (const [ref, list] of byServer) if (!this.scopes.has(ref)) this.scopes.set(ref, Promise.resolve(list));
         return byServer;
       });
-      for (const server of missing) {
-        void remember(this.scopes, server.ref, everything.then((byServer) => byServer.get(server.ref) ?? []));
-      }
     }
-    const lists = await Promise.all(servers.map((server) => this.getScopes(server.ref)));
+    const lists = await Promise.all(
+      servers.map((server) => (everything && missing.includes(server) ? everything.then((byServer) => byServer.get(server.ref) ?? []) : this.getScopes(server.ref))),
+    );
     return new Map(servers.map((server, index) => [server.ref, lists[index]]));
   }
 
   /** Forgets what was read about these servers (their relationships and scopes) and the server list. */
   invalidateServers(serverRefs: Iterable<string>): void {
+    this.scopesGeneration++;
     this.servers = undefined;
     for (const ref of serverRefs) {
       this.relationships.delete(ref);
@@ -190,6 +206,7 @@ export class InventoryCache {
 
   /** Forgets these servers' scope lists only. */
   invalidateScopes(serverRefs: Iterable<string>): void {
+    this.scopesGeneration++;
     for (const ref of serverRefs) this.scopes.delete(ref);
   }
 
@@ -201,6 +218,7 @@ export class InventoryCache {
   }
 
   clear(): void {
+    this.scopesGeneration++;
     this.servers = undefined;
     this.relationships.clear();
     this.settled.clear();
