@@ -88,6 +88,9 @@ describe('Views', () => {
       const before = (await stats()).byOperation;
       await children(api.views.servers, server);
       for (const node of relationships) await children(api.views.servers, node);
+      // The scopes show as listed; their networks may still be read: wait for them (cached, no request).
+      assert.ok(isServer(server));
+      await api.views.inventory.getScopes(server.server.ref);
       const after = (await stats()).byOperation;
       const spent = Object.entries(after)
         .map(([operation, count]) => [operation, count - (before[operation] ?? 0)] as const)

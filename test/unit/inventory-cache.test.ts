@@ -105,6 +105,27 @@ describe('InventoryCache: scope networks from ranges, and scope listings per ser
     assert.deepEqual(source.calls.filter((call) => call.startsWith('range')), ['ranges']);
   });
 
+  it('gives the scopes as listed first when their networks are still being read, and with them once they are', async () => {
+    const source = numericRanges(30);
+    const slowRanges = source.getRanges.bind(source);
+    let answerRanges!: () => void;
+    source.getRanges = async () => {
+      await new Promise<void>((resolve) => (answerRanges = resolve));
+      return slowRanges();
+    };
+    const cache = new InventoryCache(() => source);
+    const first = await cache.getScopesFirst('DHCPServers/1');
+    assert.equal(first.scopes.length, 30);
+    assert.equal(first.scopes[29].network, undefined);
+    assert.ok(first.networks);
+    answerRanges();
+    await first.networks;
+    const again = await cache.getScopesFirst('DHCPServers/1');
+    assert.equal(again.scopes[29].network, '10.1.29.0/24');
+    assert.equal(again.networks, undefined);
+    assert.deepEqual(source.calls.filter((call) => call.startsWith('scopes')), ['scopes dhcpServerRef="DHCPServers/1"']);
+  });
+
   it('shows a scope whose range cannot be read by its name, and asks again on the next load', async () => {
     const source = numericRanges(1);
     source.ranges.clear();

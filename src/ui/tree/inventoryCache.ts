@@ -45,6 +45,8 @@ export class InventoryCache {
   private relationshipsSeen = false;
   private statesSeen = false;
   private readonly scopes = new Map<string, Promise<DHCPScope[]>>();
+  /** Each server's scope listing as it came, before the networks were filled in. */
+  private readonly listed = new Map<string, Promise<DHCPScope[]>>();
   /** Counts scope invalidations, so a listing that was asked before one does not fill the cache after it. */
   private scopesGeneration = 0;
   private readonly ranges: RangeCache;
@@ -164,8 +166,22 @@ export class InventoryCache {
 
   /** The scope instances on `serverRef`, each with its network. */
   getScopes(serverRef: string): Promise<DHCPScope[]> {
-    const load = () => scopesOnServer(this.source, serverRef).then((scopes) => this.ranges.withNetworks(scopes));
-    return this.scopes.get(serverRef) ?? remember(this.scopes, serverRef, load());
+    return this.scopes.get(serverRef) ?? remember(this.scopes, serverRef, this.listedScopes(serverRef).then((scopes) => this.ranges.withNetworks(scopes)));
+  }
+
+  /**
+   * The scope instances on `serverRef` as soon as they are listed: each with its network when the networks are known,
+   * else as listed, with `networks` settling once they are (the first time, every IPAM range is listed: many pages).
+   */
+  async getScopesFirst(serverRef: string): Promise<{ scopes: DHCPScope[]; networks?: Promise<unknown> }> {
+    const withNetworks = this.getScopes(serverRef);
+    const listed = this.listed.get(serverRef) ?? withNetworks;
+    // When both have arrived, the first in the list wins: the scopes with their networks.
+    return Promise.race([withNetworks.then((scopes) => ({ scopes })), listed.then((scopes) => ({ scopes, networks: withNetworks }))]);
+  }
+
+  private listedScopes(serverRef: string): Promise<DHCPScope[]> {
+    return this.listed.get(serverRef) ?? remember(this.listed, serverRef, scopesOnServer(this.source, serverRef));
   }
 
   /**
@@ -201,13 +217,17 @@ export class InventoryCache {
       this.relationships.delete(ref);
       this.settled.delete(ref);
       this.scopes.delete(ref);
+      this.listed.delete(ref);
     }
   }
 
   /** Forgets these servers' scope lists only. */
   invalidateScopes(serverRefs: Iterable<string>): void {
     this.scopesGeneration++;
-    for (const ref of serverRefs) this.scopes.delete(ref);
+    for (const ref of serverRefs) {
+      this.scopes.delete(ref);
+      this.listed.delete(ref);
+    }
   }
 
   /** Forgets the server list and every relationship (states change over time); scope lists stay. */
@@ -223,6 +243,7 @@ export class InventoryCache {
     this.relationships.clear();
     this.settled.clear();
     this.scopes.clear();
+    this.listed.clear();
     this.ranges.clear();
     this.bulkUsable = true;
     this.relationshipsSeen = false;

@@ -127,11 +127,20 @@ export class ServersTreeProvider extends PagedTreeProvider {
       );
   }
 
-  /** The server's scope list (read once) joined to the relationship's scope refs: never a request per scope. */
+  /**
+   * The server's scope list (read once) joined to the relationship's scope refs: never a request per scope. The
+   * scopes show as soon as they are listed; where their networks are still being read, the node reloads once they are.
+   */
   private async loadScopes(node: RelationshipNode): Promise<TreeNode[]> {
     const refs = new Set(node.side.scopeRefs);
     if (refs.size === 0) return [];
-    const scopes = await this.inventory.getScopes(node.parent.server.ref);
+    const { scopes, networks } = await this.inventory.getScopesFirst(node.parent.server.ref);
+    if (networks) {
+      void networks.then(
+        () => this.findNode(node.id) === node && this.changed.fire(node),
+        () => undefined,
+      );
+    }
     // Micetro may list the scopes by network (`DHCPScopes/10.0.1.0/24`) rather than by id.
     const byNetwork = [...refs].some((ref) => !NUMERIC_REF.test(ref));
     const members: DHCPScope[] = scopes.filter((scope) => refs.has(scope.ref) || (byNetwork && refs.has(`DHCPScopes/${scopeCidr(scope)}`)));
