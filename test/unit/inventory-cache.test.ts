@@ -56,6 +56,11 @@ class FakeSource implements InventorySource {
     return this.scopes.filter((s) => !ref || s.dhcpServerRef === ref || (this.partialFilter && s.dhcpServerRef.startsWith(ref)));
   }
 
+  async getDHCPScopesPage(options: ListOptions & { offset: number; limit: number }) {
+    this.calls.push(`scopes page ${options.offset}+${options.limit}`);
+    return { items: this.scopes.slice(options.offset, options.offset + options.limit), totalResults: this.scopes.length };
+  }
+
   /** Numeric range ref → its network, as a real Micetro holds ranges. */
   ranges = new Map<string, string>();
   /** The listing answers every scope, as a partial `dhcpServerRef` match may. */
@@ -124,6 +129,33 @@ describe('InventoryCache: scope networks from ranges, and scope listings per ser
     assert.equal(again.scopes[29].network, '10.1.29.0/24');
     assert.equal(again.networks, undefined);
     assert.deepEqual(source.calls.filter((call) => call.startsWith('scopes')), ['scopes dhcpServerRef="DHCPServers/1"']);
+  });
+
+  it('asks Micetro for the scopes whose name contains a text, quoted, while not every scope is loaded', async () => {
+    const source = new FakeSource();
+    const cache = new InventoryCache(() => source);
+    await cache.getScopesNamed('a "b" \\c');
+    assert.deepEqual(source.calls, ['scopes name=@"a \\"b\\" \\\\c"']);
+    assert.equal(cache.allScopesLoaded, false);
+    await cache.getAllScopes();
+    assert.equal(cache.allScopesLoaded, true);
+    cache.invalidateScopes(['DHCPServers/1']);
+    assert.equal(cache.allScopesLoaded, false);
+  });
+
+  it('keeps a first page of the scope listing that holds every scope as every server’s list, and only then', async () => {
+    const source = new FakeSource();
+    const cache = new InventoryCache(() => source);
+    const partial = await cache.getFirstScopesPage(2);
+    assert.equal(partial.complete, false);
+    assert.deepEqual([...partial.byServer.values()].flat().length, 2);
+    assert.equal(cache.allScopesLoaded, false);
+    const whole = await cache.getFirstScopesPage(10);
+    assert.equal(whole.complete, true);
+    assert.equal(cache.allScopesLoaded, true);
+    const calls = source.calls.length;
+    assert.equal((await cache.getAllScopes()).get('DHCPServers/1')?.length, 2);
+    assert.equal(source.calls.length, calls, 'every scope came with the page');
   });
 
   it('shows a scope whose range cannot be read by its name, and asks again on the next load', async () => {

@@ -16,7 +16,7 @@ import { concurrencyLimit } from './concurrencyLimit';
 import { RangeCache } from './rangeCache';
 
 /** The reads the views need. */
-export type InventorySource = Pick<MicetroApi, 'getDHCPServers' | 'getDHCPFailoverRelationships' | 'getDHCPScopes' | 'getRange' | 'getRanges'>;
+export type InventorySource = Pick<MicetroApi, 'getDHCPServers' | 'getDHCPFailoverRelationships' | 'getDHCPScopes' | 'getDHCPScopesPage' | 'getRange' | 'getRanges'>;
 
 
 /**
@@ -39,6 +39,8 @@ export class InventoryCache {
   /** The relationship records read from each server (its perspective), and the ones already read. */
   private readonly relationships = new Map<string, Promise<DHCPFailoverRelationship[]>>();
   private readonly settled = new Map<string, DHCPFailoverRelationship[]>();
+  /** Every pair, from the records read; forgotten whenever a record list is read again. */
+  private allPairs?: Promise<PairListing>;
   private readonly limit = concurrencyLimit(RELATIONSHIP_READS_AT_ONCE);
   /** False once the all-servers listing did not name its servers: it is not asked again until clear(). */
   private bulkUsable = true;
@@ -49,6 +51,7 @@ export class InventoryCache {
   private readonly listed = new Map<string, Promise<DHCPScope[]>>();
   /** Counts scope invalidations, so a listing that was asked before one does not fill the cache after it. */
   private scopesGeneration = 0;
+  private everyScopeLoaded = false;
   private readonly ranges: RangeCache;
 
   /** `source` is asked on every load, so the cache follows the current connection. */
@@ -87,7 +90,19 @@ export class InventoryCache {
    * Every relationship once, from every server that could be read (a server that cannot be read is listed in
    * `unreadable`, and its relationships still show from their partner's side). Fails only when no server could be read.
    */
-  async getAllPairs(): Promise<PairListing> {
+  getAllPairs(): Promise<PairListing> {
+    // Built once while no relationship is read again: the Scopes view asks on every load, with thousands of records.
+    if (!this.allPairs) {
+      const listing = this.listAllPairs();
+      this.allPairs = listing;
+      listing.catch(() => {
+        if (this.allPairs === listing) this.allPairs = undefined;
+      });
+    }
+    return this.allPairs;
+  }
+
+  private async listAllPairs(): Promise<PairListing> {
     const servers = await this.getServers();
     const lists = await Promise.allSettled(this.relationshipLists(servers));
     const unreadable = servers.filter((_, index) => lists[index].status === 'rejected');
@@ -127,6 +142,7 @@ export class InventoryCache {
 
   private rememberRecords(serverRef: string, load: Promise<DHCPFailoverRelationship[]>): Promise<DHCPFailoverRelationship[]> {
     this.settled.delete(serverRef);
+    this.allPairs = undefined;
     void load.then(
       (records) => {
         if (this.relationships.get(serverRef) !== load) return;
@@ -191,10 +207,10 @@ export class InventoryCache {
    */
   async getAllScopes(): Promise<Map<string, DHCPScope[]>> {
     const servers = await this.getServers();
+    const generation = this.scopesGeneration;
     const missing = servers.filter((server) => !this.scopes.has(server.ref));
     let everything: Promise<Map<string, DHCPScope[]>> | undefined;
     if (missing.length > SCOPES_BULK_THRESHOLD) {
-      const generation = this.scopesGeneration;
       everything = this.source.getDHCPScopes().then(async (listed) => {
         const all = await this.ranges.withNetworks(listed);
         const byServer = new Map<string, DHCPScope[]>(missing.map((server) => [server.ref, []]));
@@ -206,12 +222,49 @@ export class InventoryCache {
     const lists = await Promise.all(
       servers.map((server) => (everything && missing.includes(server) ? everything.then((byServer) => byServer.get(server.ref) ?? []) : this.getScopes(server.ref))),
     );
+    if (generation === this.scopesGeneration) this.everyScopeLoaded = true;
     return new Map(servers.map((server, index) => [server.ref, lists[index]]));
+  }
+
+  /**
+   * The first `limit` scope instances of the all-scopes listing (one request), keyed by server ref, as listed (their
+   * networks may not be known yet). `complete` when that page holds every scope: then it is kept, with networks, as
+   * every server's scope list, and the scopes returned have their networks.
+   */
+  async getFirstScopesPage(limit: number): Promise<{ byServer: Map<string, DHCPScope[]>; complete: boolean }> {
+    const servers = await this.getServers();
+    const generation = this.scopesGeneration;
+    const page = await this.source.getDHCPScopesPage({ offset: 0, limit });
+    const complete = page.items.length >= page.totalResults;
+    if (!complete) return { byServer: byServerRef(page.items), complete };
+    const byServer = byServerRef(await this.ranges.withNetworks(page.items));
+    if (generation === this.scopesGeneration) {
+      for (const server of servers) this.scopes.set(server.ref, Promise.resolve(byServer.get(server.ref) ?? []));
+      this.everyScopeLoaded = true;
+    }
+    return { byServer, complete };
+  }
+
+  /** True once every server's scope list is here (the Scopes view can filter them without asking Micetro). */
+  get allScopesLoaded(): boolean {
+    return this.everyScopeLoaded;
+  }
+
+  /**
+   * The scope instances whose name contains `text` (Micetro's `name=@"…"` filter, case-insensitive: one listing),
+   * each with its network, keyed by server ref; never cached (a filter is asked once per view load).
+   */
+  async getScopesNamed(text: string): Promise<Map<string, DHCPScope[]>> {
+    const quoted = text.replace(/[\\"]/g, (ch) => `\\${ch}`);
+    const listed = await this.source.getDHCPScopes({ filter: `name=@"${quoted}"` });
+    return byServerRef(await this.ranges.withNetworks(listed));
   }
 
   /** Forgets what was read about these servers (their relationships and scopes) and the server list. */
   invalidateServers(serverRefs: Iterable<string>): void {
+    this.allPairs = undefined;
     this.scopesGeneration++;
+    this.everyScopeLoaded = false;
     this.servers = undefined;
     for (const ref of serverRefs) {
       this.relationships.delete(ref);
@@ -224,6 +277,7 @@ export class InventoryCache {
   /** Forgets these servers' scope lists only. */
   invalidateScopes(serverRefs: Iterable<string>): void {
     this.scopesGeneration++;
+    this.everyScopeLoaded = false;
     for (const ref of serverRefs) {
       this.scopes.delete(ref);
       this.listed.delete(ref);
@@ -232,13 +286,16 @@ export class InventoryCache {
 
   /** Forgets the server list and every relationship (states change over time); scope lists stay. */
   invalidateStates(): void {
+    this.allPairs = undefined;
     this.servers = undefined;
     this.relationships.clear();
     this.settled.clear();
   }
 
   clear(): void {
+    this.allPairs = undefined;
     this.scopesGeneration++;
+    this.everyScopeLoaded = false;
     this.servers = undefined;
     this.relationships.clear();
     this.settled.clear();
@@ -249,6 +306,16 @@ export class InventoryCache {
     this.relationshipsSeen = false;
     this.statesSeen = false;
   }
+}
+
+function byServerRef(scopes: readonly DHCPScope[]): Map<string, DHCPScope[]> {
+  const byServer = new Map<string, DHCPScope[]>();
+  for (const scope of scopes) {
+    let list = byServer.get(scope.dhcpServerRef);
+    if (!list) byServer.set(scope.dhcpServerRef, (list = []));
+    list.push(scope);
+  }
+  return byServer;
 }
 
 /** Caches a load; a failed one is forgotten so the next expansion (or Retry) asks again. */

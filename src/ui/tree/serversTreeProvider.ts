@@ -79,7 +79,8 @@ export class ServersTreeProvider extends PagedTreeProvider {
     await this.connection.whenSettled();
     if (this.connection.current.kind === 'none') return [];
     const servers = (await this.inventory.getServers()).slice().sort((a, b) => compareNames(a.name, b.name));
-    await vscode.commands.executeCommand('setContext', 'dhcpFailover.noServers', servers.length === 0);
+    // The welcome text for an empty list; the rows need not wait for the workbench to take it.
+    void vscode.commands.executeCommand('setContext', 'dhcpFailover.noServers', servers.length === 0);
     const nodes = servers.map((server) =>
       this.reuse(
         serverNodeId(server.ref),
