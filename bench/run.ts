@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { MicetroClient } from '../src/api/micetroClient';
 import { bundleSizes } from './bundleSizes';
 import { measureClientOverhead } from './clientOverhead';
-import type { ExtensionHostFigures } from './extension-host/index';
+import type { ExtensionHostFigures, LatencyFigures } from './extension-host/index';
 import { withPerformanceTable } from './readmeTable';
 import { startSimulatorProcess, type SimulatorProcess } from './simulatorProcess';
 import { measureThroughput } from './simulatorThroughput';
@@ -15,6 +15,8 @@ import { median } from './stats';
 
 const ROOT = resolve(__dirname, '../..');
 const PAGE = 1000;
+/** The simulated WAN round trip of the latency rows. */
+const LATENCY_MS = 100;
 
 interface Row {
   group: string;
@@ -82,7 +84,7 @@ async function simulatorThroughput(sim: SimulatorProcess, servers: string[], big
 }
 
 /** Runs bench/extension-host inside a fresh code-server extension host, the way the integration tests run. */
-async function extensionHost<T>(sim: SimulatorProcess, folder: string, part: 'activation' | 'actions'): Promise<T> {
+async function extensionHost<T>(sim: SimulatorProcess, folder: string, part: 'activation' | 'actions' | 'latency'): Promise<T> {
   const out = join(folder, `extension-host-${part}.json`);
   const code = await new Promise<number | null>((done) => {
     const child = spawn(process.execPath, [join(ROOT, 'test/vscode/run-integration.js'), ROOT, join(ROOT, 'dist/bench/extension-host/index')], {
@@ -138,6 +140,27 @@ function reportExtensionHost(figures: ExtensionHostFigures): void {
   );
 }
 
+/** Each wait's target in round trips (undefined: reported). */
+function roundTripsAllowed(action: string): number | undefined {
+  if (/^Servers view first rows|^Expand the biggest server|^Scopes view first rows|^A text filter/.test(action)) return 1;
+  if (action.startsWith('Expand a ')) return 2;
+  return undefined;
+}
+
+function reportLatency(figures: LatencyFigures): void {
+  for (const wait of figures.rows) {
+    const ratio = wait.ms / LATENCY_MS;
+    const allowed = roundTripsAllowed(wait.action);
+    row(
+      `At ${LATENCY_MS} ms latency`,
+      wait.action,
+      `${fixed(wait.ms, 0)} ms = ${fixed(ratio, 2)} round trips (${wait.requests} requests)`,
+      allowed === undefined ? 'reported' : `≤ ${fixed(1.2 * allowed, 1)} round trips`,
+      allowed === undefined || ratio <= 1.2 * allowed,
+    );
+  }
+}
+
 function writeResults(): void {
   const header = `# Benchmark results\n\nProduced by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}.\nFigures are medians of several runs after a warm-up; ratios are taken side by side in the same run.\n\n`;
   const table = ['| group | measure | figure | target | met |', '|---|---|---|---|---|', ...rows.map((r) => `| ${r.group} | ${r.what} | ${r.figure} | ${r.target} | ${r.ok ? 'yes' : '**no**'} |`)];
@@ -174,6 +197,13 @@ async function main(): Promise<void> {
       reportExtensionHost({ ...actions, ...(await activation(sim, folder)) });
     } finally {
       await sim.stop();
+    }
+    console.log(`Running the extension-host part against the large inventory at --latency ${LATENCY_MS}…`);
+    const slow = await startSimulatorProcess(['--seed', 'large', '--latency', String(LATENCY_MS)]);
+    try {
+      reportLatency(await extensionHost<LatencyFigures>(slow, folder, 'latency'));
+    } finally {
+      await slow.stop();
     }
 
     const sizes = bundleSizes();

@@ -31,6 +31,14 @@ export interface ExtensionHostFigures {
   treeModel: Array<{ what: string; children: number; ms: number }>;
 }
 
+/**
+ * Against a simulator with a fixed delay per answer: how long a user waits, from the command or expansion to the
+ * provider's answer, with the round trips the simulator served meanwhile.
+ */
+export interface LatencyFigures {
+  rows: Array<{ action: string; ms: number; requests: number }>;
+}
+
 const EXTENSION_ID = 'micetro-failover.micetro-dhcp-failover';
 const ADDED_SCOPES = 100;
 
@@ -64,6 +72,10 @@ export async function run(): Promise<void> {
   const prompts = new ScriptedPrompts();
   api.setPrompts(prompts);
   await api.connection.connectMicetro({ url, user }, password);
+  if (process.env.BENCH_PART === 'latency') {
+    writeFileSync(env('BENCH_OUT'), JSON.stringify(await latencyRows(api, new MicetroClient({ baseUrl: url, username: user, password }))));
+    return;
+  }
 
   // Facts about the inventory, read directly (not counted).
   const direct = new MicetroClient({ baseUrl: url, username: user, password });
@@ -116,7 +128,15 @@ export async function run(): Promise<void> {
     { scopes: biggestRelationship.dhcpScopeRefs.length, ranges: rangeCount },
   );
   const allScopes = [...counts.values()].reduce((a, b) => a + b, 0);
-  await measure(`Open the Scopes view (${allScopes} scopes)`, () => scopes.getChildren(undefined), { scopes: allScopes });
+  // Its first rows, then the rest it pages in.
+  await measure(
+    `Open the Scopes view (${allScopes} scopes)`,
+    async () => {
+      await scopes.getChildren(undefined);
+      await api.views.inventory.getAllScopes();
+    },
+    { scopes: allScopes },
+  );
   await measure('Run a text filter in the Scopes view', async () => {
     await api.views.scopes.setFilter('10.1.');
     await scopes.getChildren(undefined);
@@ -169,4 +189,70 @@ export async function run(): Promise<void> {
   const figures: ExtensionHostFigures = { activationMs, activateCallMs: api.activationMs, roundTrips, treeModel };
   console.log(`activation: ${activationMs.toFixed(1)} ms as VS Code sees it, ${api.activationMs.toFixed(1)} ms inside activate()`);
   writeFileSync(env('BENCH_OUT'), JSON.stringify(figures, null, 2));
+}
+
+/** The waits of a first visit, in the order a user makes them, on a fresh cache. */
+async function latencyRows(api: DhcpFailoverApi, direct: MicetroClient): Promise<LatencyFigures> {
+  const counts = new Map<string, number>();
+  for (const scope of await direct.getDHCPScopes()) counts.set(scope.dhcpServerRef, (counts.get(scope.dhcpServerRef) ?? 0) + 1);
+  const [biggestRef] = [...counts].sort((a, b) => b[1] - a[1])[0];
+  const biggest = await direct.getDHCPServer(biggestRef);
+  const biggestRelationship = (await direct.getDHCPFailoverRelationships(biggestRef)).sort((a, b) => b.dhcpScopeRefs.length - a.dhcpScopeRefs.length)[0];
+  const servers = api.views.servers as PagedTreeProvider;
+  const scopes = api.views.scopes as PagedTreeProvider;
+  const rows: LatencyFigures['rows'] = [];
+  const served = async () => {
+    const stats = await direct.command<{ byOperation: Record<string, number> }>('SimGetStats');
+    return Object.entries(stats.byOperation)
+      .filter(([operation]) => !/ Sim/.test(operation))
+      .reduce((total, [, count]) => total + count, 0);
+  };
+  const timed = async <T>(action: string, work: () => Promise<T>): Promise<T> => {
+    const before = await served();
+    const started = performance.now();
+    const result = await work();
+    rows.push({ action, ms: performance.now() - started, requests: (await served()) - before });
+    return result;
+  };
+  api.views.refreshAll();
+  await direct.command('SimResetStats');
+  const opened = performance.now();
+  const root = await servers.getChildren(undefined);
+  rows.push({ action: 'Servers view first rows', ms: performance.now() - opened, requests: await served() });
+  // Its page, as a user clicking "Load more" would reach it (the pages come from what the root read).
+  let shown = root;
+  while (!shown.some((node) => labelOf(node) === biggest.name)) {
+    const more = shown.find((node) => node.toTreeItem().contextValue === 'loadMore') as LoadMoreNode | undefined;
+    if (!more) throw new Error(`no ${biggest.name} in the Servers view`);
+    servers.showMore(more);
+    shown = await servers.getChildren(undefined);
+  }
+  const serverNode = shown.find((node) => labelOf(node) === biggest.name)!;
+  // Every server node, for the counts row (the pages after it come from the same read).
+  for (let more = shown.find((node) => node.toTreeItem().contextValue === 'loadMore'); more; more = shown.find((node) => node.toTreeItem().contextValue === 'loadMore')) {
+    servers.showMore(more as LoadMoreNode);
+    shown = await servers.getChildren(undefined);
+  }
+  const serverNodes = shown.filter((node) => node.toTreeItem().contextValue?.startsWith('server'));
+  // Expanded as soon as it shows, while the other servers' counts still fill in.
+  const expanded = timed(`Expand the biggest server (${counts.get(biggestRef)} scopes)`, () => servers.getChildren(serverNode));
+  const allCounts = (async () => {
+    const counted = () => serverNodes.every((node) => /relationship/.test(String(node.toTreeItem().description ?? '')));
+    while (!counted()) await new Promise((resolve) => setImmediate(resolve));
+    rows.push({ action: `All ${serverNodes.length} servers' relationship counts shown`, ms: performance.now() - opened, requests: await served() });
+  })();
+  const relationships = await expanded;
+  await allCounts;
+  const relationshipNode = relationships.find((node) => labelOf(node) === biggestRelationship.name);
+  if (!relationshipNode) throw new Error(`no ${biggestRelationship.name} under ${biggest.name}`);
+  await timed(`Expand a ${biggestRelationship.dhcpScopeRefs.length}-scope relationship (its server's scopes, and every IPAM range once)`, () => servers.getChildren(relationshipNode));
+  await timed(`Scopes view first rows (${[...counts.values()].reduce((a, b) => a + b, 0)} scopes)`, () => scopes.getChildren(undefined));
+  // The filter once the view has every scope (it pages the rest in after its first rows).
+  await api.views.inventory.getAllScopes();
+  await timed('A text filter in the Scopes view (every scope read)', async () => {
+    await api.views.scopes.setFilter('10.1.');
+    return scopes.getChildren(undefined);
+  });
+  await api.views.scopes.setFilter('');
+  return { rows };
 }

@@ -32,6 +32,8 @@ export interface MicetroApi {
   getDHCPServers(options?: ListOptions): Promise<DHCPServer[]>;
   /** Every scope matching the filter, paged until `totalResults` is reached. */
   getDHCPScopes(options?: ListOptions): Promise<DHCPScope[]>;
+  /** One page of the scopes matching the filter, with how many match in all. */
+  getDHCPScopesPage(options: ListOptions & { offset: number; limit: number }): Promise<Page<DHCPScope>>;
   /** Creates one scope instance (as the official Ansible collection does); returns its ref. */
   addDHCPScope(scope: NewDHCPScope, saveComment?: string): Promise<string>;
   /** Removes one scope instance (on one server). */

@@ -37,6 +37,17 @@ import {
 } from './extensionUnderTest';
 import { type } from './scriptedPrompts';
 
+/**
+ * The root's server nodes once each shows its relationship count: the counts fill in after the server list, and a
+ * reloaded node keeps its old count until then, so this waits for the relationship reads the root started.
+ */
+async function serversWithCounts(harness: Harness): Promise<TreeNode[]> {
+  const servers = await children(harness.api.views.servers);
+  await harness.api.views.inventory.getAllPairs();
+  await eventually('every server to show its relationship count', () => servers.every((node) => isServer(node) && node.relationshipCount !== undefined));
+  return servers;
+}
+
 describe('Views', () => {
   let harness: Harness;
 
@@ -48,7 +59,7 @@ describe('Views', () => {
 
   it('lists servers → relationships → scopes of the demo inventory', async () => {
     const { api } = harness;
-    const servers = await children(api.views.servers);
+    const servers = await serversWithCounts(harness);
     assert.ok(servers.length >= 2 && servers.every(isServer));
     const withRelationships = servers.find((node) => /relationship/.test(description(node)) && !/^0 /.test(description(node)));
     assert.ok(withRelationships, 'a server shows its relationship count');
@@ -71,12 +82,15 @@ describe('Views', () => {
     const stats = () => current.client.command<{ byOperation: Record<string, number> }>('SimGetStats');
     await vscode.workspace.getConfiguration('dhcpFailover').update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global);
     try {
-      const servers = await children(api.views.servers);
+      const servers = await serversWithCounts(harness);
       const server = servers.find((node) => isServer(node) && (node.relationshipCount ?? 0) > 1)!;
       const relationships = await children(api.views.servers, server);
       const before = (await stats()).byOperation;
       await children(api.views.servers, server);
       for (const node of relationships) await children(api.views.servers, node);
+      // The scopes show as listed; their networks may still be read: wait for them (cached, no request).
+      assert.ok(isServer(server));
+      await api.views.inventory.getScopes(server.server.ref);
       const after = (await stats()).byOperation;
       const spent = Object.entries(after)
         .map(([operation, count]) => [operation, count - (before[operation] ?? 0)] as const)
@@ -192,7 +206,7 @@ describe('Views', () => {
       const rootError = await outage.failed();
       await outage.start();
       assert.deepEqual(await retried(rootError), [undefined], 'Retry reloads the root');
-      const servers = await children(api.views.servers);
+      const servers = await serversWithCounts(harness);
       assert.ok(servers.length > 1 && servers.every(isServer), 'the servers are back');
 
       // One relationship's scopes: only that node reloads.

@@ -56,6 +56,11 @@ class FakeSource implements InventorySource {
     return this.scopes.filter((s) => !ref || s.dhcpServerRef === ref || (this.partialFilter && s.dhcpServerRef.startsWith(ref)));
   }
 
+  async getDHCPScopesPage(options: ListOptions & { offset: number; limit: number }) {
+    this.calls.push(`scopes page ${options.offset}+${options.limit}`);
+    return { items: this.scopes.slice(options.offset, options.offset + options.limit), totalResults: this.scopes.length };
+  }
+
   /** Numeric range ref → its network, as a real Micetro holds ranges. */
   ranges = new Map<string, string>();
   /** The listing answers every scope, as a partial `dhcpServerRef` match may. */
@@ -103,6 +108,54 @@ describe('InventoryCache: scope networks from ranges, and scope listings per ser
     const scopes = await new InventoryCache(() => source).getScopes('DHCPServers/1');
     assert.equal(scopes[29].network, '10.1.29.0/24');
     assert.deepEqual(source.calls.filter((call) => call.startsWith('range')), ['ranges']);
+  });
+
+  it('gives the scopes as listed first when their networks are still being read, and with them once they are', async () => {
+    const source = numericRanges(30);
+    const slowRanges = source.getRanges.bind(source);
+    let answerRanges!: () => void;
+    source.getRanges = async () => {
+      await new Promise<void>((resolve) => (answerRanges = resolve));
+      return slowRanges();
+    };
+    const cache = new InventoryCache(() => source);
+    const first = await cache.getScopesFirst('DHCPServers/1');
+    assert.equal(first.scopes.length, 30);
+    assert.equal(first.scopes[29].network, undefined);
+    assert.ok(first.networks);
+    answerRanges();
+    await first.networks;
+    const again = await cache.getScopesFirst('DHCPServers/1');
+    assert.equal(again.scopes[29].network, '10.1.29.0/24');
+    assert.equal(again.networks, undefined);
+    assert.deepEqual(source.calls.filter((call) => call.startsWith('scopes')), ['scopes dhcpServerRef="DHCPServers/1"']);
+  });
+
+  it('asks Micetro for the scopes whose name contains a text, quoted, while not every scope is loaded', async () => {
+    const source = new FakeSource();
+    const cache = new InventoryCache(() => source);
+    await cache.getScopesNamed('a "b" \\c');
+    assert.deepEqual(source.calls, ['scopes name=@"a \\"b\\" \\\\c"']);
+    assert.equal(cache.allScopesLoaded, false);
+    await cache.getAllScopes();
+    assert.equal(cache.allScopesLoaded, true);
+    cache.invalidateScopes(['DHCPServers/1']);
+    assert.equal(cache.allScopesLoaded, false);
+  });
+
+  it('keeps a first page of the scope listing that holds every scope as every server’s list, and only then', async () => {
+    const source = new FakeSource();
+    const cache = new InventoryCache(() => source);
+    const partial = await cache.getFirstScopesPage(2);
+    assert.equal(partial.complete, false);
+    assert.deepEqual([...partial.byServer.values()].flat().length, 2);
+    assert.equal(cache.allScopesLoaded, false);
+    const whole = await cache.getFirstScopesPage(10);
+    assert.equal(whole.complete, true);
+    assert.equal(cache.allScopesLoaded, true);
+    const calls = source.calls.length;
+    assert.equal((await cache.getAllScopes()).get('DHCPServers/1')?.length, 2);
+    assert.equal(source.calls.length, calls, 'every scope came with the page');
   });
 
   it('shows a scope whose range cannot be read by its name, and asks again on the next load', async () => {
@@ -190,6 +243,36 @@ describe('InventoryCache', () => {
     await cache.getAllPairs();
     assert.equal(source.calls.filter((call) => call.startsWith('relationships DHCPServers/')).length, 12);
     assert.equal(source.mostAtOnce, 4);
+  });
+
+  it('counts each server’s relationships as its own records arrive, with the same requests as the whole listing', async () => {
+    const source = new FakeSource();
+    const cache = new InventoryCache(() => source);
+    const servers = await cache.getServers();
+    const counts = await Promise.all(cache.relationshipCounts(servers));
+    assert.deepEqual(counts, [1, 1, 0, 0, 0, 0]);
+    assert.deepEqual(source.calls, ['servers', 'relationships all', ...[3, 4, 5, 6].map((n) => `relationships DHCPServers/${n}`)]);
+    await cache.getAllPairs();
+    assert.equal(source.calls.length, 6, 'the counts filled the cache');
+  });
+
+  it('frees a read’s slot when there is no source to read from any more (disconnected meanwhile)', async () => {
+    const source = new FakeSource();
+    source.servers = Array.from({ length: 12 }, (_, i) => server(i + 1));
+    source.everything = () => [relationship('r', 'dhcp-1', 'dhcp-2')];
+    let connected = true;
+    const cache = new InventoryCache(() => {
+      if (!connected) throw new Error('not connected');
+      return source;
+    });
+    const servers = await cache.getServers();
+    const counts = cache.relationshipCounts(servers);
+    connected = false;
+    const settled = await Promise.allSettled(counts);
+    assert.ok(settled.every((count) => count.status === 'rejected'));
+    connected = true;
+    cache.clear();
+    assert.equal((await Promise.all(cache.relationshipCounts(servers))).length, 12, 'later reads still run');
   });
 
   it('fills the partner’s side from what was read of it, without asking for it', async () => {

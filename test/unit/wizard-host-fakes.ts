@@ -90,6 +90,7 @@ export function fakeClient(failures: Record<string, number> = {}) {
     // Read fresh from the primary, the relationship holds a scope the listing did not show yet.
     getDHCPFailoverRelationship: (...args) => call('getDHCPFailoverRelationship', args, () => ({ ...normal, dhcpScopeRefs: ['DHCPScopes/a1'] })),
     getDHCPScopes: (...args) => call('getDHCPScopes', args, () => []),
+    getDHCPScopesPage: (...args) => call('getDHCPScopesPage', args, () => ({ items: [], totalResults: 0 })),
     addDHCPScope: (...args) =>
       call('addDHCPScope', args, () => {
         created.push(args[0]);

@@ -15,7 +15,8 @@ export function concurrencyLimit(limit: number): Limiter {
     new Promise<T>((resolve, reject) => {
       queue.push(() => {
         running++;
-        task()
+        // A task that throws before its promise exists (no connection any more) must still free its slot.
+        new Promise<T>((started) => started(task()))
           .then(resolve, reject)
           .finally(() => {
             running--;

@@ -16,7 +16,7 @@ import { concurrencyLimit } from './concurrencyLimit';
 import { RangeCache } from './rangeCache';
 
 /** The reads the views need. */
-export type InventorySource = Pick<MicetroApi, 'getDHCPServers' | 'getDHCPFailoverRelationships' | 'getDHCPScopes' | 'getRange' | 'getRanges'>;
+export type InventorySource = Pick<MicetroApi, 'getDHCPServers' | 'getDHCPFailoverRelationships' | 'getDHCPScopes' | 'getDHCPScopesPage' | 'getRange' | 'getRanges'>;
 
 
 /**
@@ -39,12 +39,19 @@ export class InventoryCache {
   /** The relationship records read from each server (its perspective), and the ones already read. */
   private readonly relationships = new Map<string, Promise<DHCPFailoverRelationship[]>>();
   private readonly settled = new Map<string, DHCPFailoverRelationship[]>();
+  /** Every pair, from the records read; forgotten whenever a record list is read again. */
+  private allPairs?: Promise<PairListing>;
   private readonly limit = concurrencyLimit(RELATIONSHIP_READS_AT_ONCE);
   /** False once the all-servers listing did not name its servers: it is not asked again until clear(). */
   private bulkUsable = true;
   private relationshipsSeen = false;
   private statesSeen = false;
   private readonly scopes = new Map<string, Promise<DHCPScope[]>>();
+  /** Each server's scope listing as it came, before the networks were filled in. */
+  private readonly listed = new Map<string, Promise<DHCPScope[]>>();
+  /** Counts scope invalidations, so a listing that was asked before one does not fill the cache after it. */
+  private scopesGeneration = 0;
+  private everyScopeLoaded = false;
   private readonly ranges: RangeCache;
 
   /** `source` is asked on every load, so the cache follows the current connection. */
@@ -83,7 +90,19 @@ export class InventoryCache {
    * Every relationship once, from every server that could be read (a server that cannot be read is listed in
    * `unreadable`, and its relationships still show from their partner's side). Fails only when no server could be read.
    */
-  async getAllPairs(): Promise<PairListing> {
+  getAllPairs(): Promise<PairListing> {
+    // Built once while no relationship is read again: the Scopes view asks on every load, with thousands of records.
+    if (!this.allPairs) {
+      const listing = this.listAllPairs();
+      this.allPairs = listing;
+      listing.catch(() => {
+        if (this.allPairs === listing) this.allPairs = undefined;
+      });
+    }
+    return this.allPairs;
+  }
+
+  private async listAllPairs(): Promise<PairListing> {
     const servers = await this.getServers();
     const lists = await Promise.allSettled(this.relationshipLists(servers));
     const unreadable = servers.filter((_, index) => lists[index].status === 'rejected');
@@ -91,6 +110,17 @@ export class InventoryCache {
     if (failed && unreadable.length === servers.length) throw failed.reason;
     const records = lists.flatMap((list) => (list.status === 'fulfilled' ? list.value : []));
     return { pairs: buildFailoverPairs(records, servers), unreadable };
+  }
+
+  /**
+   * How many relationships each server takes part in, each as soon as its own records arrive (the all-servers
+   * listing asked once, every server it does not cover on its own, RELATIONSHIP_READS_AT_ONCE at a time), so a view
+   * can show the servers first and fill the counts in. A server that cannot be read rejects its own promise.
+   */
+  relationshipCounts(servers: readonly DHCPServer[]): Promise<number>[] {
+    return this.relationshipLists(servers).map((records, index) =>
+      records.then((own) => buildFailoverPairs(own, servers).filter((pair) => sideOn(pair, servers[index].ref) !== undefined).length),
+    );
   }
 
   /**
@@ -112,6 +142,7 @@ export class InventoryCache {
 
   private rememberRecords(serverRef: string, load: Promise<DHCPFailoverRelationship[]>): Promise<DHCPFailoverRelationship[]> {
     this.settled.delete(serverRef);
+    this.allPairs = undefined;
     void load.then(
       (records) => {
         if (this.relationships.get(serverRef) !== load) return;
@@ -151,65 +182,140 @@ export class InventoryCache {
 
   /** The scope instances on `serverRef`, each with its network. */
   getScopes(serverRef: string): Promise<DHCPScope[]> {
-    const load = () => scopesOnServer(this.source, serverRef).then((scopes) => this.ranges.withNetworks(scopes));
-    return this.scopes.get(serverRef) ?? remember(this.scopes, serverRef, load());
+    return this.scopes.get(serverRef) ?? remember(this.scopes, serverRef, this.listedScopes(serverRef).then((scopes) => this.ranges.withNetworks(scopes)));
   }
 
-  /** Every scope instance on every server, keyed by server ref. */
+  /**
+   * The scope instances on `serverRef` as soon as they are listed: each with its network when the networks are known,
+   * else as listed, with `networks` settling once they are (the first time, every IPAM range is listed: many pages).
+   */
+  async getScopesFirst(serverRef: string): Promise<{ scopes: DHCPScope[]; networks?: Promise<unknown> }> {
+    const withNetworks = this.getScopes(serverRef);
+    const listed = this.listed.get(serverRef) ?? withNetworks;
+    // When both have arrived, the first in the list wins: the scopes with their networks.
+    return Promise.race([withNetworks.then((scopes) => ({ scopes })), listed.then((scopes) => ({ scopes, networks: withNetworks }))]);
+  }
+
+  private listedScopes(serverRef: string): Promise<DHCPScope[]> {
+    return this.listed.get(serverRef) ?? remember(this.listed, serverRef, scopesOnServer(this.source, serverRef));
+  }
+
+  /**
+   * Every scope instance on every server, keyed by server ref. The one listing of every scope fills a server's
+   * entry only once it arrives, so expanding a relationship meanwhile reads its own server's scopes (one listing)
+   * instead of waiting for all of them.
+   */
   async getAllScopes(): Promise<Map<string, DHCPScope[]>> {
     const servers = await this.getServers();
+    const generation = this.scopesGeneration;
     const missing = servers.filter((server) => !this.scopes.has(server.ref));
+    let everything: Promise<Map<string, DHCPScope[]>> | undefined;
     if (missing.length > SCOPES_BULK_THRESHOLD) {
-      const everything = this.source.getDHCPScopes().then(async (listed) => {
+      everything = this.source.getDHCPScopes().then(async (listed) => {
         const all = await this.ranges.withNetworks(listed);
-        const byServer = new Map<string, DHCPScope[]>();
-        for (const scope of all) {
-          let list = byServer.get(scope.dhcpServerRef);
-          if (!list) byServer.set(scope.dhcpServerRef, (list = []));
-          list.push(scope);
-        }
+        const byServer = new Map<string, DHCPScope[]>(missing.map((server) => [server.ref, []]));
+        for (const scope of all) byServer.get(scope.dhcpServerRef)?.push(scope);
+        if (generation === this.scopesGeneration) for (const [ref, list] of byServer) if (!this.scopes.has(ref)) this.scopes.set(ref, Promise.resolve(list));
         return byServer;
       });
-      for (const server of missing) {
-        void remember(this.scopes, server.ref, everything.then((byServer) => byServer.get(server.ref) ?? []));
-      }
     }
-    const lists = await Promise.all(servers.map((server) => this.getScopes(server.ref)));
+    const lists = await Promise.all(
+      servers.map((server) => (everything && missing.includes(server) ? everything.then((byServer) => byServer.get(server.ref) ?? []) : this.getScopes(server.ref))),
+    );
+    if (generation === this.scopesGeneration) this.everyScopeLoaded = true;
     return new Map(servers.map((server, index) => [server.ref, lists[index]]));
+  }
+
+  /**
+   * The first `limit` scope instances of the all-scopes listing (one request), keyed by server ref, as listed (their
+   * networks may not be known yet). `complete` when that page holds every scope: then it is kept, with networks, as
+   * every server's scope list, and the scopes returned have their networks.
+   */
+  async getFirstScopesPage(limit: number): Promise<{ byServer: Map<string, DHCPScope[]>; complete: boolean }> {
+    const servers = await this.getServers();
+    const generation = this.scopesGeneration;
+    const page = await this.source.getDHCPScopesPage({ offset: 0, limit });
+    const complete = page.items.length >= page.totalResults;
+    if (!complete) return { byServer: byServerRef(page.items), complete };
+    const byServer = byServerRef(await this.ranges.withNetworks(page.items));
+    if (generation === this.scopesGeneration) {
+      for (const server of servers) this.scopes.set(server.ref, Promise.resolve(byServer.get(server.ref) ?? []));
+      this.everyScopeLoaded = true;
+    }
+    return { byServer, complete };
+  }
+
+  /** True once every server's scope list is here (the Scopes view can filter them without asking Micetro). */
+  get allScopesLoaded(): boolean {
+    return this.everyScopeLoaded;
+  }
+
+  /**
+   * The scope instances whose name contains `text` (Micetro's `name=@"…"` filter, case-insensitive: one listing),
+   * each with its network, keyed by server ref; never cached (a filter is asked once per view load).
+   */
+  async getScopesNamed(text: string): Promise<Map<string, DHCPScope[]>> {
+    const quoted = text.replace(/[\\"]/g, (ch) => `\\${ch}`);
+    const listed = await this.source.getDHCPScopes({ filter: `name=@"${quoted}"` });
+    return byServerRef(await this.ranges.withNetworks(listed));
   }
 
   /** Forgets what was read about these servers (their relationships and scopes) and the server list. */
   invalidateServers(serverRefs: Iterable<string>): void {
+    this.allPairs = undefined;
+    this.scopesGeneration++;
+    this.everyScopeLoaded = false;
     this.servers = undefined;
     for (const ref of serverRefs) {
       this.relationships.delete(ref);
       this.settled.delete(ref);
       this.scopes.delete(ref);
+      this.listed.delete(ref);
     }
   }
 
   /** Forgets these servers' scope lists only. */
   invalidateScopes(serverRefs: Iterable<string>): void {
-    for (const ref of serverRefs) this.scopes.delete(ref);
+    this.scopesGeneration++;
+    this.everyScopeLoaded = false;
+    for (const ref of serverRefs) {
+      this.scopes.delete(ref);
+      this.listed.delete(ref);
+    }
   }
 
   /** Forgets the server list and every relationship (states change over time); scope lists stay. */
   invalidateStates(): void {
+    this.allPairs = undefined;
     this.servers = undefined;
     this.relationships.clear();
     this.settled.clear();
   }
 
   clear(): void {
+    this.allPairs = undefined;
+    this.scopesGeneration++;
+    this.everyScopeLoaded = false;
     this.servers = undefined;
     this.relationships.clear();
     this.settled.clear();
     this.scopes.clear();
+    this.listed.clear();
     this.ranges.clear();
     this.bulkUsable = true;
     this.relationshipsSeen = false;
     this.statesSeen = false;
   }
+}
+
+function byServerRef(scopes: readonly DHCPScope[]): Map<string, DHCPScope[]> {
+  const byServer = new Map<string, DHCPScope[]>();
+  for (const scope of scopes) {
+    let list = byServer.get(scope.dhcpServerRef);
+    if (!list) byServer.set(scope.dhcpServerRef, (list = []));
+    list.push(scope);
+  }
+  return byServer;
 }
 
 /** Caches a load; a failed one is forgotten so the next expansion (or Retry) asks again. */

@@ -1,14 +1,20 @@
-// The Scopes view: every scope with its authority and failover relationship, filterable by text.
+// The Scopes view: every scope with its authority and failover relationship, filterable by text. While not every
+// scope was read, a filter asks Micetro for the scopes whose name contains the text (one listing); once every scope
+// is here, it also matches networks, descriptions, servers and relationships.
 import * as vscode from 'vscode';
+import type { DHCPScope } from '../../api/types';
+import { logError } from '../log';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { InventoryCache } from './inventoryCache';
-import { PagedTreeProvider } from './pagedTreeProvider';
+import { PAGE_SIZE, PagedTreeProvider } from './pagedTreeProvider';
 import { ScopeRowNode } from './nodes/scopeRowNode';
 import type { TreeNode } from './nodes/treeNode';
 import { buildScopeRows } from './scopeRows';
 
 const SCOPES_VIEW_ID = 'dhcpFailover.scopes';
 const FILTER_KEY = 'dhcpFailover.scopesFilter';
+/** Scope instances asked for first: two pages of rows at most, one request. */
+const FIRST_PAGE = 2 * PAGE_SIZE;
 
 export class ScopesTreeProvider extends PagedTreeProvider {
   readonly view: vscode.TreeView<TreeNode>;
@@ -46,13 +52,35 @@ export class ScopesTreeProvider extends PagedTreeProvider {
     if (node) return [];
     await this.connection.whenSettled();
     if (this.connection.current.kind === 'none') return [];
-    const servers = await this.inventory.getServers();
-    const [{ pairs }, scopes] = await Promise.all([this.inventory.getAllPairs(), this.inventory.getAllScopes()]);
+    const filter = this.filter;
+    // Not every scope is here: Micetro filters by name (one listing) rather than the view reading every scope.
+    const named = filter !== '' && !this.inventory.allScopesLoaded;
+    const [servers, { pairs }, scopes] = await Promise.all([
+      this.inventory.getServers(),
+      this.inventory.getAllPairs(),
+      named ? this.inventory.getScopesNamed(filter) : this.readScopes(),
+    ]);
     const rows = buildScopeRows(servers, pairs, scopes).map((row) =>
       this.reuse(row.id, ScopeRowNode, () => new ScopeRowNode(row.id, row.instances), (existing) => (existing.instances = row.instances)),
     );
-    const filter = this.filter.toLowerCase();
-    return filter ? rows.filter((row) => row.searchText.includes(filter)) : rows;
+    const text = filter.toLowerCase();
+    return text ? rows.filter((row) => row.searchText.includes(text)) : rows;
+  }
+
+  /**
+   * Every scope when they are here; else the first page of the listing (one request), with the rest read after it
+   * and the view reloaded once it is. A failed rest leaves the first page shown (Refresh asks again).
+   */
+  private async readScopes(): Promise<ReadonlyMap<string, DHCPScope[]>> {
+    if (this.inventory.allScopesLoaded) return this.inventory.getAllScopes();
+    const first = await this.inventory.getFirstScopesPage(FIRST_PAGE);
+    if (!first.complete) {
+      void this.inventory.getAllScopes().then(
+        () => this.changed.fire(undefined),
+        (error: unknown) => logError(this.log, 'Listing every scope', error),
+      );
+    }
+    return first.byServer;
   }
 
   private async showFilter(): Promise<void> {

@@ -2,9 +2,9 @@
 // Expanding a server costs at most one request, a relationship none beyond its server's scope list (read once).
 import * as vscode from 'vscode';
 import type { DHCPScope } from '../../api/types';
-import { scopeCidr, sideOn } from '../../failover';
+import { scopeCidr } from '../../failover';
 import type { ConnectionManager } from '../connection/connectionManager';
-import type { InventoryCache, PairListing } from './inventoryCache';
+import type { InventoryCache } from './inventoryCache';
 import { PagedTreeProvider } from './pagedTreeProvider';
 import { RelationshipNode, relationshipNodeId } from './nodes/relationshipNode';
 import { ScopeNode } from './nodes/scopeNode';
@@ -70,29 +70,47 @@ export class ServersTreeProvider extends PagedTreeProvider {
     if (server) await this.reveal(server, this.view, true);
   }
 
+  /**
+   * The servers as soon as their list arrives (one round trip); each server's relationship count fills in as its
+   * relationships arrive. A reloaded node keeps the count it showed until the new one is read, so a refresh never
+   * blanks it.
+   */
   private async loadServers(): Promise<TreeNode[]> {
     await this.connection.whenSettled();
     if (this.connection.current.kind === 'none') return [];
-    const servers = await this.inventory.getServers();
-    // A server whose relationships cannot be read shows no count; expanding it shows the error and Retry.
-    const { pairs, unreadable } = await this.inventory.getAllPairs().catch((): PairListing => ({ pairs: [], unreadable: servers }));
-    if (unreadable.length > 0) this.log.warn(`Could not read the failover relationships of ${unreadable.map((server) => server.name).join(', ')}`);
-    await vscode.commands.executeCommand('setContext', 'dhcpFailover.noServers', servers.length === 0);
-    return servers
-      .slice()
-      .sort((a, b) => compareNames(a.name, b.name))
-      .map((server) => {
-        const count = unreadable.includes(server) ? undefined : pairs.filter((pair) => sideOn(pair, server.ref) !== undefined).length;
-        return this.reuse(
-          serverNodeId(server.ref),
-          ServerNode,
-          () => new ServerNode(server, count),
-          (node) => {
-            node.server = server;
-            node.relationshipCount = count;
-          },
-        );
+    const servers = (await this.inventory.getServers()).slice().sort((a, b) => compareNames(a.name, b.name));
+    // The welcome text for an empty list; the rows need not wait for the workbench to take it.
+    void vscode.commands.executeCommand('setContext', 'dhcpFailover.noServers', servers.length === 0);
+    const nodes = servers.map((server) =>
+      this.reuse(
+        serverNodeId(server.ref),
+        ServerNode,
+        () => new ServerNode(server, undefined),
+        (node) => (node.server = server),
+      ),
+    );
+    this.fillRelationshipCounts(nodes);
+    return nodes;
+  }
+
+  /** One tree change per server whose count changed; a server whose relationships cannot be read shows none. */
+  private fillRelationshipCounts(nodes: readonly ServerNode[]): void {
+    const counts = this.inventory.relationshipCounts(nodes.map((node) => node.server));
+    const unreadable: string[] = [];
+    const shown = counts.map(async (count, index) => {
+      const node = nodes[index];
+      const value = await count.catch(() => {
+        unreadable.push(node.server.name);
+        return undefined;
       });
+      if (node.relationshipCount === value || this.findNode(node.id) !== node) return;
+      node.relationshipCount = value;
+      this.changed.fire(node);
+    });
+    void Promise.all(shown).then(() => {
+      // Expanding such a server shows the error and Retry.
+      if (unreadable.length > 0) this.log.warn(`Could not read the failover relationships of ${unreadable.join(', ')}`);
+    });
   }
 
   private async loadRelationships(node: ServerNode): Promise<TreeNode[]> {
@@ -110,11 +128,20 @@ export class ServersTreeProvider extends PagedTreeProvider {
       );
   }
 
-  /** The server's scope list (read once) joined to the relationship's scope refs: never a request per scope. */
+  /**
+   * The server's scope list (read once) joined to the relationship's scope refs: never a request per scope. The
+   * scopes show as soon as they are listed; where their networks are still being read, the node reloads once they are.
+   */
   private async loadScopes(node: RelationshipNode): Promise<TreeNode[]> {
     const refs = new Set(node.side.scopeRefs);
     if (refs.size === 0) return [];
-    const scopes = await this.inventory.getScopes(node.parent.server.ref);
+    const { scopes, networks } = await this.inventory.getScopesFirst(node.parent.server.ref);
+    if (networks) {
+      void networks.then(
+        () => this.findNode(node.id) === node && this.changed.fire(node),
+        () => undefined,
+      );
+    }
     // Micetro may list the scopes by network (`DHCPScopes/10.0.1.0/24`) rather than by id.
     const byNetwork = [...refs].some((ref) => !NUMERIC_REF.test(ref));
     const members: DHCPScope[] = scopes.filter((scope) => refs.has(scope.ref) || (byNetwork && refs.has(`DHCPScopes/${scopeCidr(scope)}`)));
