@@ -53,6 +53,8 @@ export class InventoryCache {
   private scopesGeneration = 0;
   private everyScopeLoaded = false;
   private readonly ranges: RangeCache;
+  /** The reading of every server's scopes in flight or done, for the scope lists' current generation. */
+  private allScopesLoad?: { generation: number; load: Promise<Map<string, DHCPScope[]>> };
 
   /** `source` is asked on every load, so the cache follows the current connection. */
   constructor(private readonly currentSource: () => InventorySource) {
@@ -205,9 +207,21 @@ export class InventoryCache {
    * entry only once it arrives, so expanding a relationship meanwhile reads its own server's scopes (one listing)
    * instead of waiting for all of them.
    */
-  async getAllScopes(): Promise<Map<string, DHCPScope[]>> {
-    const servers = await this.getServers();
+  getAllScopes(): Promise<Map<string, DHCPScope[]>> {
+    // Callers asking at once (the Scopes view paging its rest in, a command picking a scope) share one reading.
     const generation = this.scopesGeneration;
+    if (this.allScopesLoad?.generation !== generation) {
+      const load = this.readAllScopes(generation);
+      this.allScopesLoad = { generation, load };
+      load.catch(() => {
+        if (this.allScopesLoad?.load === load) this.allScopesLoad = undefined;
+      });
+    }
+    return this.allScopesLoad.load;
+  }
+
+  private async readAllScopes(generation: number): Promise<Map<string, DHCPScope[]>> {
+    const servers = await this.getServers();
     const missing = servers.filter((server) => !this.scopes.has(server.ref));
     let everything: Promise<Map<string, DHCPScope[]>> | undefined;
     if (missing.length > SCOPES_BULK_THRESHOLD) {
