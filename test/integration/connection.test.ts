@@ -32,6 +32,18 @@ async function disposed(what: string, client: MicetroApi): Promise<void> {
   );
 }
 
+
+/** Disconnects, then connects to `url` again as netadmin: only the URL and the user are asked, the saved password is used. */
+async function reconnectWithSavedPassword(harness: Harness, url: string): Promise<void> {
+  const { prompts } = harness;
+  prompts.script(pick(/Disconnect/));
+  await run('selectConnection');
+  prompts.script(type(url), type('netadmin'));
+  await run('connectToMicetro');
+  assert.deepEqual(prompts.errors, []);
+  assert.equal(prompts.questions.length, 2, 'the saved password was used');
+}
+
 describe('Connection commands', () => {
   let harness: Harness;
   /** Plays a Micetro the extension does not own. */
@@ -128,12 +140,7 @@ describe('Connection commands', () => {
     const servers = (await children(api.views.servers)).map(label);
     assert.ok(servers.length > 0, 'the servers of that Micetro are shown');
 
-    prompts.script(pick(/Disconnect/));
-    await run('selectConnection');
-    prompts.script(type(micetro.url), type('netadmin'));
-    await run('connectToMicetro');
-    assert.deepEqual(prompts.errors, []);
-    assert.equal(prompts.questions.length, 2, 'the saved password was used');
+    await reconnectWithSavedPassword(harness, micetro.url);
     assert.equal(api.connection.current.kind, 'micetro');
     await api.connection.useSimulator();
   });
@@ -257,12 +264,7 @@ describe('Connection commands', () => {
       assert.deepEqual(prompts.errors, []);
 
       // The password is still saved: reconnecting asks only for the URL and the user.
-      prompts.script(pick(/Disconnect/));
-      await run('selectConnection');
-      prompts.script(type(server.url), type('netadmin'));
-      await run('connectToMicetro');
-      assert.deepEqual(prompts.errors, []);
-      assert.equal(prompts.questions.length, 2, 'the saved password was used');
+      await reconnectWithSavedPassword(harness, server.url);
       assert.equal(api.connection.current.kind, 'micetro');
     } finally {
       await config.update('authentication', undefined, vscode.ConfigurationTarget.Global);
@@ -304,12 +306,7 @@ describe('Connection commands', () => {
       assert.equal(server.requestsByOperation()['jsonrpc ReplicateDHCPFailover'], 1);
 
       // The password was kept: reconnecting asks only for the URL and the user, and says nothing about Basic again.
-      prompts.script(pick(/Disconnect/));
-      await run('selectConnection');
-      prompts.script(type(server.url), type('netadmin'));
-      await run('connectToMicetro');
-      assert.deepEqual(prompts.errors, []);
-      assert.equal(prompts.questions.length, 2, 'the saved password was used');
+      await reconnectWithSavedPassword(harness, server.url);
       assert.deepEqual(prompts.notices, [], 'told once per Micetro');
       assert.equal(api.connection.current.kind, 'micetro');
     } finally {

@@ -61,17 +61,7 @@ describe('MicetroClient on a Micetro without the command bridge (JSON-RPC)', () 
     await client.testConnection();
     const [primary, secondary] = await twoServers(client);
     const name = 'Over JSON-RPC';
-    await client.addDHCPFailoverRelationship({
-      name,
-      primaryServer: primary.name,
-      secondaryServer: secondary.name,
-      failoverMode: 'LoadBalance',
-      failoverServerType: 'PrimaryServer',
-      mclt: 3600,
-      safePeriod: 0,
-      percentage: 60,
-      dhcpScopeRefs: [],
-    });
+    await newRelationship(client, primary, secondary, name);
     const created = await client.getDHCPFailoverRelationship(primary.ref, name);
     assert.ok((await client.getDHCPFailoverRelationships(primary.ref)).some((relationship) => relationship.name === name));
     const scope = await newScope(client, primary);
