@@ -1,5 +1,6 @@
-// `npm test`: every layer in order (types, lint, unit, code-server setup, integration and end-to-end in each simulator
-// profile), each even when an earlier one failed, then one summary. A layer that cannot run fails loudly; none is
+// `npm test`: every layer in order (types, lint, setup of the system parts and code-server, unit, integration and
+// end-to-end in each simulator profile), each even when an earlier one failed, then one summary that repeats every
+// failing test's report, so the end of a long log says what failed. A layer that cannot run fails loudly; none is
 // skipped. The strict `micetro` profile answers as the documented Micetro API does at its most hostile (no states,
 // no command bridge so commands go over JSON-RPC, HTTP Basic off so the extension logs in with a session).
 'use strict';
@@ -8,8 +9,8 @@ const { spawn } = require('node:child_process');
 const LAYERS = [
   ['types', 'npm run typecheck'],
   ['lint', 'npm run lint'],
-  ['unit', 'npm run test:unit'],
   ['setup', 'npm run vscode:setup'],
+  ['unit', 'npm run test:unit'],
   ['integration (demo profile)', 'npm run test:integration'],
   ['integration (micetro profile)', 'npm run test:integration -- --profile micetro'],
   ['end-to-end (demo profile)', 'npm run test:e2e'],
@@ -17,21 +18,35 @@ const LAYERS = [
   ['end-to-end (micetro profile)', 'npm run test:e2e -- --profile micetro --grep "Servers tree"'],
 ];
 const TOTALS = /^(?:\w+: )?(\d+) passed, (\d+) failed/;
+/** Mocha's "N failing" heading: the failure reports follow it, up to the totals line. */
+const FAILING = /^\s*\d+ failing\s*$/;
 
 function run(command) {
   return new Promise((done) => {
     const child = spawn(command, { shell: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let last;
+    let failures;
+    let collecting = false;
+    // A line can end in the next chunk: each stream keeps its unfinished last line.
+    const pending = new Map();
     const scan = (chunk, stream) => {
       stream.write(chunk);
-      for (const line of chunk.toString().split('\n')) {
+      const lines = ((pending.get(stream) ?? '') + chunk.toString()).split('\n');
+      pending.set(stream, lines.pop());
+      for (const line of lines) {
         const match = TOTALS.exec(line.trim());
-        if (match) last = { passed: Number(match[1]), failed: Number(match[2]) };
+        if (match) {
+          last = { passed: Number(match[1]), failed: Number(match[2]) };
+          collecting = false;
+        } else if (FAILING.test(line)) {
+          failures = [];
+          collecting = true;
+        } else if (collecting) failures.push(line);
       }
     };
     child.stdout.on('data', (chunk) => scan(chunk, process.stdout));
     child.stderr.on('data', (chunk) => scan(chunk, process.stderr));
-    child.on('close', (code) => done({ code, totals: last }));
+    child.on('close', (code) => done({ code, totals: last, failures: failures?.join('\n').trim() }));
   });
 }
 
@@ -40,8 +55,11 @@ async function main() {
   for (const [name, command] of LAYERS) {
     console.log(`\n=== ${name}: ${command}`);
     const started = Date.now();
-    const { code, totals } = await run(command);
-    results.push({ name, code, totals, seconds: (Date.now() - started) / 1000 });
+    const { code, totals, failures } = await run(command);
+    results.push({ name, code, totals, failures, seconds: (Date.now() - started) / 1000 });
+  }
+  for (const { name, failures } of results) {
+    if (failures) console.log(`\n=== failing in ${name}\n${failures}`);
   }
   console.log('\n=== summary');
   let passed = 0;

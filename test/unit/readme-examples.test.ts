@@ -54,7 +54,9 @@ describe('README examples', () => {
         .map((chunk) => chunk.replace(/^(#.*|API=.*)\n/gm, '').trim())
         .filter((chunk) => chunk.startsWith('curl '));
       assert.equal(commands.length, 8);
-      const answers = commands.map((curl) => JSON.parse(execFileSync('bash', ['-c', `${apiLine}\n${curl}`], { encoding: 'utf8' })) as Answer);
+      // A machine whose environment names a proxy (for its package registry) must not route loopback through it.
+      const curlEnv = { ...process.env, no_proxy: '127.0.0.1', NO_PROXY: '127.0.0.1' };
+      const answers = commands.map((curl) => JSON.parse(execFileSync('bash', ['-c', `${apiLine}\n${curl}`], { encoding: 'utf8', env: curlEnv })) as Answer);
       for (const answer of answers) assert.ok(answer.result !== undefined && answer.error === undefined, JSON.stringify(answer));
       assert.equal(answers[0].result?.session?.length, 20);
       assert.ok((answers[1].result?.dhcpFailoverRelationships?.length ?? 0) > 0);

