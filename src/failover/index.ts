@@ -6,3 +6,7 @@ export * from './scopeRules';
 export * from './durations';
 export * from './failoverPair';
 export * from './scopeContentText';
+export * from './scopeDrift';
+export * from './scopeContentReader';
+export * from './failoverScopeInstances';
+export * from './driftCheck';

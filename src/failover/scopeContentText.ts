@@ -1,5 +1,5 @@
 // One scope instance's configuration as stable, sorted, readable text, so that two partners' copies can be compared
-// line by line (Compare with Partner). Forms that mean the same thing give the same text: list order, the case and
+// line by line (Compare with Partner), and as the keyed entries that text is made of, which drift compares. Forms that mean the same thing give the same text: list order, the case and
 // separators of a MAC address, the spacing of an option value, leading zeros of an option code.
 import type { AddressBlock, DHCPOption, DHCPReservation } from '../api/types';
 import { formatDuration } from './durations';
@@ -45,8 +45,17 @@ function byAddress(a: string, b: string): number {
 
 const blockText = (block: AddressBlock): string => escaped(`${block.from.trim()} – ${block.to.trim()}`);
 
-function blockLines(blocks: readonly AddressBlock[]): string[] {
-  return [...blocks].sort((a, b) => byAddress(a.from.trim(), b.from.trim()) || byAddress(a.to.trim(), b.to.trim())).map(blockText);
+/** One line of a section, with what identifies it: two copies' entries of one key are the same thing, changed or not. */
+export interface ContentEntry {
+  key: string;
+  line: string;
+}
+
+/** Pools and exclusions: a block is its addresses, so it is added or removed, never changed. */
+function blockEntries(blocks: readonly AddressBlock[]): ContentEntry[] {
+  return [...blocks]
+    .sort((a, b) => byAddress(a.from.trim(), b.from.trim()) || byAddress(a.to.trim(), b.to.trim()))
+    .map((block) => ({ key: blockText(block), line: blockText(block) }));
 }
 
 /** A MAC address with `-`, `:` or no separators, or in dotted form (`0015.5d14.0a28`). */
@@ -77,47 +86,72 @@ function optionValue(code: number | undefined, value: string): string {
   return joined;
 }
 
-function optionLines(options: readonly DHCPOption[]): string[] {
+/** An option is known by its code (by its id when that is not a number). */
+function optionEntries(options: readonly DHCPOption[]): ContentEntry[] {
   return options
     .map((option) => ({ code: optionCode(option.option), option }))
     .sort((a, b) => (a.code ?? Number.MAX_SAFE_INTEGER) - (b.code ?? Number.MAX_SAFE_INTEGER) || (a.option.option < b.option.option ? -1 : 1))
     .map(({ code, option }) => {
       const label = code === undefined ? quoted(option.option) : OPTION_NAMES[code] ? `${code} ${OPTION_NAMES[code]}` : `${code}`;
-      return `${label}: ${escaped(optionValue(code, option.value))}`;
+      return { key: label, line: `${label}: ${escaped(optionValue(code, option.value))}` };
     });
 }
 
-/** One line per reservation, so a changed reservation is one changed line: address, name, client, type, description. */
-function reservationLines(reservations: readonly DHCPReservation[]): string[] {
+/**
+ * One line per reservation, so a changed reservation is one changed line: address, name, client, type, description.
+ * A reservation is known by its addresses: another client on the same address replaces it.
+ */
+function reservationEntries(reservations: readonly DHCPReservation[]): ContentEntry[] {
   return reservations
     .map((reservation) => {
       const addresses = reservation.addresses.map((address) => address.trim()).sort(byAddress);
-      const parts = [escaped(addresses.join(', ')) || '(no address)', quoted(reservation.name), `client ${escaped(normalClientId(reservation.clientIdentifier))}`];
+      const key = escaped(addresses.join(', ')) || '(no address)';
+      const parts = [key, quoted(reservation.name), `client ${escaped(normalClientId(reservation.clientIdentifier))}`];
       if (reservation.type !== undefined && reservation.type.trim() !== '') parts.push(`type ${escaped(reservation.type.trim())}`);
       if (reservation.description !== undefined && reservation.description.trim() !== '') parts.push(`description ${quoted(reservation.description)}`);
-      return { first: addresses[0] ?? '', line: parts.join('  ') };
+      return { first: addresses[0] ?? '', entry: { key, line: parts.join('  ') } };
     })
-    .sort((a, b) => byAddress(a.first, b.first) || (a.line < b.line ? -1 : a.line > b.line ? 1 : 0))
-    .map((entry) => entry.line);
+    .sort((a, b) => byAddress(a.first, b.first) || (a.entry.line < b.entry.line ? -1 : a.entry.line > b.entry.line ? 1 : 0))
+    .map(({ entry }) => entry);
 }
 
-function section(title: string, lines: readonly string[]): string[] {
-  return ['', `${title} (${lines.length})`, ...(lines.length === 0 ? ['  (none)'] : lines.map((line) => `  ${line}`))];
+/** The kinds of setting a scope instance has, in the order the text shows them. */
+export const CONTENT_KINDS = ['name', 'description', 'enabled', 'lease', 'pool', 'exclusion', 'reservation', 'option'] as const;
+export type ContentKind = (typeof CONTENT_KINDS)[number];
+
+/** The instance's configuration normalised, each kind's entries sorted: what the text shows and drift compares. */
+export type ScopeContentEntries = Record<ContentKind, ContentEntry[]>;
+
+const single = (key: string, line: string): ContentEntry[] => [{ key, line }];
+
+export function scopeContentEntries(content: ScopeContent): ScopeContentEntries {
+  const lease = content.options.find((option) => optionCode(option.option) === LEASE_TIME);
+  return {
+    name: single('Name', `Name: ${quoted(content.name)}`),
+    description: single('Description', `Description: ${quoted(content.description)}`),
+    enabled: single('Enabled', `Enabled: ${content.enabled ? 'yes' : 'no'}`),
+    lease: single('Lease duration', `Lease duration: ${lease ? optionValue(LEASE_TIME, lease.value) : 'not set'}`),
+    pool: blockEntries(content.pools),
+    exclusion: blockEntries(content.exclusions),
+    reservation: reservationEntries(content.reservations),
+    option: optionEntries(content.options.filter((option) => optionCode(option.option) !== LEASE_TIME)),
+  };
+}
+
+function section(title: string, entries: readonly ContentEntry[]): string[] {
+  return ['', `${title} (${entries.length})`, ...(entries.length === 0 ? ['  (none)'] : entries.map((entry) => `  ${entry.line}`))];
 }
 
 /** The instance's configuration as text: a header, then pools, exclusions, reservations and options, each sorted. */
 export function scopeContentText(content: ScopeContent): string {
-  const lease = content.options.find((option) => optionCode(option.option) === LEASE_TIME);
+  const entries = scopeContentEntries(content);
   return [
     `Scope ${content.network}`,
-    `Name: ${quoted(content.name)}`,
-    `Description: ${quoted(content.description)}`,
-    `Enabled: ${content.enabled ? 'yes' : 'no'}`,
-    `Lease duration: ${lease ? optionValue(LEASE_TIME, lease.value) : 'not set'}`,
-    ...section('Address pools', blockLines(content.pools)),
-    ...section('Exclusions', blockLines(content.exclusions)),
-    ...section('Reservations', reservationLines(content.reservations)),
-    ...section('Options', optionLines(content.options.filter((option) => optionCode(option.option) !== LEASE_TIME))),
+    ...[entries.name, entries.description, entries.enabled, entries.lease].map(([entry]) => entry.line),
+    ...section('Address pools', entries.pool),
+    ...section('Exclusions', entries.exclusion),
+    ...section('Reservations', entries.reservation),
+    ...section('Options', entries.option),
     '',
   ].join('\n');
 }

@@ -2,7 +2,7 @@
 // VS Code's diff editor, from the read-only documents of scopeDocuments.ts.
 import * as vscode from 'vscode';
 import type { DHCPScope } from '../../api/types';
-import { otherSide, scopeCidr, type FailoverSide } from '../../failover';
+import { matchingInstance, otherSide, scopeCidr, sideCandidates, type FailoverSide } from '../../failover';
 import { scopeDocumentUri } from '../compare/scopeDocuments';
 import { plainText } from '../plainText';
 import type { ScopeNode } from '../tree/nodes/scopeNode';
@@ -17,20 +17,9 @@ export function registerCompareCommands(context: CommandContext): vscode.Disposa
   ];
 }
 
-/**
- * The instance of `like` on `side`'s server: among the relationship's scopes there (all its scopes when that side was
- * not read), the same ref, else the same IPAM range, else the same network.
- */
+/** The copy of `like` on `side`'s server, among the relationship's scopes there. */
 async function instanceOn(context: CommandContext, side: FailoverSide, like: DHCPScope): Promise<DHCPScope | undefined> {
-  const scopes = await context.views.inventory.getScopes(side.server.ref);
-  const refs = new Set(side.scopeRefs);
-  const candidates = refs.size > 0 ? scopes.filter((scope) => refs.has(scope.ref)) : scopes;
-  const network = scopeCidr(like);
-  return (
-    candidates.find((scope) => scope.ref === like.ref) ??
-    (like.rangeRef ? candidates.find((scope) => scope.rangeRef === like.rangeRef) : undefined) ??
-    candidates.find((scope) => scopeCidr(scope) === network)
-  );
+  return matchingInstance(sideCandidates(side, await context.views.inventory.getScopes(side.server.ref)), like);
 }
 
 async function compareWithPartner(context: CommandContext, node: ScopeNode | ScopeRowNode | undefined): Promise<void> {

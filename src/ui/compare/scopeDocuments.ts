@@ -3,7 +3,7 @@
 // query and a readable path (server name / network) for the tab.
 import * as vscode from 'vscode';
 import type { DHCPScope, DHCPServer } from '../../api/types';
-import { scopeCidr, scopeContentText } from '../../failover';
+import { readScopeContent, scopeCidr, scopeContentText } from '../../failover';
 import type { ConnectionManager } from '../connection/connectionManager';
 import { describeError } from '../log';
 import type { InventoryCache } from '../tree/inventoryCache';
@@ -46,14 +46,7 @@ export class ScopeDocumentProvider implements vscode.TextDocumentContentProvider
     try {
       const scope = (await this.inventory.getScopes(serverRef)).find((candidate) => candidate.ref === scopeRef);
       if (!scope) return `The scope instance ${scopeRef} is no longer on this server.\n`;
-      const { client } = current;
-      const [pools, exclusions, reservations, options] = await Promise.all([
-        client.getDHCPAddressPools(scope.ref),
-        client.getDHCPExclusions(scope.ref),
-        client.getReservations(scope.ref),
-        client.getScopeOptions(scope.ref),
-      ]);
-      return scopeContentText({ network: scopeCidr(scope), name: scope.name, description: scope.description, enabled: scope.enabled, pools, exclusions, reservations, options });
+      return scopeContentText(await readScopeContent(current.client, scope));
     } catch (error) {
       // Shown in the document itself: a refresh that fails must not leave the old text looking current.
       return `Could not read this scope instance: ${describeError(error)}\n`;
