@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { MicetroClient } from '../src/api/micetroClient';
 import { bundleSizes } from './bundleSizes';
 import { measureClientOverhead } from './clientOverhead';
+import { measureDiffDocuments, measureDriftCheck, type DriftCheckFigures } from './driftFigures';
 import type { ExtensionHostFigures, LatencyFigures } from './extension-host/index';
 import { withPerformanceTable } from './readmeTable';
 import { startSimulatorProcess, type SimulatorProcess } from './simulatorProcess';
@@ -161,6 +162,26 @@ function reportLatency(figures: LatencyFigures): void {
   }
 }
 
+/** The large inventory at this size holds a 200-scope relationship (2.4 % of its scopes, on the biggest server). */
+const DRIFT_INVENTORY_SCOPES = 8334;
+const DRIFT_SCOPES = 200;
+
+function reportDrift(check: DriftCheckFigures, diffMs: number): void {
+  const group = 'Drift';
+  const allowed = 2 + 2 * 4 * check.scopes;
+  row(group, `Check for Drift over a ${check.scopes}-scope relationship: requests`, `${check.requests} requests`, `≤ ${allowed} (both servers' scope listings + 4 per copy of each scope)`, check.requests <= allowed);
+  // Each round reads `concurrency` scopes, both copies and their four lists at once: one round trip per round.
+  const rounds = Math.ceil(check.scopes / check.concurrency);
+  row(
+    group,
+    `Check for Drift over a ${check.scopes}-scope relationship at ${LATENCY_MS} ms latency, ${check.concurrency} scopes at a time (the setting's default)`,
+    `${fixed(check.ms / 1000, 2)} s = ${fixed(check.ms / LATENCY_MS, 1)} round trips`,
+    `reported (floor: ${rounds + 1} round trips, the listings + ${rounds} rounds)`,
+    true,
+  );
+  row(group, 'Both documents of the diff of a scope with 500 reservations, and their differences', `${fixed(diffMs, 2)} ms`, '≤ 50 ms', diffMs <= 50);
+}
+
 function writeResults(): void {
   const header = `# Benchmark results\n\nProduced by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}.\nFigures are medians of several runs after a warm-up; ratios are taken side by side in the same run.\n\n`;
   const table = ['| group | measure | figure | target | met |', '|---|---|---|---|---|', ...rows.map((r) => `| ${r.group} | ${r.what} | ${r.figure} | ${r.target} | ${r.ok ? 'yes' : '**no**'} |`)];
@@ -204,6 +225,13 @@ async function main(): Promise<void> {
       reportLatency(await extensionHost<LatencyFigures>(slow, folder, 'latency'));
     } finally {
       await slow.stop();
+    }
+    console.log(`Checking a ${DRIFT_SCOPES}-scope relationship for drift at --latency ${LATENCY_MS}…`);
+    const drifting = await startSimulatorProcess(['--seed', 'large', '--scopes', String(DRIFT_INVENTORY_SCOPES), '--latency', String(LATENCY_MS)]);
+    try {
+      reportDrift(await measureDriftCheck(drifting, DRIFT_SCOPES), await measureDiffDocuments());
+    } finally {
+      await drifting.stop();
     }
 
     const sizes = bundleSizes();
