@@ -180,6 +180,11 @@ export class ConnectionManager implements vscode.Disposable {
 
   dispose(): void {
     void this.stopSimulator();
+    // Best effort: the session is ended on Micetro if the host lets the logout finish, and no call outlives the client.
+    if (this.connection.kind !== 'none') {
+      const client = this.connection.client;
+      void client.logout().finally(() => client.dispose());
+    }
     this.changed.dispose();
     this.passwordRejected.dispose();
     this.basicRefused.dispose();
