@@ -10,3 +10,4 @@ export * from './scopeDrift';
 export * from './scopeContentReader';
 export * from './failoverScopeInstances';
 export * from './driftCheck';
+export * from './replicatePreview';
