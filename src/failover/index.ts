@@ -11,3 +11,4 @@ export * from './scopeContentReader';
 export * from './failoverScopeInstances';
 export * from './driftCheck';
 export * from './replicatePreview';
+export * from './removalPreview';

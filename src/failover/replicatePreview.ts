@@ -16,7 +16,8 @@ export interface ReplicateTarget {
 }
 
 export type ScopePreview =
-  | { status: 'same' }
+  /** `now`: the destination's copy, which the replicate leaves as it is. */
+  | { status: 'same'; now: ScopeContent }
   /** `differences` turn `now` (the destination's copy) into `after`. */
   | { status: 'changes'; differences: ScopeDifference[]; now: ScopeContent; after: ScopeContent }
   | { status: 'missing'; missingOn: 'source' | 'destination' }
@@ -60,7 +61,7 @@ export async function previewReplicate(
     const now = contents.get(target.destinationScope as DHCPScope) as ScopeContent;
     const after = replicatedContent(contents.get(target.source as DHCPScope) as ScopeContent, now);
     const differences = scopeDifferences(now, after);
-    return differences.length === 0 ? { status: 'same' } : { status: 'changes', differences, now, after };
+    return differences.length === 0 ? { status: 'same', now } : { status: 'changes', differences, now, after };
   });
   return { scopes, cancelled: outcome.cancelled, copiesRead: outcome.copiesRead };
 }

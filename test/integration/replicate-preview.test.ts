@@ -152,3 +152,46 @@ describe('Replicate preview', () => {
     assert.match(prompts.notices[0] ?? '', new RegExp(`failover scopes of ${secondary.name} are already the same on .*${primary.name}.*; nothing to replicate\\.$`));
   });
 });
+
+describe('Remove previews', () => {
+  const fixture = twoServerFixture();
+
+  it('Remove from Failover… says what each server keeps and what only the deleted copy holds', async () => {
+    const { harness, primary, secondary } = fixture;
+    const { client, prompts, api } = harness;
+    const [scope] = await normalRelationship(client, primary, secondary, 'it-preview-remove-scope');
+    await drift(client, primary, secondary, scope.name);
+    api.views.refreshAll();
+    const node = await child(api.views.servers, await relationshipNode(harness, primary, 'it-preview-remove-scope'), scope.name);
+
+    prompts.script(pick(`Delete the scope on ${secondary.name}`), decline());
+    await run('removeScopeFromFailover', node);
+    assertCleanRun(prompts);
+    assert.ok(
+      prompts.confirmations[0].endsWith(
+        `${primary.name} keeps ${scope.name} and its 1 reservation, enabled; ${secondary.name}'s copy is deleted. ` +
+          `The copies differ: ${secondary.name}'s has 1 exclusion removed, 1 reservation added, 1 removed, 1 option removed, which is lost with it.`,
+      ),
+      prompts.confirmations[0],
+    );
+  });
+
+  it('Remove Failover Relationship… says per server how many scopes stay, in what state, and which copies differ', async () => {
+    const { harness, primary, secondary } = fixture;
+    const { client, prompts, api } = harness;
+    const scopes = await normalRelationship(client, primary, secondary, 'it-preview-remove-relationship', 2);
+    await drift(client, secondary, primary, scopes[0].name);
+    api.views.refreshAll();
+
+    prompts.script(pick('it-preview-remove-relationship'), pick(secondary.name), pick(`Disable the scopes on ${primary.name}`), decline());
+    await run('removeRelationship');
+    assertCleanRun(prompts);
+    assert.ok(
+      prompts.confirmations[0].endsWith(
+        `${secondary.name} keeps its 2 scopes (enabled); ${primary.name}'s 2 copies stay, disabled. 1 scope differs between the servers; ` +
+          `what ${primary.name}'s copies have stays only in the disabled copies: ${scopes[0].name} (1 exclusion removed, 1 reservation added, 1 removed, 1 option removed).`,
+      ),
+      prompts.confirmations[0],
+    );
+  });
+});

@@ -1,5 +1,6 @@
 // The replicate preview: each scope's destination copy now and after (the source's content), grouped by destination
-// server and said in one line each; missing and unreadable copies named; a copy read once even when refs repeat.
+// server and said in one line each; missing and unreadable copies named; a copy read once even when refs repeat. And
+// what each server keeps when a scope or a relationship leaves failover.
 import assert from 'node:assert/strict';
 import type { DHCPScope } from '../../src/api/types';
 import {
@@ -8,7 +9,10 @@ import {
   previewGaps,
   previewReplicate,
   previewTexts,
+  relationshipRemovalSummary,
   scopeContentText,
+  scopeDifferences,
+  scopeRemovalSummary,
   type ReplicateTarget,
   type ScopeContent,
 } from '../../src/failover';
@@ -91,5 +95,31 @@ describe('replicate preview', () => {
     const preview = await previewReplicate(targets, read, { concurrency: 2, signal: controller.signal });
     assert.equal(preview.cancelled, true);
     assert.deepEqual(destinationPreviews(targets, preview.scopes), []);
+  });
+});
+
+describe('remove preview', () => {
+  const kept = content('10.1.1.0/24', { reservations: [{ name: 'printer', clientIdentifier: '00-15-5d-00-00-01', addresses: ['10.1.1.30'] }] });
+  const lost = scopeDifferences(kept, content('10.1.1.0/24', { exclusions: [{ from: '10.1.1.20', to: '10.1.1.29' }] }));
+
+  it('says what the keeper keeps, what happens to the other copy, and what only that copy holds', () => {
+    assert.equal(
+      scopeRemovalSummary('dhcp-a', 'dhcp-b', kept, 'Delete', lost),
+      "dhcp-a keeps 10.1.1.0/24 and its 1 reservation, enabled; dhcp-b's copy is deleted. The copies differ: dhcp-b's has 1 exclusion added, 1 reservation removed, which is lost with it.",
+    );
+    assert.equal(
+      scopeRemovalSummary('dhcp-a', 'dhcp-b', { ...kept, enabled: false, reservations: [] }, 'Disable', []),
+      "dhcp-a keeps 10.1.1.0/24 and its 0 reservations, disabled; dhcp-b's copy stays, disabled. The two copies are the same.",
+    );
+    assert.equal(scopeRemovalSummary('dhcp-a', 'dhcp-b', kept, 'Disable'), "dhcp-a keeps 10.1.1.0/24 and its 1 reservation, enabled; dhcp-b's copy stays, disabled.");
+  });
+
+  it('for a relationship: per server how many scopes stay and in what state, and the scopes whose copies differ', () => {
+    const scopes = [scope('10.1.1.0/24'), scope('10.1.2.0/24', { enabled: false }), scope('10.1.3.0/24')];
+    assert.equal(
+      relationshipRemovalSummary('dhcp-a', 'dhcp-b', scopes, 3, 'Delete', [{ network: '10.1.1.0/24', differences: lost }]),
+      "dhcp-a keeps its 3 scopes (2 enabled, 1 disabled); dhcp-b's 3 copies are deleted. 1 scope differs between the servers; what dhcp-b's copies have is lost with them: 10.1.1.0/24 (1 exclusion added, 1 reservation removed).",
+    );
+    assert.equal(relationshipRemovalSummary('dhcp-a', 'dhcp-b', scopes.slice(0, 1), 1, 'Disable', []), "dhcp-a keeps its 1 scope (enabled); dhcp-b's copy stays, disabled.");
   });
 });

@@ -12,10 +12,10 @@ import {
   previewReplicate,
   previewTexts,
   readScopeContent,
-  type DestinationPreview,
   type FailoverPair,
   type FailoverSide,
   type ReplicateTarget,
+  type ScopePreview,
 } from '../../failover';
 import { plainText } from '../plainText';
 import { CancelledError } from '../prompts';
@@ -47,10 +47,10 @@ export async function pairTargets(context: CommandContext, pair: FailoverPair, s
 }
 
 /** Reads the copies, with progress; a reading of several scopes can be cancelled (CancelledError). */
-async function readPreviews(client: MicetroApi, targets: readonly ReplicateTarget[], title: string): Promise<DestinationPreview[]> {
+export async function readCopies(client: MicetroApi, targets: readonly ReplicateTarget[], title: string): Promise<Array<ScopePreview | undefined>> {
   const read = (signal?: AbortSignal, onRead?: () => void) =>
     previewReplicate(targets, (scope) => readScopeContent(client, scope), { concurrency: concurrency(), signal, onRead });
-  if (targets.length <= 1) return destinationPreviews(targets, (await withViewProgress(title, () => read())).scopes);
+  if (targets.length <= 1) return (await withViewProgress(title, () => read())).scopes;
   const preview = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: plainText(title), cancellable: true },
     async (progress, token) => {
@@ -68,7 +68,7 @@ async function readPreviews(client: MicetroApi, targets: readonly ReplicateTarge
     },
   );
   if (preview.cancelled) throw new CancelledError();
-  return destinationPreviews(targets, preview.scopes);
+  return preview.scopes;
 }
 
 export interface ReplicateQuestion {
@@ -87,7 +87,7 @@ export interface ReplicateQuestion {
  * in a notification, so the diff stays readable while the question waits.
  */
 export async function confirmReplicate(context: CommandContext, client: MicetroApi, ask: ReplicateQuestion): Promise<void> {
-  const previews = await readPreviews(client, ask.targets, `Reading what replicating ${ask.what} changes…`);
+  const previews = destinationPreviews(ask.targets, await readCopies(client, ask.targets, `Reading what replicating ${ask.what} changes…`));
   const changed = previews.filter((preview) => preview.changed.length > 0);
   const unknown = previews.some((preview) => preview.failed.length > 0 || preview.missingOnDestination.length > 0);
   if (changed.length === 0 && !unknown) {
