@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { registerCompareCommands } from './ui/commands/compareCommands';
 import { registerConnectionCommands } from './ui/commands/connectionCommands';
 import { SCOPE_DOCUMENT_SCHEME, ScopeDocumentProvider } from './ui/compare/scopeDocuments';
+import { PREVIEW_DOCUMENT_SCHEME, PreviewDocumentProvider } from './ui/compare/previewDocuments';
 import type { CommandContext } from './ui/commands/commandContext';
 import { registerRelationshipCommands } from './ui/commands/relationshipCommands';
 import { registerReplicationCommands } from './ui/commands/replicationCommands';
@@ -56,7 +57,8 @@ export function activate(context: vscode.ExtensionContext): DhcpFailoverApi | un
   // Every refresh reaches the Scopes view (it lists both servers' instances), so its event refreshes the documents.
   const scopeDocuments = new ScopeDocumentProvider(current, inventory, scopes.onDidChangeTreeData);
   const statusBar = createConnectionStatusBar(current);
-  const commandContext: CommandContext = { extensionUri: context.extensionUri, log, connection: current, credentials, views, prompts: new WindowPrompts(log) };
+  const previews = new PreviewDocumentProvider();
+  const commandContext: CommandContext = { extensionUri: context.extensionUri, log, connection: current, credentials, views, previews, prompts: new WindowPrompts(log) };
 
   context.subscriptions.push(
     log,
@@ -67,6 +69,8 @@ export function activate(context: vscode.ExtensionContext): DhcpFailoverApi | un
     scopes.view,
     scopeDocuments,
     vscode.workspace.registerTextDocumentContentProvider(SCOPE_DOCUMENT_SCHEME, scopeDocuments),
+    previews,
+    vscode.workspace.registerTextDocumentContentProvider(PREVIEW_DOCUMENT_SCHEME, previews),
     current.onDidChange(() => views.reset()),
     current.onDidRejectPassword((login) =>
       commandContext.prompts.showError(`Micetro at ${login.url} rejected the password of ${login.user}; disconnected. Reconnect to enter it again.`, {

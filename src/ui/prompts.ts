@@ -73,10 +73,19 @@ export interface Prompts {
   input(options: InputOptions): Promise<string>;
   /** A modal question with one action; throws CancelledError unless the action is chosen. */
   confirm(message: string, detail: string, action: string): Promise<void>;
+  /**
+   * A question with several actions, the first the one that goes ahead; returns the one chosen, throws
+   * CancelledError when dismissed or cancelled. `modal: false` asks in a notification (with a Cancel button), which
+   * leaves the editors usable, e.g. to read a diff first.
+   */
+  choose(message: string, detail: string, actions: readonly string[], modal?: boolean): Promise<string>;
   /** One line for a failure; "Show Log" opens the log, `action` (when given) runs its command. */
   showError(message: string, action?: ErrorAction): void;
   showInfo(message: string): void;
 }
+
+/** A notification's own way out (a modal dialog has one already). */
+const CANCEL = 'Cancel';
 
 /**
  * The real dialogs. Every text they show goes through plainText: a message quotes names and errors from Micetro,
@@ -123,6 +132,14 @@ export class WindowPrompts implements Prompts {
   async confirm(message: string, detail: string, action: string): Promise<void> {
     const answer = await vscode.window.showWarningMessage(plainText(message), { modal: true, detail: plainText(detail) }, action);
     if (answer !== action) throw new CancelledError();
+  }
+
+  async choose(message: string, detail: string, actions: readonly string[], modal = true): Promise<string> {
+    const answer = modal
+      ? await vscode.window.showWarningMessage(plainText(message), { modal: true, detail: plainText(detail) }, ...actions)
+      : await vscode.window.showWarningMessage(plainText(`${message} ${detail}`), ...actions, CANCEL);
+    if (answer === undefined || answer === CANCEL) throw new CancelledError();
+    return answer;
   }
 
   showError(message: string, action?: ErrorAction): void {

@@ -14,9 +14,14 @@ const shownState = (label: string) => (STATES_REPORTED ? label : 'state not repo
 const SERVER = 'dhcp-rvk-01.corp.example';
 const PARTNER = 'dhcp-lon-01.corp.example';
 const RELATIONSHIP = 'rvk-lon-office';
+const DRIFTED_SERVER = 'dhcp-lon-02.corp.example';
+const DRIFTED_PARTNER = 'dhcp-sin-01.corp.example';
+const DRIFTED_RELATIONSHIP = 'lon-sin-70-30';
+const DRIFTED_SCOPE = '10.20.10.0/24';
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** Tree rows are named "<label> <description>"; anchor on the label. */
-const row = (label: string, rest = '') => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\b${rest}`);
+const row = (label: string, rest = '') => new RegExp(`^${escape(label)}\\b${rest}`);
 
 describe('Servers tree', function () {
   const wb = useWorkbench();
@@ -65,12 +70,24 @@ describe('Servers tree', function () {
     await wb().screenshot('tree-6-scope-added');
   });
 
-  it('Replicate Scope… confirms source → destination and reports the result', async () => {
+  it('Replicate Scope… on a scope whose copies are the same says so and sends nothing', async () => {
     await wb().contextMenu(wb().treeItem(row('10.10.10.0/24'), servers), 'Replicate Scope…');
+    await wb().notification(`10.10.10.0/24 is already the same on ${PARTNER}; nothing to replicate.`);
+  });
+
+  it('Replicate Scope… confirms source → destination with what changes there and reports the result', async () => {
+    // The demo's drifted pair: a reservation added on lon-02 only, the DNS servers changed on sin-01 only.
+    await wb().expand(wb().treeItem(row(DRIFTED_SERVER), servers));
+    await wb().expand(wb().treeItem(row(DRIFTED_RELATIONSHIP), servers));
+    await wb().contextMenu(wb().treeItem(row(DRIFTED_SCOPE), servers), 'Replicate Scope…');
     const question = await wb().answerDialog('Replicate');
-    assert.match(question, new RegExp(`from ${SERVER.replace(/\./g, '\\.')} to ${PARTNER.replace(/\./g, '\\.')}`));
-    await wb().notification(`Replicated 10.10.10.0/24 from ${SERVER} to ${PARTNER}`);
+    assert.match(question, new RegExp(`from ${escape(DRIFTED_SERVER)} to ${escape(DRIFTED_PARTNER)}`));
+    assert.match(question, new RegExp(`${escape(DRIFTED_PARTNER)}: 1 reservation added, 1 option changed`));
+    await wb().notification(`Replicated ${DRIFTED_SCOPE} from ${DRIFTED_SERVER} to ${DRIFTED_PARTNER}`);
     await wb().screenshot('tree-7-replicated');
+    // Folded again, so the later steps find the Reykjavik rows where they were.
+    await wb().treeItem(row(DRIFTED_SERVER), servers).locator('.monaco-tl-twistie').click();
+    await wb().treeItem(row(DRIFTED_SCOPE), servers).waitFor({ state: 'detached' });
   });
 
   it('Filter Scopes… from the palette narrows the Scopes view to the text typed', async () => {

@@ -37,7 +37,7 @@ describe('Replication commands', () => {
     prompts.script(accept());
     await run('replicateScope', node);
     assertCleanRun(prompts);
-    assert.match(prompts.confirmations[0], new RegExp(`from ${primary.name} to ${secondary.name}.*replaced`));
+    assert.match(prompts.confirmations[0], new RegExp(`from ${primary.name} to ${secondary.name}.*replaced`, 's'));
     assert.equal(await router(client, destination), '10.250.99.1');
   });
 
@@ -64,7 +64,7 @@ describe('Replication commands', () => {
     prompts.script(accept());
     await run('replicateServer', await serverNode(harness, primary));
     assertCleanRun(prompts);
-    assert.match(prompts.confirmations[0], new RegExp(`Source: ${primary.name}\\. Destination: .*${secondary.name}`));
+    assert.match(prompts.confirmations[0], new RegExp(`Source: ${primary.name}\\. Destination: .*${secondary.name}`, 's'));
     assert.equal(await router(client, destination), '10.250.97.1');
   });
 });

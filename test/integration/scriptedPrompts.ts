@@ -6,7 +6,9 @@ type Answer =
   | { kind: 'pick'; choose: (items: readonly PickItem<unknown>[]) => PickItem<unknown> | undefined }
   | { kind: 'pickMany'; choose: (items: readonly PickItem<unknown>[]) => PickItem<unknown>[] }
   | { kind: 'input'; text: string | undefined }
-  | { kind: 'confirm'; accept: boolean };
+  | { kind: 'confirm'; accept: boolean }
+  /** An action of a question with several (`choose`); undefined dismisses it. */
+  | { kind: 'choose'; action: string | undefined };
 
 /** What a command asked, in order, for assertions. */
 export interface Question {
@@ -51,6 +53,8 @@ export const type = (text: string): Answer => ({ kind: 'input', text });
 export const dismiss = (): Answer => ({ kind: 'input', text: undefined });
 export const accept = (): Answer => ({ kind: 'confirm', accept: true });
 export const decline = (): Answer => ({ kind: 'confirm', accept: false });
+/** Clicks `action` of a question with several; `accept()` and `decline()` answer one too (its first action, or none). */
+export const answer = (action: string): Answer => ({ kind: 'choose', action });
 
 /**
  * Every ScriptedPrompts made by any suite. Each test file is bundled on its own, with its own copy of this module,
@@ -86,6 +90,8 @@ export class ScriptedPrompts implements Prompts {
   readonly notices: string[] = [];
   /** The detail text of every confirmation shown. */
   readonly confirmations: string[] = [];
+  /** For each question with several actions, whether it was a modal dialog (false: a notification). */
+  readonly modal: boolean[] = [];
 
   constructor() {
     registry().add(this);
@@ -104,6 +110,7 @@ export class ScriptedPrompts implements Prompts {
     this.errorActions.length = 0;
     this.notices.length = 0;
     this.confirmations.length = 0;
+    this.modal.length = 0;
     return this;
   }
 
@@ -148,6 +155,16 @@ export class ScriptedPrompts implements Prompts {
     if (!answer.accept) throw new CancelledError();
   }
 
+  async choose(message: string, detail: string, actions: readonly string[], modal = true): Promise<string> {
+    const answer = this.next(['choose', 'confirm'], message, [...actions]);
+    this.confirmations.push(`${message} ${detail}`);
+    this.modal.push(modal);
+    const action = answer.kind === 'confirm' ? (answer.accept ? actions[0] : undefined) : answer.action;
+    if (action === undefined) throw new CancelledError();
+    if (!actions.includes(action)) throw new Error(`"${message}" offers ${JSON.stringify(actions)}, not "${action}"`);
+    return action;
+  }
+
   showError(message: string, action?: ErrorAction): void {
     this.errors.push(message);
     this.errorActions.push(action);
@@ -157,11 +174,14 @@ export class ScriptedPrompts implements Prompts {
     this.notices.push(message);
   }
 
-  private next<K extends Answer['kind']>(kind: K, title: string, choices: string[]): Extract<Answer, { kind: K }> {
+  /** The next answer, which must be of `kinds` (the first is the kind of question asked). */
+  private next<K extends Answer['kind']>(kinds: K | K[], title: string, choices: string[]): Extract<Answer, { kind: K }> {
+    const accepted: Answer['kind'][] = Array.isArray(kinds) ? kinds : [kinds];
+    const kind = accepted[0];
     this.questions.push({ kind, title, choices });
     const answer = this.answers.shift();
     if (!answer) throw new Error(`Unexpected question (${kind}): ${title}`);
-    if (answer.kind !== kind) throw new Error(`Expected a ${answer.kind} but the command asked a ${kind}: ${title}`);
+    if (!accepted.includes(answer.kind)) throw new Error(`Expected a ${answer.kind} but the command asked a ${kind}: ${title}`);
     return answer as Extract<Answer, { kind: K }>;
   }
 }

@@ -1,6 +1,7 @@
 // What every command needs, passed explicitly; `prompts` is swapped by the integration tests.
 import type * as vscode from 'vscode';
 import type { MicetroApi } from '../../api/micetroApi';
+import type { PreviewDocumentProvider } from '../compare/previewDocuments';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { CredentialStore } from '../connection/credentialStore';
 import type { Prompts } from '../prompts';
@@ -12,6 +13,8 @@ export interface CommandContext {
   readonly connection: ConnectionManager;
   readonly credentials: CredentialStore;
   readonly views: TreeViews;
+  /** The snapshot documents of a replicate's Show Changes. */
+  readonly previews: PreviewDocumentProvider;
   prompts: Prompts;
 }
 

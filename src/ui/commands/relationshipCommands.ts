@@ -1,5 +1,6 @@
 // Add / Edit (the wizard), Remove, and Add Scopes to a failover relationship.
 import type * as vscode from 'vscode';
+import type { MicetroApi } from '../../api/micetroApi';
 import type { DeconfigureAction, DHCPScope } from '../../api/types';
 import {
   canTakeScopes,
@@ -8,6 +9,7 @@ import {
   pairScopeCount,
   pairServerRefs,
   readOnlyReason,
+  relationshipRemovalSummary,
   scopeCidr,
   sideOn,
   type FailoverPair,
@@ -25,6 +27,7 @@ import { requireClient, type CommandContext } from './commandContext';
 import { followUntilSettled } from './followSettling';
 import { registerCommand, withViewProgress } from './registerCommand';
 import { removeFailoverPair } from './relationshipRemoval';
+import { pairTargets, readCopies } from './replicatePreview';
 import { nothingToDo, relationshipItem, relationshipTarget, serverTarget, sortedPairs } from './targets';
 
 export function registerRelationshipCommands(context: CommandContext): vscode.Disposable[] {
@@ -102,7 +105,8 @@ async function removeRelationship(context: CommandContext, node: RelationshipNod
     const plural = scopeCount === 1 ? 'scope leaves' : 'scopes leave';
     consequence =
       `First its ${scopeCount} ${plural} the relationship: ${scopeCount === 1 ? 'it stays' : 'they stay'} on ${keeper.server.name} and ` +
-      `${scopeCount === 1 ? 'is' : 'are'} ${action === 'Delete' ? 'deleted' : 'disabled'} on ${other}. Then the empty relationship is removed.`;
+      `${scopeCount === 1 ? 'is' : 'are'} ${action === 'Delete' ? 'deleted' : 'disabled'} on ${other}. Then the empty relationship is removed.` +
+      `\n\n${await whatEachKeeps(context, client, pair, keeper, action)}`;
   }
   await prompts.confirm(
     `Remove the failover relationship "${pair.name}"?`,
@@ -116,6 +120,22 @@ async function removeRelationship(context: CommandContext, node: RelationshipNod
     await context.views.afterChange(pairServerRefs(pair));
     await context.views.servers.revealServer(keeper.server.ref);
   }
+}
+
+/** Per server how many scopes stay and in what state, and which scopes' copies differ (read now). */
+async function whatEachKeeps(context: CommandContext, client: MicetroApi, pair: FailoverPair, keeper: FailoverSide, action: DeconfigureAction): Promise<string> {
+  // Read as a replicate from the other server onto the keeper: its changes are what only the other's copies hold.
+  const targets = await pairTargets(context, pair, otherSide(pair, keeper));
+  const previews = await readCopies(client, targets, `Reading both copies of the scopes of ${pair.name}…`);
+  const kept = targets.flatMap((target) => target.destinationScope ?? []);
+  const otherCount = targets.filter((target) => target.source).length;
+  const differing = targets.flatMap((target, index) => {
+    const preview = previews[index];
+    return preview?.status === 'changes' ? [{ network: target.network, differences: preview.differences }] : [];
+  });
+  const unread = previews.filter((preview) => preview?.status === 'failed').length;
+  const summary = relationshipRemovalSummary(keeper.server.name, otherSide(pair, keeper).server.name, kept, otherCount, action, differing);
+  return unread === 0 ? summary : `${summary} ${unread} scope${unread === 1 ? '' : 's'} could not be read, so ${unread === 1 ? 'its' : 'their'} copies were not compared.`;
 }
 
 /** Says plainly when enabled copies of the scopes remain on the other server, and offers to delete them. */

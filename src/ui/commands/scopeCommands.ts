@@ -1,7 +1,21 @@
 // Remove from Failover…, Remove Scope Instance…, Create Scope… (the form).
 import type * as vscode from 'vscode';
-import type { DeconfigureAction } from '../../api/types';
-import { isSynchronising, otherSide, pairServerRefs, readOnlyReason, sideOn } from '../../failover';
+import type { MicetroApi } from '../../api/micetroApi';
+import type { DeconfigureAction, DHCPScope } from '../../api/types';
+import {
+  isSynchronising,
+  matchingInstance,
+  otherSide,
+  pairServerRefs,
+  readOnlyReason,
+  readScopeContent,
+  scopeCidr,
+  scopeRemovalSummary,
+  sideCandidates,
+  sideOn,
+  type FailoverSide,
+} from '../../failover';
+import { describeError } from '../log';
 import { openCreateScopeForm, type CreateScopePanel } from '../panels/createScopePanel';
 import { RelationshipNode } from '../tree/nodes/relationshipNode';
 import type { ScopeNode } from '../tree/nodes/scopeNode';
@@ -9,6 +23,7 @@ import type { ScopeRowNode } from '../tree/nodes/scopeRowNode';
 import { ServerNode } from '../tree/nodes/serverNode';
 import { requireClient, type CommandContext } from './commandContext';
 import { registerCommand, withViewProgress } from './registerCommand';
+import { readCopies } from './replicatePreview';
 import { failoverScopeTarget, scopeInstanceTarget } from './targets';
 
 export function registerScopeCommands(context: CommandContext): vscode.Disposable[] {
@@ -32,7 +47,8 @@ async function removeScopeFromFailover(context: CommandContext, node: ScopeNode 
     'No failover relationship with scopes can change now: each is still synchronising its partners.',
   );
   const server = side.server;
-  const partner = otherSide(relationship, side).server.name;
+  const partnerSide = otherSide(relationship, side);
+  const partner = partnerSide.server.name;
   const action = await context.prompts.pick<DeconfigureAction>(
     [
       { label: `Delete the scope on ${partner}`, detail: `${scope.name} stays on ${server.name} only.`, value: 'Delete' },
@@ -44,9 +60,10 @@ async function removeScopeFromFailover(context: CommandContext, node: ScopeNode 
     action === 'Delete'
       ? `Its instance on ${partner} is deleted, with its leases, reservations and options there.`
       : `Its instance on ${partner} stays, disabled: it hands out no addresses until it is enabled again.`;
+  const keeps = await whatIsKept(context, client, scope, server.name, partnerSide, action);
   await context.prompts.confirm(
     `Remove the scope ${scope.name} from the failover relationship "${relationship.name}"?`,
-    `${scope.name} stays on ${server.name} as a scope without failover; ${relationship.name} with ${partner} no longer covers it. ${consequence}`,
+    `${scope.name} stays on ${server.name} as a scope without failover; ${relationship.name} with ${partner} no longer covers it. ${consequence}\n\n${keeps}`,
     'Remove from Failover',
   );
   await withViewProgress(`Removing ${scope.name} from ${relationship.name}…`, () =>
@@ -54,6 +71,24 @@ async function removeScopeFromFailover(context: CommandContext, node: ScopeNode 
   );
   await context.views.afterChange(pairServerRefs(relationship));
   await context.views.servers.revealRelationship(server.ref, relationship.name);
+}
+
+/** What each server keeps, from both copies read now; says so when they could not be read. */
+async function whatIsKept(context: CommandContext, client: MicetroApi, scope: DHCPScope, keeper: string, partnerSide: FailoverSide, action: DeconfigureAction): Promise<string> {
+  const partner = partnerSide.server.name;
+  const partnerCopy = matchingInstance(sideCandidates(partnerSide, await context.views.inventory.getScopes(partnerSide.server.ref)), scope);
+  // Read as a replicate from the partner onto the keeper: its changes are what only the partner's copy holds.
+  const target = { network: scopeCidr(scope), destination: keeper, source: partnerCopy, destinationScope: scope };
+  const [preview] = await readCopies(client, [target], `Reading both copies of ${scope.name}…`);
+  if (preview?.status === 'same') return scopeRemovalSummary(keeper, partner, preview.now, action, []);
+  if (preview?.status === 'changes') return scopeRemovalSummary(keeper, partner, preview.now, action, preview.differences);
+  try {
+    const kept = await withViewProgress(`Reading ${scope.name}…`, () => readScopeContent(client, scope));
+    const why = preview?.status === 'failed' ? `its copy on ${partner} could not be read (${preview.message})` : `${partner} holds no copy of it`;
+    return `${scopeRemovalSummary(keeper, partner, kept, action)} The copies were not compared: ${why}.`;
+  } catch (error) {
+    return `The copies of ${scope.name} could not be read to say what each server keeps: ${describeError(error)}.`;
+  }
 }
 
 async function removeScopeInstance(context: CommandContext, node: ScopeNode | ScopeRowNode | undefined): Promise<void> {
