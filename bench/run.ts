@@ -125,6 +125,11 @@ function reportExtensionHost(figures: ExtensionHostFigures): void {
     } else if (action.action.startsWith('Run a text filter')) {
       target = '≤ 1';
       ok = action.requests <= 1;
+    } else if (action.action.startsWith('Replicate')) {
+      // The preview reads both copies of every scope (4 requests each) before the one command runs.
+      const reads = 8 * (action.scopes ?? 0);
+      target = `1 change command (+ ${reads} preview reads, 8 per scope, + re-reading the affected servers)`;
+      ok = action.changes === 1;
     } else {
       target = '1 change command (+ re-reading the affected servers)';
       ok = action.changes === 1;

@@ -183,10 +183,14 @@ export async function run(): Promise<void> {
   const added = (await direct.getDHCPFailoverRelationship(biggestRef, target.name)).dhcpScopeRefs.filter((ref) => fresh.includes(ref)).length;
   if (added !== ADDED_SCOPES) throw new Error(`the command added ${added} of ${ADDED_SCOPES} scopes (asked ${JSON.stringify(prompts.questions).slice(0, 400)}; errors ${prompts.errors.join('; ')})`);
 
+  // One scope drifted on the source, so the preview finds a change and the replicate runs (Sim* calls are not counted).
+  await direct.command('SimChangeScopeCopy', { dhcpScopeRef: biggestRelationship.dhcpScopeRefs[0], setOption: { option: '252', value: 'http://wpad.example/wpad.dat' } });
   prompts.script(accept());
   const replicated = await childNamed(servers, refreshedServer, biggestRelationship.name);
-  await measure(`Replicate a relationship (${biggestRelationship.dhcpScopeRefs.length} scopes)`, () =>
-    vscode.commands.executeCommand('dhcpFailover.replicateRelationship', replicated),
+  await measure(
+    `Replicate a relationship (${biggestRelationship.dhcpScopeRefs.length} scopes, one drifted)`,
+    () => vscode.commands.executeCommand('dhcpFailover.replicateRelationship', replicated),
+    { scopes: biggestRelationship.dhcpScopeRefs.length },
   );
   if (prompts.errors.length) throw new Error(`the commands reported: ${prompts.errors.join('; ')}`);
 
