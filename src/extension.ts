@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import { registerCompareCommands } from './ui/commands/compareCommands';
 import { registerConnectionCommands } from './ui/commands/connectionCommands';
+import { registerDriftCommands } from './ui/commands/driftCommands';
+import { createDriftFeature, type DriftFeature } from './ui/drift/driftFeature';
 import { SCOPE_DOCUMENT_SCHEME, ScopeDocumentProvider } from './ui/compare/scopeDocuments';
 import type { CommandContext } from './ui/commands/commandContext';
 import { registerRelationshipCommands } from './ui/commands/relationshipCommands';
@@ -32,6 +34,8 @@ export interface DhcpFailoverApi {
   readonly log: vscode.LogOutputChannel;
   /** The status bar item saying where the extension is connected, and how. */
   readonly statusBar: vscode.StatusBarItem;
+  /** Check for Drift: its marks and the checker (the tests cancel a check through it, as the notification does). */
+  readonly drift: DriftFeature;
   /** Time spent in activate(), in milliseconds (the simulator starts afterwards). */
   readonly activationMs: number;
   /** Replaces every question and notification of the commands; returns the prompts it replaced. */
@@ -55,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): DhcpFailoverApi | un
   const views = new TreeViews(inventory, servers, scopes);
   // Every refresh reaches the Scopes view (it lists both servers' instances), so its event refreshes the documents.
   const scopeDocuments = new ScopeDocumentProvider(current, inventory, scopes.onDidChangeTreeData);
+  const drift = createDriftFeature(current, views, log);
   const statusBar = createConnectionStatusBar(current);
   const commandContext: CommandContext = { extensionUri: context.extensionUri, log, connection: current, credentials, views, prompts: new WindowPrompts(log) };
 
@@ -66,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): DhcpFailoverApi | un
     servers.view,
     scopes.view,
     scopeDocuments,
+    drift,
     vscode.workspace.registerTextDocumentContentProvider(SCOPE_DOCUMENT_SCHEME, scopeDocuments),
     current.onDidChange(() => views.reset()),
     current.onDidRejectPassword((login) =>
@@ -100,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): DhcpFailoverApi | un
     ...registerScopeCommands(commandContext),
     ...registerReplicationCommands(commandContext),
     ...registerCompareCommands(commandContext),
+    ...registerDriftCommands(commandContext, drift.checker),
     ...registerSimulatorCommands(commandContext),
   );
 
@@ -114,6 +121,7 @@ export function activate(context: vscode.ExtensionContext): DhcpFailoverApi | un
   return {
     connection: current,
     views,
+    drift,
     log,
     statusBar: statusBar.item,
     activationMs,

@@ -10,3 +10,5 @@ export * from './scopeDrift';
 export * from './scopeContentReader';
 export * from './failoverScopeInstances';
 export * from './driftCheck';
+export * from './driftMarks';
+export * from './driftCheckSummary';
