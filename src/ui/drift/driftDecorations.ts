@@ -122,7 +122,7 @@ function scopeDecoration(mark: DriftMark): vscode.FileDecoration {
   const tooltip = plainText(markText(mark));
   switch (mark.result.status) {
     case 'inSync':
-      return new vscode.FileDecoration('=', tooltip);
+      return new vscode.FileDecoration('✓', tooltip);
     case 'drifted':
       return new vscode.FileDecoration('≠', tooltip, new vscode.ThemeColor('list.warningForeground'));
     case 'missing':
