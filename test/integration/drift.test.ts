@@ -8,7 +8,7 @@ import type { DHCPServer } from '../../src/api/types';
 import { DRIFT_SCHEME } from '../../src/ui/drift/driftDecorations';
 import type { TreeNode } from '../../src/ui/tree/nodes/treeNode';
 import type { PagedTreeProvider } from '../../src/ui/tree/pagedTreeProvider';
-import { assertCleanRun, child, children, label, relationshipNode, run, startHarness, type Harness } from './extensionUnderTest';
+import { assertCleanRun, child, children, freshSimulator, label, relationshipNode, run, startHarness, type Harness } from './extensionUnderTest';
 import { accept, pick, type } from './scriptedPrompts';
 
 const NETWORK = '10.20.10.0/24';
@@ -136,8 +136,26 @@ describe('Check for Drift', () => {
     assert.match(shownDescription(api.views.servers, await scopeOf(lon, '10.20.11.0/24')), / · drifted: 1 difference: 1 option$/);
   });
 
+  it('drops the mark of a scope whose copy a refreshed listing no longer shows (removed elsewhere)', async () => {
+    const { api, prompts } = harness;
+    // The demo as it starts: the tests before changed copies.
+    harness.client = await freshSimulator(api);
+    prompts.script();
+    await run('checkDrift', await relationshipNode(harness, lon, RELATIONSHIP));
+    assertCleanRun(prompts);
+    assert.equal((await api.drift.view.getChildren()).length, 1);
+    const copy = (await harness.client.getDHCPScopes({ filter: `dhcpServerRef=${sin.ref}` })).find((scope) => scope.name === NETWORK) ?? assert.fail('sin-01 holds a copy');
+    // Another Micetro user removes sin-01's copy; the extension sees it only in the next listing.
+    await harness.client.removeDHCPScope(copy.ref);
+    api.views.refreshAll();
+    assert.deepEqual(await api.drift.view.getChildren(), []);
+    assert.equal(api.drift.marks.all().find((mark) => mark.network === NETWORK), undefined);
+    assert.equal(api.drift.marks.size, 2, 'the other scopes keep their marks');
+  });
+
   it('asks from the palette what to check, and forgets every mark on another connection', async () => {
     const { api, prompts } = harness;
+    harness.client = await freshSimulator(api);
     prompts.script(pick('A Relationship…'), pick(RELATIONSHIP));
     await run('checkDrift');
     assertCleanRun(prompts);

@@ -5,6 +5,7 @@ import {
   buildFailoverPairs,
   driftCheckSummary,
   DriftMarkStore,
+  failoverScopeInstances,
   markKey,
   markStillHolds,
   markText,
@@ -96,6 +97,25 @@ describe('drift marks', () => {
     assert.equal(
       driftCheckSummary({ scopes: 12, relationships: 1, results: [DRIFTED, undefined, { status: 'missing', missingOn: 'primary' }], copiesRead: 2, cancelled: true }),
       'Cancelled after checking 2 of 12 scopes of 1 relationship: 1 drifted, 1 only on one server; 8 requests',
+    );
+  });
+});
+
+describe('the copies a check reads', () => {
+  it('are found when Micetro names a relationship’s scopes by network rather than by id', () => {
+    const [named] = buildFailoverPairs(
+      [
+        relationship('fo', 'dhcp-1', 'dhcp-2', { dhcpServerRef: 'DHCPServers/1', dhcpScopeRefs: ['DHCPScopes/10.0.1.0/24'] }),
+        relationship('fo', 'dhcp-1', 'dhcp-2', { dhcpServerRef: 'DHCPServers/2', failoverServerType: 'SecondaryServer', dhcpScopeRefs: ['DHCPScopes/10.0.1.0/24'] }),
+      ],
+      SERVERS,
+    );
+    const onPrimary = [scope('10.0.1.0/24', { ref: 'DHCPScopes/1' }), scope('10.0.2.0/24', { ref: 'DHCPScopes/2' })];
+    const onSecondary = [scope('10.0.1.0/24', { ref: 'DHCPScopes/11', dhcpServerRef: 'DHCPServers/2' })];
+    const instances = failoverScopeInstances(named, onPrimary, onSecondary);
+    assert.deepEqual(
+      instances.map((instance) => [instance.network, instance.primary?.ref, instance.secondary?.ref]),
+      [['10.0.1.0/24', 'DHCPScopes/1', 'DHCPScopes/11']],
     );
   });
 });
