@@ -9,6 +9,8 @@ export interface DriftCheckTally {
   results: ReadonlyArray<DriftResult | undefined>;
   copiesRead: number;
   cancelled: boolean;
+  /** Relationships whose scopes could not be listed, so none of them was checked. */
+  unlisted?: readonly string[];
 }
 
 const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -27,5 +29,6 @@ export function driftCheckSummary(tally: DriftCheckTally): string {
     .map(([n, what]) => `${n} ${what}`);
   const of = `${plural(tally.scopes, 'scope')} of ${plural(tally.relationships, 'relationship')}`;
   const head = tally.cancelled ? `Cancelled after checking ${done.length} of ${of}` : `Checked ${of}`;
-  return `${head}${found.length > 0 ? `: ${found.join(', ')}` : ''}; ${plural(tally.copiesRead * SCOPE_CONTENT_REQUESTS, 'request')}`;
+  const unlisted = tally.unlisted?.length ? `. Could not list the scopes of ${tally.unlisted.join(', ')} (see the log)` : '';
+  return `${head}${found.length > 0 ? `: ${found.join(', ')}` : ''}; ${plural(tally.copiesRead * SCOPE_CONTENT_REQUESTS, 'request')}${unlisted}`;
 }

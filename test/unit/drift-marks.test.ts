@@ -98,6 +98,10 @@ describe('drift marks', () => {
       driftCheckSummary({ scopes: 12, relationships: 1, results: [DRIFTED, undefined, { status: 'missing', missingOn: 'primary' }], copiesRead: 2, cancelled: true }),
       'Cancelled after checking 2 of 12 scopes of 1 relationship: 1 drifted, 1 only on one server; 8 requests',
     );
+    assert.equal(
+      driftCheckSummary({ scopes: 0, relationships: 0, results: [], copiesRead: 0, cancelled: false, unlisted: ['fo-a', 'fo-b'] }),
+      'Checked 0 scopes of 0 relationships; 0 requests. Could not list the scopes of fo-a, fo-b (see the log)',
+    );
   });
 });
 

@@ -62,7 +62,17 @@ export class DriftChecker implements vscode.Disposable {
     const controller = new AbortController();
     this.running = controller;
     try {
-      const listed = await Promise.all(pairs.map(async (pair) => ({ pair, instances: await this.instancesOf(pair) })));
+      const unlisted = new Set<FailoverPair>();
+      // One server that cannot be listed leaves the other relationships to check.
+      const listing = pairs.map(async (pair) => ({
+        pair,
+        instances: await this.instancesOf(pair).catch((error: unknown) => {
+          logError(this.log, `Listing the scopes of ${pair.name} for a drift check`, error);
+          unlisted.add(pair);
+          return [];
+        }),
+      }));
+      const listed = (await Promise.all(listing)).filter(({ pair }) => !unlisted.has(pair));
       const withScopes = listed.filter(({ instances }) => instances.length > 0);
       // A scope that is no longer in its relationship keeps no mark from an earlier check.
       for (const { pair, instances } of listed) {
@@ -73,7 +83,7 @@ export class DriftChecker implements vscode.Disposable {
       progress(0, scopes.length);
       let done = 0;
       const outcome = await this.read(client, scopes, controller.signal, () => progress(++done, scopes.length));
-      return driftCheckSummary({ scopes: scopes.length, relationships: withScopes.length, ...outcome });
+      return driftCheckSummary({ scopes: scopes.length, relationships: withScopes.length, ...outcome, unlisted: [...unlisted].map((pair) => pair.name) });
     } finally {
       this.running = undefined;
     }
