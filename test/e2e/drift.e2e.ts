@@ -27,10 +27,14 @@ describe('Drift', function () {
     await wb().expand(wb().treeItem(row(SIN), servers));
     await wb().expand(wb().treeItem(row(RELATIONSHIP), servers));
     await wb().contextMenu(wb().treeItem(row(NETWORK), servers), 'Change This Copy Only…');
-    await wb().quickInput().pick('Add an Exclusion');
-    await wb().quickInput().type('10.20.10.200');
-    await wb().quickInput().type('10.20.10.209');
-    await wb().quickInput().widget.waitFor({ state: 'hidden' });
+    const input = wb().quickInput();
+    await input.pick('Add an Exclusion');
+    // The input boxes follow one another in the same widget: type into each once it asks its own question.
+    await input.widget.filter({ hasText: 'First excluded address' }).waitFor();
+    await input.type('10.20.10.200');
+    await input.widget.filter({ hasText: 'Last excluded address' }).waitFor();
+    await input.type('10.20.10.209');
+    await input.widget.waitFor({ state: 'hidden' });
   });
 
   it('Check All Scopes for Drift marks the scope in the tree and lists it in the Drift view', async () => {
