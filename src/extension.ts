@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import { registerCompareCommands } from './ui/commands/compareCommands';
 import { registerConnectionCommands } from './ui/commands/connectionCommands';
+import { registerDriftCommands } from './ui/commands/driftCommands';
+import { createDriftFeature, type DriftFeature } from './ui/drift/driftFeature';
 import { SCOPE_DOCUMENT_SCHEME, ScopeDocumentProvider } from './ui/compare/scopeDocuments';
 import { PREVIEW_DOCUMENT_SCHEME, PreviewDocumentProvider } from './ui/compare/previewDocuments';
 import type { CommandContext } from './ui/commands/commandContext';
@@ -33,6 +35,8 @@ export interface DhcpFailoverApi {
   readonly log: vscode.LogOutputChannel;
   /** The status bar item saying where the extension is connected, and how. */
   readonly statusBar: vscode.StatusBarItem;
+  /** Check for Drift: its marks and the checker (the tests cancel a check through it, as the notification does). */
+  readonly drift: DriftFeature;
   /** Time spent in activate(), in milliseconds (the simulator starts afterwards). */
   readonly activationMs: number;
   /** Replaces every question and notification of the commands; returns the prompts it replaced. */
@@ -56,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): DhcpFailoverApi | un
   const views = new TreeViews(inventory, servers, scopes);
   // Every refresh reaches the Scopes view (it lists both servers' instances), so its event refreshes the documents.
   const scopeDocuments = new ScopeDocumentProvider(current, inventory, scopes.onDidChangeTreeData);
+  const drift = createDriftFeature(current, views, log);
   const statusBar = createConnectionStatusBar(current);
   const previews = new PreviewDocumentProvider();
   const commandContext: CommandContext = { extensionUri: context.extensionUri, log, connection: current, credentials, views, previews, prompts: new WindowPrompts(log) };
@@ -68,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): DhcpFailoverApi | un
     servers.view,
     scopes.view,
     scopeDocuments,
+    drift,
     vscode.workspace.registerTextDocumentContentProvider(SCOPE_DOCUMENT_SCHEME, scopeDocuments),
     previews,
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_DOCUMENT_SCHEME, previews),
@@ -104,6 +110,7 @@ export function activate(context: vscode.ExtensionContext): DhcpFailoverApi | un
     ...registerScopeCommands(commandContext),
     ...registerReplicationCommands(commandContext),
     ...registerCompareCommands(commandContext),
+    ...registerDriftCommands(commandContext, drift.checker),
     ...registerSimulatorCommands(commandContext),
   );
 
@@ -118,6 +125,7 @@ export function activate(context: vscode.ExtensionContext): DhcpFailoverApi | un
   return {
     connection: current,
     views,
+    drift,
     log,
     statusBar: statusBar.item,
     activationMs,

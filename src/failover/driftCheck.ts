@@ -30,7 +30,7 @@ export interface DriftCheckOutcome {
 }
 
 /** The drift of one scope from its two copies' contents. */
-export function driftOf(primary: ScopeContent, secondary: ScopeContent): DriftResult {
+function driftOf(primary: ScopeContent, secondary: ScopeContent): DriftResult {
   const differences = scopeDifferences(primary, secondary);
   return differences.length === 0 ? { status: 'inSync' } : { status: 'drifted', differences };
 }

@@ -26,11 +26,14 @@ export function matchingInstance(candidates: readonly DHCPScope[], like: DHCPSco
   );
 }
 
-/** The relationship's scopes on `side`'s server (all its scopes when the side was not read). */
+/**
+ * The relationship's scopes on `side`'s server (all its scopes when the side was not read). Micetro may name them by
+ * network (`DHCPScopes/10.0.1.0/24`) rather than by id, as the Servers view also allows.
+ */
 export function sideCandidates(side: FailoverSide, serverScopes: readonly DHCPScope[]): DHCPScope[] {
   if (side.scopeRefs.length === 0) return [...serverScopes];
   const refs = new Set(side.scopeRefs);
-  return serverScopes.filter((scope) => refs.has(scope.ref));
+  return serverScopes.filter((scope) => refs.has(scope.ref) || refs.has(`DHCPScopes/${scopeCidr(scope)}`));
 }
 
 /** Every failover scope of `pair`, by network, each with the copy each server holds. */

@@ -12,3 +12,5 @@ export * from './failoverScopeInstances';
 export * from './driftCheck';
 export * from './replicatePreview';
 export * from './removalPreview';
+export * from './driftMarks';
+export * from './driftCheckSummary';

@@ -34,9 +34,13 @@ interface Manifest {
 const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as Manifest;
 const { commands, menus } = manifest.contributes;
 const ids = new Set(commands.map((command) => command.command));
-const TREE_ONLY = ['dhcpFailover.loadMore', 'dhcpFailover.retry'];
+// Check All Scopes for Drift is the Servers view's title button (the palette's Check for Drift asks what to check);
+// Change This Copy Only… needs the scope node it is run on.
+const TREE_ONLY = ['dhcpFailover.loadMore', 'dhcpFailover.retry', 'dhcpFailover.checkAllForDrift', 'dhcpFailover.changeScopeCopy'];
 const SIMULATOR_ONLY = ['stopServer', 'startServer', 'cutLink', 'restoreLink', 'setPartnerDown'].map((id) => `dhcpFailover.${id}`);
-const SMALL_WORDS = new Set(['to', 'on', 'from', 'of', 'in', 'a', 'the', 'and', 'with']);
+/** Simulator controls offered only on tree nodes. */
+const SIMULATOR_TREE_ONLY = ['dhcpFailover.changeScopeCopy'];
+const SMALL_WORDS = new Set(['to', 'on', 'from', 'of', 'in', 'a', 'the', 'and', 'with', 'for']);
 
 describe('package.json contributions', () => {
   it('gives every command the DHCP Failover category and an id in its namespace', () => {
@@ -65,7 +69,7 @@ describe('package.json contributions', () => {
     for (const id of SIMULATOR_ONLY) assert.equal(palette.get(id), 'dhcpFailover.connection == simulator', id);
     for (const menu of ['view/item/context', 'view/title']) {
       for (const item of menus[menu] ?? []) {
-        if (SIMULATOR_ONLY.includes(item.command)) {
+        if (SIMULATOR_ONLY.includes(item.command) || SIMULATOR_TREE_ONLY.includes(item.command)) {
           assert.match(item.when ?? '', /(^|&& )dhcpFailover\.connection == simulator( &&|$)/, `${menu} shows ${item.command} without the simulator`);
         }
       }
@@ -139,21 +143,22 @@ describe('package.json contributions', () => {
     }
   });
 
-  it('lets every view title item belong to one of the two views', () => {
+  it('lets every view title item belong to one of the three views', () => {
     const views = new Set(manifest.contributes.views.dhcpFailover.map((view) => view.id));
-    assert.deepEqual([...views], ['dhcpFailover.servers', 'dhcpFailover.scopes']);
+    assert.deepEqual([...views], ['dhcpFailover.servers', 'dhcpFailover.scopes', 'dhcpFailover.drift']);
     for (const item of menus['view/title']) {
       const view = /view == ([\w.]+)/.exec(item.when ?? '')?.[1];
       assert.ok(view && views.has(view), `${item.command} in view/title names no view of ours`);
     }
   });
 
-  it('contributes the five settings and never a password setting', () => {
+  it('contributes the six settings and never a password setting', () => {
     const properties = Object.keys(manifest.contributes.configuration.properties).sort();
     assert.deepEqual(properties, [
       'dhcpFailover.authentication',
       'dhcpFailover.autoRefreshSeconds',
       'dhcpFailover.caFile',
+      'dhcpFailover.drift.concurrency',
       'dhcpFailover.requestTimeoutSeconds',
       'dhcpFailover.simulator.profile',
     ]);

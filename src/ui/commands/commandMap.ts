@@ -33,6 +33,9 @@ export interface DhcpFailoverCommands {
   'dhcpFailover.createScope': (node?: ServerNode | RelationshipNode) => Promise<CreateScopePanel>;
   'dhcpFailover.replicateScope': (node?: ScopeNode | ScopeRowNode) => Promise<void>;
   'dhcpFailover.compareWithPartner': (node?: ScopeNode | ScopeRowNode) => Promise<void>;
+  'dhcpFailover.checkDrift': (node?: RelationshipNode | ServerNode) => Promise<void>;
+  'dhcpFailover.checkAllForDrift': () => Promise<void>;
+  'dhcpFailover.changeScopeCopy': (node?: ScopeNode) => Promise<void>;
   'dhcpFailover.replicateRelationship': (node?: RelationshipNode) => Promise<void>;
   'dhcpFailover.replicateServer': (node?: ServerNode) => Promise<void>;
   'dhcpFailover.stopServer': (node?: ServerNode) => Promise<void>;
@@ -68,6 +71,9 @@ const EVERY_COMMAND: Record<CommandId, true> = {
   'dhcpFailover.createScope': true,
   'dhcpFailover.replicateScope': true,
   'dhcpFailover.compareWithPartner': true,
+  'dhcpFailover.checkDrift': true,
+  'dhcpFailover.checkAllForDrift': true,
+  'dhcpFailover.changeScopeCopy': true,
   'dhcpFailover.replicateRelationship': true,
   'dhcpFailover.replicateServer': true,
   'dhcpFailover.stopServer': true,

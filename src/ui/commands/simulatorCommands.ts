@@ -1,8 +1,11 @@
-// Built-in simulator only: make failover visible by stopping servers, cutting links and declaring a partner down.
+// Built-in simulator only: make failover visible by stopping servers, cutting links and declaring a partner down, and
+// make drift on demand by changing one copy of a failover scope.
 import type * as vscode from 'vscode';
 import type { MicetroApi } from '../../api/micetroApi';
-import { pairServerRefs, type FailoverPair, type FailoverSide } from '../../failover';
+import { ipv4ToNumber, pairServerRefs, scopeCidr, type FailoverPair, type FailoverSide } from '../../failover';
+import type { InputOptions } from '../prompts';
 import { RelationshipNode } from '../tree/nodes/relationshipNode';
+import { ScopeNode } from '../tree/nodes/scopeNode';
 import type { ServerNode } from '../tree/nodes/serverNode';
 import { compareNames } from '../tree/sortKeys';
 import type { CommandContext } from './commandContext';
@@ -16,6 +19,7 @@ export function registerSimulatorCommands(context: CommandContext): vscode.Dispo
     registerCommand(context, 'dhcpFailover.cutLink', 'Could not cut the link', (node) => changeLink(context, node, 'SimCutLink')),
     registerCommand(context, 'dhcpFailover.restoreLink', 'Could not restore the link', (node) => changeLink(context, node, 'SimRestoreLink')),
     registerCommand(context, 'dhcpFailover.setPartnerDown', 'Could not set the partner down', (node) => setPartnerDown(context, node)),
+    registerCommand(context, 'dhcpFailover.changeScopeCopy', 'Could not change the scope copy', (node) => changeScopeCopy(context, node)),
   ];
 }
 
@@ -97,4 +101,49 @@ async function setPartnerDown(context: CommandContext, node: RelationshipNode | 
     client.command('SimSetPartnerDown', { dhcpServerRef: side.server.ref, dhcpFailoverRelationshipName: pair.name }),
   );
   await context.views.afterChange(pairServerRefs(pair));
+}
+
+/** The changes SimChangeScopeCopy makes, and the values each asks for. */
+type CopyChange = 'addReservation' | 'setOption' | 'addExclusion';
+
+const anAddress = (text: string): string | undefined => (ipv4ToNumber(text.trim()) === undefined ? 'An IPv4 address, e.g. 10.20.10.45' : undefined);
+
+/**
+ * Changes the copy of a failover scope on the node's server only (its partner keeps what it had), as someone who
+ * forgot to replicate would: the next Check for Drift marks the scope.
+ */
+async function changeScopeCopy(context: CommandContext, node: ScopeNode | undefined): Promise<void> {
+  const client = simulatorClient(context);
+  if (!(node instanceof ScopeNode)) throw new Error('Run Change This Copy Only… on a scope of a relationship in the Servers view.');
+  const { scope } = node;
+  const server = node.parent.parent.server;
+  const title = `Change This Copy Only: ${scopeCidr(scope)} on ${server.name}`;
+  const change = await context.prompts.pick<CopyChange>(
+    [
+      { label: 'Add a Reservation', description: 'an address reserved for a client', value: 'addReservation' },
+      { label: 'Set an Option', description: 'a scope option, added or replaced', value: 'setOption' },
+      { label: 'Add an Exclusion', description: 'addresses the server will not hand out', value: 'addExclusion' },
+    ],
+    { title, placeHolder: `What should change on ${server.name} only?` },
+  );
+  const ask = (options: Omit<InputOptions, 'title'>) => context.prompts.input({ title, ...options });
+  let params: Record<string, unknown>;
+  if (change === 'addReservation') {
+    const address = await ask({ prompt: 'Reserved address', placeHolder: 'e.g. 10.20.10.45', validate: anAddress });
+    const clientIdentifier = await ask({ prompt: 'Client MAC address', value: '00-15-5d-00-00-01' });
+    const name = await ask({ prompt: 'Reservation name', value: 'drift-demo' });
+    params = { addReservation: { name, clientIdentifier, addresses: [address.trim()] } };
+  } else if (change === 'setOption') {
+    const option = await ask({ prompt: 'Option code', value: '6', validate: (text) => (/^\d{1,3}$/.test(text.trim()) ? undefined : 'A number, e.g. 6 (DNS Servers)') });
+    const value = await ask({ prompt: `Value of option ${option.trim()}`, placeHolder: 'e.g. 10.0.0.53' });
+    params = { setOption: { option: option.trim(), value } };
+  } else {
+    const from = await ask({ prompt: 'First excluded address', placeHolder: 'e.g. 10.20.10.200', validate: anAddress });
+    const to = await ask({ prompt: 'Last excluded address', value: from.trim(), validate: anAddress });
+    params = { addExclusion: { from: from.trim(), to: to.trim() } };
+  }
+  await withViewProgress(`Changing ${scopeCidr(scope)} on ${server.name} only…`, () =>
+    client.command('SimChangeScopeCopy', { dhcpScopeRef: scope.ref, dhcpServerRef: server.ref, ...params }),
+  );
+  await context.views.afterChange([server.ref]);
 }

@@ -22,13 +22,18 @@ export abstract class PagedTreeProvider implements vscode.TreeDataProvider<TreeN
     private readonly what: string,
   ) {}
 
+  /** Adds what another feature knows about a node to its item (Check for Drift's marks); set by the wiring. */
+  adorn?: (node: TreeNode, item: vscode.TreeItem) => void;
+
   /** Every child of `node` (of the root when undefined); throws when the load fails. */
   protected abstract loadChildren(node: TreeNode | undefined): Promise<TreeNode[]>;
 
   /** A node that cannot be shown (an answer it cannot describe) shows as an error in its place, never a broken view. */
   getTreeItem(node: TreeNode): vscode.TreeItem {
     try {
-      return node.toTreeItem();
+      const item = node.toTreeItem();
+      this.adorn?.(node, item);
+      return item;
     } catch (error) {
       logError(this.log, `Showing ${node.id}`, error);
       const item = this.mark(new ErrorNode(node.parent, error)).toTreeItem();
@@ -76,6 +81,11 @@ export abstract class PagedTreeProvider implements vscode.TreeDataProvider<TreeN
   /** Reloads everything shown. */
   refresh(): void {
     this.changed.fire(undefined);
+  }
+
+  /** Shows these nodes' items again (what `adorn` adds changed), without reloading anything. */
+  rerender(match: (node: TreeNode) => boolean): void {
+    for (const node of this.nodes.values()) if (match(node)) this.changed.fire(node);
   }
 
   /** Forgets every node (the connection changed: the same ids may mean other objects). */

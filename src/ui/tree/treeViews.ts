@@ -4,7 +4,12 @@ import type { InventoryCache } from './inventoryCache';
 import type { ScopesTreeProvider } from './scopesTreeProvider';
 import type { ServersTreeProvider } from './serversTreeProvider';
 
+/** Work that follows every change, once the views show it (Check for Drift re-reading its marked scopes). */
+export type AfterChangeStep = (serverRefs: readonly string[]) => Promise<void>;
+
 export class TreeViews {
+  private readonly afterChangeSteps = new Set<AfterChangeStep>();
+
   constructor(
     readonly inventory: InventoryCache,
     readonly servers: ServersTreeProvider,
@@ -13,8 +18,16 @@ export class TreeViews {
 
   /** Re-reads only these servers and refreshes their nodes (and the Scopes list, which holds them too). */
   async afterChange(serverRefs: Iterable<string>): Promise<void> {
-    await this.servers.refreshServers([...new Set(serverRefs)]);
+    const refs = [...new Set(serverRefs)];
+    await this.servers.refreshServers(refs);
     this.scopes.refresh();
+    for (const step of this.afterChangeSteps) await step(refs);
+  }
+
+  /** Runs `step` after every afterChange, which waits for it (so a command ends once its marks are current). */
+  onAfterChange(step: AfterChangeStep): { dispose(): void } {
+    this.afterChangeSteps.add(step);
+    return { dispose: () => this.afterChangeSteps.delete(step) };
   }
 
   /**
