@@ -20,8 +20,9 @@ function filesUnder(dir, suffix) {
 
 const node = {
   bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning',
-  // See src/api/nativeFormData.ts: axios gets Node's own FormData instead of the form-data package.
-  alias: { 'form-data': './src/api/nativeFormData.ts' },
+  // Packages the bundles never use, each resolved to a small module that says why (see each file):
+  // axios gets Node's own FormData, no redirect follower, and the proxy agents a silent `debug`.
+  alias: { 'form-data': './src/api/nativeFormData.ts', 'follow-redirects': './src/api/noRedirects.ts', debug: './src/api/silentDebug.ts' },
 };
 
 const targets = {
