@@ -5,7 +5,8 @@
 // they are for: a filter that also matches another server's ref (a partial match) never pulls that server's scopes in.
 // Every server's relationships: one all-servers listing, kept only for the servers it covers from their own side
 // (each of their relationships has a record with their dhcpServerRef), plus one request per server it does not
-// cover, 4 at a time. On the simulator that is 2 requests for the demo (the ISC server, with no relationship, is
+// cover, 4 at a time in the background; expanding a server (or a command needing its relationships) reads it at
+// once instead, so it never waits behind hundreds of queued reads or the listing. On the simulator that is 2 requests for the demo (the ISC server, with no relationship, is
 // read on its own); on a Micetro whose listing names no server it is 1 + one per server, and the listing is not
 // asked again until the next full refresh. No vscode import: the benchmark runs it in Node.
 import type { MicetroApi } from '../../api/micetroApi';
@@ -42,6 +43,8 @@ export class InventoryCache {
   /** Every pair, from the records read; forgotten whenever a record list is read again. */
   private allPairs?: Promise<PairListing>;
   private readonly limit = concurrencyLimit(RELATIONSHIP_READS_AT_ONCE);
+  /** Servers whose own read (not the all-servers listing, not a queued read) is on the wire or done. */
+  private readonly readStarted = new Set<string>();
   /** False once the all-servers listing did not name its servers: it is not asked again until clear(). */
   private bulkUsable = true;
   private relationshipsSeen = false;
@@ -82,7 +85,7 @@ export class InventoryCache {
 
   /** The relationships `serverRef` takes part in; the partner's side is filled from what was read of it already. */
   async getPairs(serverRef: string): Promise<FailoverPair[]> {
-    const own = await this.records(serverRef);
+    const own = await this.records(serverRef, true);
     const servers = await this.getServers();
     const partners = [...this.settled].filter(([ref]) => ref !== serverRef).flatMap(([, records]) => records);
     return buildFailoverPairs([...own, ...partners], servers).filter((pair) => sideOn(pair, serverRef) !== undefined);
@@ -133,13 +136,33 @@ export class InventoryCache {
     return this.relationshipsSeen ? this.statesSeen : undefined;
   }
 
-  /** The records read from `serverRef`, each as that server sees it. */
-  private records(serverRef: string): Promise<DHCPFailoverRelationship[]> {
-    return this.relationships.get(serverRef) ?? this.rememberRecords(serverRef, this.readOne(serverRef));
+  /**
+   * The records read from `serverRef`, each as that server sees it. `now` (an expansion, a command): read at once
+   * unless its own read is already on the wire, never waiting behind the background reads or the all-servers listing.
+   */
+  private records(serverRef: string, now = false): Promise<DHCPFailoverRelationship[]> {
+    const known = this.relationships.get(serverRef);
+    if (known && (!now || this.settled.has(serverRef) || this.readStarted.has(serverRef))) return known;
+    if (now) return this.rememberRecords(serverRef, this.readNow(serverRef));
+    const queued: Promise<DHCPFailoverRelationship[]> = this.readQueued(serverRef, () => this.relationships.get(serverRef) === queued);
+    return this.rememberRecords(serverRef, queued);
   }
 
-  private readOne(serverRef: string): Promise<DHCPFailoverRelationship[]> {
-    return this.limit(() => this.source.getDHCPFailoverRelationships(serverRef));
+  private readNow(serverRef: string): Promise<DHCPFailoverRelationship[]> {
+    this.readStarted.add(serverRef);
+    return this.source.getDHCPFailoverRelationships(serverRef);
+  }
+
+  /**
+   * A background read, RELATIONSHIP_READS_AT_ONCE at a time. When its turn comes after an expansion read the server
+   * (or a refresh forgot it), it asks nothing and answers the server's records as they are now.
+   */
+  private readQueued(serverRef: string, stillCurrent: () => boolean): Promise<DHCPFailoverRelationship[]> {
+    // Queued a microtask later, once the caller has kept the entry `stillCurrent` compares. The slot is held only
+    // while this server's own request is on the wire, never while waiting on another task.
+    return Promise.resolve()
+      .then(() => this.limit(async () => (stillCurrent() ? this.readNow(serverRef) : undefined)))
+      .then((records) => records ?? this.records(serverRef));
   }
 
   private rememberRecords(serverRef: string, load: Promise<DHCPFailoverRelationship[]>): Promise<DHCPFailoverRelationship[]> {
@@ -173,10 +196,10 @@ export class InventoryCache {
         () => undefined,
       );
       for (const server of missing) {
-        void this.rememberRecords(
-          server.ref,
-          everything.then((split) => split?.get(server.ref) ?? this.readOne(server.ref)),
+        const entry: Promise<DHCPFailoverRelationship[]> = everything.then(
+          (split) => split?.get(server.ref) ?? this.readQueued(server.ref, () => this.relationships.get(server.ref) === entry),
         );
+        void this.rememberRecords(server.ref, entry);
       }
     }
     return servers.map((server) => this.records(server.ref));
@@ -283,6 +306,7 @@ export class InventoryCache {
     for (const ref of serverRefs) {
       this.relationships.delete(ref);
       this.settled.delete(ref);
+      this.readStarted.delete(ref);
       this.scopes.delete(ref);
       this.listed.delete(ref);
     }
@@ -304,6 +328,7 @@ export class InventoryCache {
     this.servers = undefined;
     this.relationships.clear();
     this.settled.clear();
+    this.readStarted.clear();
   }
 
   clear(): void {
@@ -313,6 +338,7 @@ export class InventoryCache {
     this.servers = undefined;
     this.relationships.clear();
     this.settled.clear();
+    this.readStarted.clear();
     this.scopes.clear();
     this.listed.clear();
     this.ranges.clear();
