@@ -18,6 +18,8 @@ const ROOT = resolve(__dirname, '../..');
 const PAGE = 1000;
 /** The simulated WAN round trip of the latency rows. */
 const LATENCY_MS = 100;
+/** Fresh extension hosts per profile for the latency rows (each row the median). */
+const LATENCY_RUNS = 3;
 
 interface Row {
   group: string;
@@ -155,7 +157,7 @@ function reportLatency(profile: string, figures: LatencyFigures): void {
     row(
       `At ${LATENCY_MS} ms latency, ${profile} profile`,
       wait.action,
-      `${fixed(wait.ms, 0)} ms = ${fixed(ratio, 2)} round trips (${wait.requests} requests)`,
+      `${fixed(wait.ms, 0)} ms = ${fixed(ratio, 2)} round trips (${fixed(wait.requests, 0)} requests)`,
       allowed === undefined ? 'reported' : `≤ ${fixed(1.2 * allowed, 1)} round trips`,
       allowed === undefined || ratio <= 1.2 * allowed,
     );
@@ -178,7 +180,16 @@ async function latency(folder: string): Promise<void> {
     console.log(`Running the extension-host part against the large inventory at --latency ${LATENCY_MS}, profile ${profile}…`);
     const slow = await startSimulatorProcess(['--seed', 'large', '--latency', String(LATENCY_MS), '--profile', profile]);
     try {
-      reportLatency(profile, await extensionHost<LatencyFigures>(slow, folder, 'latency'));
+      // Each run is a first visit in a fresh extension host; every row is the median of the runs.
+      const runs: LatencyFigures[] = [];
+      for (let run = 0; run < LATENCY_RUNS; run++) runs.push(await extensionHost<LatencyFigures>(slow, folder, 'latency'));
+      reportLatency(profile, {
+        rows: runs[0].rows.map(({ action }) => {
+          // By action: a row that fills in in the background may land before or after another.
+          const same = runs.map((figures) => figures.rows.find((wait) => wait.action === action)!);
+          return { action, ms: median(same.map((wait) => wait.ms)), requests: median(same.map((wait) => wait.requests)) };
+        }),
+      });
     } finally {
       await slow.stop();
     }

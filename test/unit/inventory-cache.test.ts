@@ -79,6 +79,14 @@ class FakeSource implements InventorySource {
   }
 }
 
+/** Waits, turn by turn, until `condition` holds (fails after 1,000 turns). */
+async function eventually(condition: () => boolean): Promise<void> {
+  for (let turn = 0; !condition(); turn++) {
+    if (turn > 1000) assert.fail('the condition never held');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 /** The pairs that `serverRef` takes part in, as `[name, primary's scope refs, secondary's scope refs]`. */
 const shown = (pairs: readonly FailoverPair[]) => pairs.map((pair) => [pair.name, pair.primary.scopeRefs, pair.secondary.scopeRefs]);
 
@@ -243,6 +251,42 @@ describe('InventoryCache', () => {
     await cache.getAllPairs();
     assert.equal(source.calls.filter((call) => call.startsWith('relationships DHCPServers/')).length, 12);
     assert.equal(source.mostAtOnce, 4);
+  });
+
+  it('reads an expanded server at once, ahead of the background reads, and its queued read then asks nothing', async () => {
+    const source = new FakeSource();
+    source.servers = Array.from({ length: 40 }, (_, i) => server(i + 1));
+    source.everything = () => [relationship('r', 'dhcp-1', 'dhcp-2')];
+    const cache = new InventoryCache(() => source);
+    const servers = await cache.getServers();
+    const counts = cache.relationshipCounts(servers);
+    // Once the listing turned out to name no server, 40 reads queue, 4 at a time: expand the last one meanwhile.
+    await eventually(() => source.calls.includes('relationships DHCPServers/1'));
+    const expanded = cache.getPairs('DHCPServers/40');
+    assert.equal(source.calls.at(-1), 'relationships DHCPServers/40', 'the expansion asks at once');
+    await expanded;
+    const readsBefore = source.calls.filter((call) => call.startsWith('relationships DHCPServers/')).length;
+    assert.ok(readsBefore < 12, `the expansion did not wait for the queue (${readsBefore} reads by then)`);
+    await Promise.all(counts);
+    const reads = source.calls.filter((call) => call === 'relationships DHCPServers/40').length;
+    assert.equal(reads, 1, 'its queued background read asks nothing');
+    assert.equal(source.calls.filter((call) => call.startsWith('relationships DHCPServers/')).length, 40);
+    assert.ok(source.mostAtOnce <= 5, 'background reads stay 4 at a time (the expansion beside them)');
+  });
+
+  it('tells when relationships are read one server at a time, and gives the ones read so far', async () => {
+    const demo = new InventoryCache(() => new FakeSource());
+    await demo.getAllPairs();
+    assert.equal(await demo.readsRelationshipsOneByOne(), false, 'the listing names its servers');
+    const source = new FakeSource();
+    source.everything = () => [relationship('r', 'dhcp-1', 'dhcp-2', { dhcpScopeRefs: ['DHCPScopes/11'] })];
+    const cache = new InventoryCache(() => source);
+    const servers = await cache.getServers();
+    assert.deepEqual(cache.pairsReadSoFar(servers), [], 'nothing read yet');
+    const every = cache.getAllPairs();
+    assert.equal(await cache.readsRelationshipsOneByOne(), true);
+    await every;
+    assert.deepEqual(shown(cache.pairsReadSoFar(servers)), [['r', ['DHCPScopes/11'], ['DHCPScopes/21']]]);
   });
 
   it('counts each server’s relationships as its own records arrive, with the same requests as the whole listing', async () => {

@@ -47,6 +47,8 @@ export class InventoryCache {
   private readonly readStarted = new Set<string>();
   /** False once the all-servers listing did not name its servers: it is not asked again until clear(). */
   private bulkUsable = true;
+  /** The all-servers listing last asked: whether it named its servers. */
+  private bulkListing?: Promise<boolean>;
   private relationshipsSeen = false;
   private statesSeen = false;
   private readonly scopes = new Map<string, Promise<DHCPScope[]>>();
@@ -105,6 +107,22 @@ export class InventoryCache {
       });
     }
     return this.allPairs;
+  }
+
+  /** The relationships among the records read so far (no request): what a view shows while the rest are read. */
+  pairsReadSoFar(servers: readonly DHCPServer[]): FailoverPair[] {
+    return buildFailoverPairs([...this.settled.values()].flat(), servers);
+  }
+
+  /**
+   * Whether the relationships are read one server at a time (1 + one round trip per 4 servers): true once the
+   * all-servers listing turned out not to name its servers, false while it can; waits for its answer when in flight.
+   */
+  async readsRelationshipsOneByOne(): Promise<boolean> {
+    // A reading asked before this call asks the listing as soon as the server list is here.
+    await this.getServers().catch(() => undefined);
+    if (!this.bulkUsable) return true;
+    return (await this.bulkListing) === false;
   }
 
   private async listAllPairs(): Promise<PairListing> {
@@ -195,6 +213,7 @@ export class InventoryCache {
         },
         () => undefined,
       );
+      this.bulkListing = everything.then((split) => split !== undefined);
       for (const server of missing) {
         const entry: Promise<DHCPFailoverRelationship[]> = everything.then(
           (split) => split?.get(server.ref) ?? this.readQueued(server.ref, () => this.relationships.get(server.ref) === entry),
@@ -269,9 +288,9 @@ export class InventoryCache {
    * every server's scope list, and the scopes returned have their networks.
    */
   async getFirstScopesPage(limit: number): Promise<{ byServer: Map<string, DHCPScope[]>; complete: boolean }> {
-    const servers = await this.getServers();
     const generation = this.scopesGeneration;
-    const page = await this.source.getDHCPScopesPage({ offset: 0, limit });
+    // The page does not wait for the server list: on a fresh connection both are one round trip, together.
+    const [servers, page] = await Promise.all([this.getServers(), this.source.getDHCPScopesPage({ offset: 0, limit })]);
     const complete = page.items.length >= page.totalResults;
     if (!complete) return { byServer: byServerRef(page.items), complete };
     const byServer = byServerRef(await this.ranges.withNetworks(page.items));
@@ -343,6 +362,7 @@ export class InventoryCache {
     this.listed.clear();
     this.ranges.clear();
     this.bulkUsable = true;
+    this.bulkListing = undefined;
     this.relationshipsSeen = false;
     this.statesSeen = false;
   }
