@@ -1,6 +1,6 @@
 // The views' cache: what it asks the client for, and when it asks again.
 import assert from 'node:assert/strict';
-import type { DHCPFailoverRelationship, DHCPScope, ListOptions } from '../../src/api/types';
+import type { DHCPFailoverRelationship, DHCPScope, ListAllOptions, ListOptions } from '../../src/api/types';
 import { buildFailoverPairs, type FailoverPair } from '../../src/failover';
 import { InventoryCache, type InventorySource } from '../../src/ui/tree/inventoryCache';
 import { buildScopeRows } from '../../src/ui/tree/scopeRows';
@@ -137,6 +137,31 @@ describe('InventoryCache: scope networks from ranges, and scope listings per ser
     assert.equal(again.scopes[29].network, '10.1.29.0/24');
     assert.equal(again.networks, undefined);
     assert.deepEqual(source.calls.filter((call) => call.startsWith('scopes')), ['scopes dhcpServerRef="DHCPServers/1"']);
+  });
+
+  it('gives a server’s scopes on the first page of a long listing first, with the rest of the listing after', async () => {
+    const source = numericRanges(4);
+    const whole = source.getDHCPScopes.bind(source);
+    let answerRest!: () => void;
+    source.getDHCPScopes = async (options: ListAllOptions<DHCPScope> = {}) => {
+      const scopes = await whole(options);
+      // Another server's scope on the first page, as a partial filter match lists it: never shown.
+      options.onPage?.([...scopes.slice(0, 2), scope('10.9.0.0/24', { ref: 'DHCPScopes/900', dhcpServerRef: 'DHCPServers/10' })]);
+      await new Promise<void>((resolve) => (answerRest = resolve));
+      options.onPage?.(scopes.slice(2));
+      return scopes;
+    };
+    const cache = new InventoryCache(() => source);
+    const first = await cache.getScopesFirst('DHCPServers/1');
+    assert.deepEqual(first.scopes.map((s) => s.ref), ['DHCPScopes/100', 'DHCPScopes/101']);
+    assert.ok(first.rest && first.networks, 'the rest and the networks settle later');
+    answerRest();
+    assert.equal((await first.rest).length, 4);
+    await first.networks;
+    const again = await cache.getScopesFirst('DHCPServers/1');
+    assert.equal(again.scopes.length, 4);
+    assert.equal(again.rest, undefined);
+    assert.equal(source.calls.filter((call) => call.startsWith('scopes')).length, 1, 'one listing');
   });
 
   it('asks Micetro for the scopes whose name contains a text, quoted, while not every scope is loaded', async () => {

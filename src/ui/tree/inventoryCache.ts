@@ -54,6 +54,8 @@ export class InventoryCache {
   private readonly scopes = new Map<string, Promise<DHCPScope[]>>();
   /** Each server's scope listing as it came, before the networks were filled in. */
   private readonly listed = new Map<string, Promise<DHCPScope[]>>();
+  /** The server's scopes on the first page of that listing that holds any. */
+  private readonly firstListed = new Map<string, Promise<DHCPScope[]>>();
   /** Counts scope invalidations, so a listing that was asked before one does not fill the cache after it. */
   private scopesGeneration = 0;
   private everyScopeLoaded = false;
@@ -230,18 +232,31 @@ export class InventoryCache {
   }
 
   /**
-   * The scope instances on `serverRef` as soon as they are listed: each with its network when the networks are known,
+   * The scope instances on `serverRef` as soon as some are here: each with its network when the networks are known,
    * else as listed, with `networks` settling once they are (the first time, every IPAM range is listed: many pages).
+   * While a listing of many pages is read, the server's scopes on its first page come first, with `rest` settling
+   * with the whole listing (where Micetro's filter also matches other servers, one server's listing can be 13 pages).
    */
-  async getScopesFirst(serverRef: string): Promise<{ scopes: DHCPScope[]; networks?: Promise<unknown> }> {
+  async getScopesFirst(serverRef: string): Promise<{ scopes: DHCPScope[]; networks?: Promise<unknown>; rest?: Promise<DHCPScope[]> }> {
     const withNetworks = this.getScopes(serverRef);
     const listed = this.listed.get(serverRef) ?? withNetworks;
-    // When both have arrived, the first in the list wins: the scopes with their networks.
-    return Promise.race([withNetworks.then((scopes) => ({ scopes })), listed.then((scopes) => ({ scopes, networks: withNetworks }))]);
+    const firstPage = this.firstListed.get(serverRef);
+    // When several have arrived, the first in the list wins: the scopes with their networks, then the whole listing.
+    return Promise.race([
+      withNetworks.then((scopes) => ({ scopes })),
+      listed.then((scopes) => ({ scopes, networks: withNetworks })),
+      ...(firstPage ? [firstPage.then((scopes) => ({ scopes, networks: withNetworks, rest: listed }))] : []),
+    ]);
   }
 
   private listedScopes(serverRef: string): Promise<DHCPScope[]> {
-    return this.listed.get(serverRef) ?? remember(this.listed, serverRef, scopesOnServer(this.source, serverRef));
+    const known = this.listed.get(serverRef);
+    if (known) return known;
+    // Settles with the first page that holds any of the server's scopes; later pages change nothing.
+    let firstPageHere!: (scopes: DHCPScope[]) => void;
+    this.firstListed.set(serverRef, new Promise((resolve) => (firstPageHere = resolve)));
+    const load = scopesOnServer(this.source, serverRef, (scopes) => scopes.length > 0 && firstPageHere(scopes));
+    return remember(this.listed, serverRef, load);
   }
 
   /**
@@ -328,6 +343,7 @@ export class InventoryCache {
       this.readStarted.delete(ref);
       this.scopes.delete(ref);
       this.listed.delete(ref);
+      this.firstListed.delete(ref);
     }
   }
 
@@ -338,6 +354,7 @@ export class InventoryCache {
     for (const ref of serverRefs) {
       this.scopes.delete(ref);
       this.listed.delete(ref);
+      this.firstListed.delete(ref);
     }
   }
 
@@ -360,6 +377,7 @@ export class InventoryCache {
     this.readStarted.clear();
     this.scopes.clear();
     this.listed.clear();
+    this.firstListed.clear();
     this.ranges.clear();
     this.bulkUsable = true;
     this.bulkListing = undefined;
@@ -400,10 +418,11 @@ function splitByServer(records: readonly DHCPFailoverRelationship[], servers: re
     const ref = record.dhcpServerRef as string;
     byServer.set(ref, [...(byServer.get(ref) ?? []), record]);
   }
-  const pairs = buildFailoverPairs(records, servers);
-  for (const [ref, own] of byServer) {
-    const named = pairs.filter((pair) => sideOn(pair, ref) !== undefined).length;
-    if (named !== own.length) byServer.delete(ref);
+  // How many relationships name each server, counted in one pass (not one pass over every pair per server).
+  const named = new Map<string, number>();
+  for (const pair of buildFailoverPairs(records, servers)) {
+    for (const ref of new Set([pair.primary.server.ref, pair.secondary.server.ref])) named.set(ref, (named.get(ref) ?? 0) + 1);
   }
+  for (const [ref, own] of byServer) if (named.get(ref) !== own.length) byServer.delete(ref);
   return byServer;
 }
