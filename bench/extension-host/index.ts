@@ -264,5 +264,9 @@ async function latencyRows(api: DhcpFailoverApi, direct: MicetroClient): Promise
     return scopes.getChildren(undefined);
   });
   await api.views.scopes.setFilter('');
+  // The Scopes view first, on a cache a Refresh just emptied: its rows also need every relationship (the demo's
+  // listing, or the strict profile's verdict that it must read them one server at a time, then those read so far).
+  api.views.refreshAll();
+  await timed('After Refresh, the Scopes view first (no relationship read yet): its first rows', () => scopes.getChildren(undefined));
   return { rows };
 }

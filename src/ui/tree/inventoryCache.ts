@@ -208,7 +208,10 @@ export class InventoryCache {
     const missing = servers.filter((server) => !this.relationships.has(server.ref));
     if (missing.length > 1 && this.bulkUsable) {
       const everything = this.source.getDHCPFailoverRelationships().then(
-        (records) => {
+        async (records) => {
+          // Answers that arrived with it (an expanded server's own read) are handled first: splitting it and filling
+          // 500 servers' counts takes the event loop for a while.
+          await new Promise((resolve) => setImmediate(resolve));
           const split = splitByServer(records, servers);
           if (!split) this.bulkUsable = false;
           return split;
