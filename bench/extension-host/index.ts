@@ -253,7 +253,13 @@ async function latencyRows(api: DhcpFailoverApi, direct: MicetroClient): Promise
   await allCounts;
   const relationshipNode = relationships.find((node) => labelOf(node) === biggestRelationship.name);
   if (!relationshipNode) throw new Error(`no ${biggestRelationship.name} under ${biggest.name}`);
-  await timed(`Expand a ${biggestRelationship.dhcpScopeRefs.length}-scope relationship (its server's scopes, and every IPAM range once)`, () => servers.getChildren(relationshipNode));
+  await timed(`Expand a ${biggestRelationship.dhcpScopeRefs.length}-scope relationship: its first rows (from the first page of its server's scopes)`, () =>
+    servers.getChildren(relationshipNode),
+  );
+  // The rest of its server's scopes and their networks fill in after its first rows (30 pages of ranges): the next
+  // view opens once they have, as a user reading the expansion would, so its figure is its own wait rather than the
+  // CPU those pages take to parse meanwhile.
+  await api.views.inventory.getScopes(biggestRef);
   await timed(`Scopes view first rows (${[...counts.values()].reduce((a, b) => a + b, 0)} scopes)`, () => scopes.getChildren(undefined));
   // The filter once the view has every scope (it pages the rest in after its first rows).
   await api.views.inventory.getAllScopes();
@@ -262,5 +268,9 @@ async function latencyRows(api: DhcpFailoverApi, direct: MicetroClient): Promise
     return scopes.getChildren(undefined);
   });
   await api.views.scopes.setFilter('');
+  // The Scopes view first, on a cache a Refresh just emptied: its rows also need every relationship (the demo's
+  // listing, or the strict profile's verdict that it must read them one server at a time, then those read so far).
+  api.views.refreshAll();
+  await timed('After Refresh, the Scopes view first (no relationship read yet): its first rows', () => scopes.getChildren(undefined));
   return { rows };
 }

@@ -13,6 +13,7 @@ import type {
   DHCPScope,
   DHCPServer,
   IPAMRange,
+  ListAllOptions,
   ListOptions,
   NewDHCPScope,
   NewIPAMRange,
@@ -31,7 +32,7 @@ export interface MicetroApi {
   /** Every server matching the filter, paged until `totalResults` is reached. */
   getDHCPServers(options?: ListOptions): Promise<DHCPServer[]>;
   /** Every scope matching the filter, paged until `totalResults` is reached. */
-  getDHCPScopes(options?: ListOptions): Promise<DHCPScope[]>;
+  getDHCPScopes(options?: ListAllOptions<DHCPScope>): Promise<DHCPScope[]>;
   /** One page of the scopes matching the filter, with how many match in all. */
   getDHCPScopesPage(options: ListOptions & { offset: number; limit: number }): Promise<Page<DHCPScope>>;
   /** Creates one scope instance (as the official Ansible collection does); returns its ref. */

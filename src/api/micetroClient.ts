@@ -39,6 +39,7 @@ import type {
   DHCPScope,
   DHCPServer,
   IPAMRange,
+  ListAllOptions,
   ListOptions,
   NewDHCPScope,
   NewIPAMRange,
@@ -269,9 +270,11 @@ export class MicetroClient implements MicetroApi {
     return result.dhcpServer;
   }
 
-  async getDHCPScopes(options: ListOptions = {}): Promise<DHCPScope[]> {
-    const scopes = await this.listAll('DHCPScopes', scopeListAnswer, options);
-    return scopes.map((scope) => this.ownedScope(scope, filteredServerRef(options.filter), 'GET DHCPScopes'));
+  async getDHCPScopes(options: ListAllOptions<DHCPScope> = {}): Promise<DHCPScope[]> {
+    const own = (scope: ListedDHCPScope) => this.ownedScope(scope, filteredServerRef(options.filter), 'GET DHCPScopes');
+    const { onPage } = options;
+    const scopes = await this.listAll('DHCPScopes', scopeListAnswer, options, onPage && ((items) => onPage(items.map(own))));
+    return scopes.map(own);
   }
 
   async getDHCPScopesPage(options: ListOptions & { offset: number; limit: number }): Promise<Page<DHCPScope>> {
@@ -480,8 +483,9 @@ export class MicetroClient implements MicetroApi {
 
   // ---- transport --------------------------------------------------------------------------------------
 
-  private async listAll<T>(path: string, answer: v.GenericSchema<unknown, ListAnswer<T>>, options: ListOptions): Promise<T[]> {
+  private async listAll<T>(path: string, answer: v.GenericSchema<unknown, ListAnswer<T>>, options: ListOptions, onPage?: (items: T[]) => void): Promise<T[]> {
     const first = await this.listPage(path, answer, options, 0, this.pageSize);
+    onPage?.(first.items);
     const total = first.totalResults;
     // Step by what the server actually returned: it may cap pages below the limit asked for.
     const step = first.items.length;
@@ -493,6 +497,7 @@ export class MicetroClient implements MicetroApi {
       while (next < offsets.length) {
         const index = next++;
         pages[index] = (await this.listPage(path, answer, options, offsets[index], step)).items;
+        onPage?.(pages[index]);
       }
     };
     await Promise.all(Array.from({ length: Math.min(PAGE_CONCURRENCY, offsets.length) }, worker));
@@ -501,6 +506,7 @@ export class MicetroClient implements MicetroApi {
     while (items.length < total) {
       const more = await this.listPage(path, answer, options, items.length, this.pageSize);
       if (more.items.length === 0) break;
+      onPage?.(more.items);
       items = items.concat(more.items);
     }
     return items;

@@ -4,7 +4,9 @@
 import type { MicetroApi } from './micetroApi';
 import type { DHCPScope } from './types';
 
-export async function scopesOnServer(client: Pick<MicetroApi, 'getDHCPScopes'>, serverRef: string): Promise<DHCPScope[]> {
-  const listed = await client.getDHCPScopes({ filter: `dhcpServerRef="${serverRef}"` });
-  return listed.filter((scope) => scope.dhcpServerRef === serverRef);
+/** `onPage` gets each page's scopes of that server as the page arrives (a long listing: show the first ones early). */
+export async function scopesOnServer(client: Pick<MicetroApi, 'getDHCPScopes'>, serverRef: string, onPage?: (scopes: DHCPScope[]) => void): Promise<DHCPScope[]> {
+  const own = (scopes: DHCPScope[]) => scopes.filter((scope) => scope.dhcpServerRef === serverRef);
+  const listed = await client.getDHCPScopes({ filter: `dhcpServerRef="${serverRef}"`, onPage: onPage && ((page) => onPage(own(page))) });
+  return own(listed);
 }

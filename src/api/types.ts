@@ -158,6 +158,11 @@ export interface ListOptions {
   sortOrder?: 'Ascending' | 'Descending';
 }
 
+/** A whole listing, with each page's items given to `onPage` as it arrives (first page first), for a caller showing them early. */
+export interface ListAllOptions<T> extends ListOptions {
+  onPage?: (items: T[]) => void;
+}
+
 export interface Page<T> {
   items: T[];
   totalResults: number;

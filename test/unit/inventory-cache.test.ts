@@ -1,6 +1,6 @@
 // The views' cache: what it asks the client for, and when it asks again.
 import assert from 'node:assert/strict';
-import type { DHCPFailoverRelationship, DHCPScope, ListOptions } from '../../src/api/types';
+import type { DHCPFailoverRelationship, DHCPScope, ListAllOptions, ListOptions } from '../../src/api/types';
 import { buildFailoverPairs, type FailoverPair } from '../../src/failover';
 import { InventoryCache, type InventorySource } from '../../src/ui/tree/inventoryCache';
 import { buildScopeRows } from '../../src/ui/tree/scopeRows';
@@ -79,6 +79,14 @@ class FakeSource implements InventorySource {
   }
 }
 
+/** Waits, turn by turn, until `condition` holds (fails after 1,000 turns). */
+async function eventually(condition: () => boolean): Promise<void> {
+  for (let turn = 0; !condition(); turn++) {
+    if (turn > 1000) assert.fail('the condition never held');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 /** The pairs that `serverRef` takes part in, as `[name, primary's scope refs, secondary's scope refs]`. */
 const shown = (pairs: readonly FailoverPair[]) => pairs.map((pair) => [pair.name, pair.primary.scopeRefs, pair.secondary.scopeRefs]);
 
@@ -129,6 +137,31 @@ describe('InventoryCache: scope networks from ranges, and scope listings per ser
     assert.equal(again.scopes[29].network, '10.1.29.0/24');
     assert.equal(again.networks, undefined);
     assert.deepEqual(source.calls.filter((call) => call.startsWith('scopes')), ['scopes dhcpServerRef="DHCPServers/1"']);
+  });
+
+  it('gives a server’s scopes on the first page of a long listing first, with the rest of the listing after', async () => {
+    const source = numericRanges(4);
+    const whole = source.getDHCPScopes.bind(source);
+    let answerRest!: () => void;
+    source.getDHCPScopes = async (options: ListAllOptions<DHCPScope> = {}) => {
+      const scopes = await whole(options);
+      // Another server's scope on the first page, as a partial filter match lists it: never shown.
+      options.onPage?.([...scopes.slice(0, 2), scope('10.9.0.0/24', { ref: 'DHCPScopes/900', dhcpServerRef: 'DHCPServers/10' })]);
+      await new Promise<void>((resolve) => (answerRest = resolve));
+      options.onPage?.(scopes.slice(2));
+      return scopes;
+    };
+    const cache = new InventoryCache(() => source);
+    const first = await cache.getScopesFirst('DHCPServers/1');
+    assert.deepEqual(first.scopes.map((s) => s.ref), ['DHCPScopes/100', 'DHCPScopes/101']);
+    assert.ok(first.rest && first.networks, 'the rest and the networks settle later');
+    answerRest();
+    assert.equal((await first.rest).length, 4);
+    await first.networks;
+    const again = await cache.getScopesFirst('DHCPServers/1');
+    assert.equal(again.scopes.length, 4);
+    assert.equal(again.rest, undefined);
+    assert.equal(source.calls.filter((call) => call.startsWith('scopes')).length, 1, 'one listing');
   });
 
   it('asks Micetro for the scopes whose name contains a text, quoted, while not every scope is loaded', async () => {
@@ -243,6 +276,42 @@ describe('InventoryCache', () => {
     await cache.getAllPairs();
     assert.equal(source.calls.filter((call) => call.startsWith('relationships DHCPServers/')).length, 12);
     assert.equal(source.mostAtOnce, 4);
+  });
+
+  it('reads an expanded server at once, ahead of the background reads, and its queued read then asks nothing', async () => {
+    const source = new FakeSource();
+    source.servers = Array.from({ length: 40 }, (_, i) => server(i + 1));
+    source.everything = () => [relationship('r', 'dhcp-1', 'dhcp-2')];
+    const cache = new InventoryCache(() => source);
+    const servers = await cache.getServers();
+    const counts = cache.relationshipCounts(servers);
+    // Once the listing turned out to name no server, 40 reads queue, 4 at a time: expand the last one meanwhile.
+    await eventually(() => source.calls.includes('relationships DHCPServers/1'));
+    const expanded = cache.getPairs('DHCPServers/40');
+    assert.equal(source.calls.at(-1), 'relationships DHCPServers/40', 'the expansion asks at once');
+    await expanded;
+    const readsBefore = source.calls.filter((call) => call.startsWith('relationships DHCPServers/')).length;
+    assert.ok(readsBefore < 12, `the expansion did not wait for the queue (${readsBefore} reads by then)`);
+    await Promise.all(counts);
+    const reads = source.calls.filter((call) => call === 'relationships DHCPServers/40').length;
+    assert.equal(reads, 1, 'its queued background read asks nothing');
+    assert.equal(source.calls.filter((call) => call.startsWith('relationships DHCPServers/')).length, 40);
+    assert.ok(source.mostAtOnce <= 5, 'background reads stay 4 at a time (the expansion beside them)');
+  });
+
+  it('tells when relationships are read one server at a time, and gives the ones read so far', async () => {
+    const demo = new InventoryCache(() => new FakeSource());
+    await demo.getAllPairs();
+    assert.equal(await demo.readsRelationshipsOneByOne(), false, 'the listing names its servers');
+    const source = new FakeSource();
+    source.everything = () => [relationship('r', 'dhcp-1', 'dhcp-2', { dhcpScopeRefs: ['DHCPScopes/11'] })];
+    const cache = new InventoryCache(() => source);
+    const servers = await cache.getServers();
+    assert.deepEqual(cache.pairsReadSoFar(servers), [], 'nothing read yet');
+    const every = cache.getAllPairs();
+    assert.equal(await cache.readsRelationshipsOneByOne(), true);
+    await every;
+    assert.deepEqual(shown(cache.pairsReadSoFar(servers)), [['r', ['DHCPScopes/11'], ['DHCPScopes/21']]]);
   });
 
   it('counts each server’s relationships as its own records arrive, with the same requests as the whole listing', async () => {

@@ -108,6 +108,15 @@ describe('MicetroClient ↔ simulator (loopback HTTP)', () => {
       );
     });
 
+    it('gives each page of a scope listing as it arrives, the first page first, and then the whole listing', async () => {
+      const everything = await makeClient().getDHCPScopes();
+      const pages: string[][] = [];
+      const listed = await makeClient({ pageSize: 7 }).getDHCPScopes({ onPage: (scopes) => pages.push(scopes.map((scope) => scope.ref)) });
+      assert.equal(pages.length, Math.ceil(everything.length / 7));
+      assert.deepEqual(pages[0], everything.slice(0, 7).map((scope) => scope.ref));
+      assert.deepEqual(pages.flat().sort(), listed.map((scope) => scope.ref).sort());
+    });
+
     it('filters with terms joined by AND, sending spaces as %20', async () => {
       const client = makeClient();
       const [server] = await client.getDHCPServers();

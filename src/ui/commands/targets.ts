@@ -4,7 +4,8 @@ import { pairScopeCount, readOnlyReason, scopeCidr, sideOn, stateLabel, type Fai
 import { CancelledError, type PickItem } from '../prompts';
 import { RelationshipNode } from '../tree/nodes/relationshipNode';
 import { ScopeNode, scopeTexts } from '../tree/nodes/scopeNode';
-import { ScopeRowNode, type ScopeInstance } from '../tree/nodes/scopeRowNode';
+import { ScopeRowNode } from '../tree/nodes/scopeRowNode';
+import type { ScopeInstance } from '../tree/scopeRows';
 import { ServerNode } from '../tree/nodes/serverNode';
 import { modeSummary, pairName } from '../tree/relationshipText';
 import { compareNames, sortByNetwork } from '../tree/sortKeys';

@@ -5,7 +5,8 @@
 // they are for: a filter that also matches another server's ref (a partial match) never pulls that server's scopes in.
 // Every server's relationships: one all-servers listing, kept only for the servers it covers from their own side
 // (each of their relationships has a record with their dhcpServerRef), plus one request per server it does not
-// cover, 4 at a time. On the simulator that is 2 requests for the demo (the ISC server, with no relationship, is
+// cover, 4 at a time in the background; expanding a server (or a command needing its relationships) reads it at
+// once instead, so it never waits behind hundreds of queued reads or the listing. On the simulator that is 2 requests for the demo (the ISC server, with no relationship, is
 // read on its own); on a Micetro whose listing names no server it is 1 + one per server, and the listing is not
 // asked again until the next full refresh. No vscode import: the benchmark runs it in Node.
 import type { MicetroApi } from '../../api/micetroApi';
@@ -42,13 +43,19 @@ export class InventoryCache {
   /** Every pair, from the records read; forgotten whenever a record list is read again. */
   private allPairs?: Promise<PairListing>;
   private readonly limit = concurrencyLimit(RELATIONSHIP_READS_AT_ONCE);
+  /** Servers whose own read (not the all-servers listing, not a queued read) is on the wire or done. */
+  private readonly readStarted = new Set<string>();
   /** False once the all-servers listing did not name its servers: it is not asked again until clear(). */
   private bulkUsable = true;
+  /** The all-servers listing last asked: whether it named its servers. */
+  private bulkListing?: Promise<boolean>;
   private relationshipsSeen = false;
   private statesSeen = false;
   private readonly scopes = new Map<string, Promise<DHCPScope[]>>();
   /** Each server's scope listing as it came, before the networks were filled in. */
   private readonly listed = new Map<string, Promise<DHCPScope[]>>();
+  /** The server's scopes on the first page of that listing that holds any. */
+  private readonly firstListed = new Map<string, Promise<DHCPScope[]>>();
   /** Counts scope invalidations, so a listing that was asked before one does not fill the cache after it. */
   private scopesGeneration = 0;
   private everyScopeLoaded = false;
@@ -82,7 +89,7 @@ export class InventoryCache {
 
   /** The relationships `serverRef` takes part in; the partner's side is filled from what was read of it already. */
   async getPairs(serverRef: string): Promise<FailoverPair[]> {
-    const own = await this.records(serverRef);
+    const own = await this.records(serverRef, true);
     const servers = await this.getServers();
     const partners = [...this.settled].filter(([ref]) => ref !== serverRef).flatMap(([, records]) => records);
     return buildFailoverPairs([...own, ...partners], servers).filter((pair) => sideOn(pair, serverRef) !== undefined);
@@ -102,6 +109,22 @@ export class InventoryCache {
       });
     }
     return this.allPairs;
+  }
+
+  /** The relationships among the records read so far (no request): what a view shows while the rest are read. */
+  pairsReadSoFar(servers: readonly DHCPServer[]): FailoverPair[] {
+    return buildFailoverPairs([...this.settled.values()].flat(), servers);
+  }
+
+  /**
+   * Whether the relationships are read one server at a time (1 + one round trip per 4 servers): true once the
+   * all-servers listing turned out not to name its servers, false while it can; waits for its answer when in flight.
+   */
+  async readsRelationshipsOneByOne(): Promise<boolean> {
+    // A reading asked before this call asks the listing as soon as the server list is here.
+    await this.getServers().catch(() => undefined);
+    if (!this.bulkUsable) return true;
+    return (await this.bulkListing) === false;
   }
 
   private async listAllPairs(): Promise<PairListing> {
@@ -133,13 +156,33 @@ export class InventoryCache {
     return this.relationshipsSeen ? this.statesSeen : undefined;
   }
 
-  /** The records read from `serverRef`, each as that server sees it. */
-  private records(serverRef: string): Promise<DHCPFailoverRelationship[]> {
-    return this.relationships.get(serverRef) ?? this.rememberRecords(serverRef, this.readOne(serverRef));
+  /**
+   * The records read from `serverRef`, each as that server sees it. `now` (an expansion, a command): read at once
+   * unless its own read is already on the wire, never waiting behind the background reads or the all-servers listing.
+   */
+  private records(serverRef: string, now = false): Promise<DHCPFailoverRelationship[]> {
+    const known = this.relationships.get(serverRef);
+    if (known && (!now || this.settled.has(serverRef) || this.readStarted.has(serverRef))) return known;
+    if (now) return this.rememberRecords(serverRef, this.readNow(serverRef));
+    const queued: Promise<DHCPFailoverRelationship[]> = this.readQueued(serverRef, () => this.relationships.get(serverRef) === queued);
+    return this.rememberRecords(serverRef, queued);
   }
 
-  private readOne(serverRef: string): Promise<DHCPFailoverRelationship[]> {
-    return this.limit(() => this.source.getDHCPFailoverRelationships(serverRef));
+  private readNow(serverRef: string): Promise<DHCPFailoverRelationship[]> {
+    this.readStarted.add(serverRef);
+    return this.source.getDHCPFailoverRelationships(serverRef);
+  }
+
+  /**
+   * A background read, RELATIONSHIP_READS_AT_ONCE at a time. When its turn comes after an expansion read the server
+   * (or a refresh forgot it), it asks nothing and answers the server's records as they are now.
+   */
+  private readQueued(serverRef: string, stillCurrent: () => boolean): Promise<DHCPFailoverRelationship[]> {
+    // Queued a microtask later, once the caller has kept the entry `stillCurrent` compares. The slot is held only
+    // while this server's own request is on the wire, never while waiting on another task.
+    return Promise.resolve()
+      .then(() => this.limit(async () => (stillCurrent() ? this.readNow(serverRef) : undefined)))
+      .then((records) => records ?? this.records(serverRef));
   }
 
   private rememberRecords(serverRef: string, load: Promise<DHCPFailoverRelationship[]>): Promise<DHCPFailoverRelationship[]> {
@@ -165,18 +208,22 @@ export class InventoryCache {
     const missing = servers.filter((server) => !this.relationships.has(server.ref));
     if (missing.length > 1 && this.bulkUsable) {
       const everything = this.source.getDHCPFailoverRelationships().then(
-        (records) => {
+        async (records) => {
+          // Answers that arrived with it (an expanded server's own read) are handled first: splitting it and filling
+          // 500 servers' counts takes the event loop for a while.
+          await new Promise((resolve) => setImmediate(resolve));
           const split = splitByServer(records, servers);
           if (!split) this.bulkUsable = false;
           return split;
         },
         () => undefined,
       );
+      this.bulkListing = everything.then((split) => split !== undefined);
       for (const server of missing) {
-        void this.rememberRecords(
-          server.ref,
-          everything.then((split) => split?.get(server.ref) ?? this.readOne(server.ref)),
+        const entry: Promise<DHCPFailoverRelationship[]> = everything.then(
+          (split) => split?.get(server.ref) ?? this.readQueued(server.ref, () => this.relationships.get(server.ref) === entry),
         );
+        void this.rememberRecords(server.ref, entry);
       }
     }
     return servers.map((server) => this.records(server.ref));
@@ -188,18 +235,31 @@ export class InventoryCache {
   }
 
   /**
-   * The scope instances on `serverRef` as soon as they are listed: each with its network when the networks are known,
+   * The scope instances on `serverRef` as soon as some are here: each with its network when the networks are known,
    * else as listed, with `networks` settling once they are (the first time, every IPAM range is listed: many pages).
+   * While a listing of many pages is read, the server's scopes on its first page come first, with `rest` settling
+   * with the whole listing (where Micetro's filter also matches other servers, one server's listing can be 13 pages).
    */
-  async getScopesFirst(serverRef: string): Promise<{ scopes: DHCPScope[]; networks?: Promise<unknown> }> {
+  async getScopesFirst(serverRef: string): Promise<{ scopes: DHCPScope[]; networks?: Promise<unknown>; rest?: Promise<DHCPScope[]> }> {
     const withNetworks = this.getScopes(serverRef);
     const listed = this.listed.get(serverRef) ?? withNetworks;
-    // When both have arrived, the first in the list wins: the scopes with their networks.
-    return Promise.race([withNetworks.then((scopes) => ({ scopes })), listed.then((scopes) => ({ scopes, networks: withNetworks }))]);
+    const firstPage = this.firstListed.get(serverRef);
+    // When several have arrived, the first in the list wins: the scopes with their networks, then the whole listing.
+    return Promise.race([
+      withNetworks.then((scopes) => ({ scopes })),
+      listed.then((scopes) => ({ scopes, networks: withNetworks })),
+      ...(firstPage ? [firstPage.then((scopes) => ({ scopes, networks: withNetworks, rest: listed }))] : []),
+    ]);
   }
 
   private listedScopes(serverRef: string): Promise<DHCPScope[]> {
-    return this.listed.get(serverRef) ?? remember(this.listed, serverRef, scopesOnServer(this.source, serverRef));
+    const known = this.listed.get(serverRef);
+    if (known) return known;
+    // Settles with the first page that holds any of the server's scopes; later pages change nothing.
+    let firstPageHere!: (scopes: DHCPScope[]) => void;
+    this.firstListed.set(serverRef, new Promise((resolve) => (firstPageHere = resolve)));
+    const load = scopesOnServer(this.source, serverRef, (scopes) => scopes.length > 0 && firstPageHere(scopes));
+    return remember(this.listed, serverRef, load);
   }
 
   /**
@@ -246,9 +306,9 @@ export class InventoryCache {
    * every server's scope list, and the scopes returned have their networks.
    */
   async getFirstScopesPage(limit: number): Promise<{ byServer: Map<string, DHCPScope[]>; complete: boolean }> {
-    const servers = await this.getServers();
     const generation = this.scopesGeneration;
-    const page = await this.source.getDHCPScopesPage({ offset: 0, limit });
+    // The page does not wait for the server list: on a fresh connection both are one round trip, together.
+    const [servers, page] = await Promise.all([this.getServers(), this.source.getDHCPScopesPage({ offset: 0, limit })]);
     const complete = page.items.length >= page.totalResults;
     if (!complete) return { byServer: byServerRef(page.items), complete };
     const byServer = byServerRef(await this.ranges.withNetworks(page.items));
@@ -283,8 +343,10 @@ export class InventoryCache {
     for (const ref of serverRefs) {
       this.relationships.delete(ref);
       this.settled.delete(ref);
+      this.readStarted.delete(ref);
       this.scopes.delete(ref);
       this.listed.delete(ref);
+      this.firstListed.delete(ref);
     }
   }
 
@@ -295,6 +357,7 @@ export class InventoryCache {
     for (const ref of serverRefs) {
       this.scopes.delete(ref);
       this.listed.delete(ref);
+      this.firstListed.delete(ref);
     }
   }
 
@@ -304,6 +367,7 @@ export class InventoryCache {
     this.servers = undefined;
     this.relationships.clear();
     this.settled.clear();
+    this.readStarted.clear();
   }
 
   clear(): void {
@@ -313,10 +377,13 @@ export class InventoryCache {
     this.servers = undefined;
     this.relationships.clear();
     this.settled.clear();
+    this.readStarted.clear();
     this.scopes.clear();
     this.listed.clear();
+    this.firstListed.clear();
     this.ranges.clear();
     this.bulkUsable = true;
+    this.bulkListing = undefined;
     this.relationshipsSeen = false;
     this.statesSeen = false;
   }
@@ -354,10 +421,11 @@ function splitByServer(records: readonly DHCPFailoverRelationship[], servers: re
     const ref = record.dhcpServerRef as string;
     byServer.set(ref, [...(byServer.get(ref) ?? []), record]);
   }
-  const pairs = buildFailoverPairs(records, servers);
-  for (const [ref, own] of byServer) {
-    const named = pairs.filter((pair) => sideOn(pair, ref) !== undefined).length;
-    if (named !== own.length) byServer.delete(ref);
+  // How many relationships name each server, counted in one pass (not one pass over every pair per server).
+  const named = new Map<string, number>();
+  for (const pair of buildFailoverPairs(records, servers)) {
+    for (const ref of new Set([pair.primary.server.ref, pair.secondary.server.ref])) named.set(ref, (named.get(ref) ?? 0) + 1);
   }
+  for (const [ref, own] of byServer) if (named.get(ref) !== own.length) byServer.delete(ref);
   return byServer;
 }

@@ -1,13 +1,19 @@
 // The rows of the Scopes view from the per-server lists: a failover scope's two instances become one row.
 // No vscode import, so the benchmark can time it in Node.
 import type { DHCPScope, DHCPServer } from '../../api/types';
-import { sideOn, type FailoverPair } from '../../failover/failoverPair';
-import { scopeCidr } from '../../failover/scopeRules';
-import type { ScopeInstance } from './nodes/scopeRowNode';
+import type { FailoverPair } from '../../failover/failoverPair';
 import { nodeId } from './nodes/treeNode';
-import { compareNames, sortByNetwork } from './sortKeys';
+import { pairName } from './relationshipText';
+import { cidrOf, compareNames, sortByNetwork } from './sortKeys';
 
 export const NUMERIC_REF = /^DHCPScopes\/\d+$/;
+
+/** One scope on one server, with the relationship it belongs to. */
+export interface ScopeInstance {
+  scope: DHCPScope;
+  server: DHCPServer;
+  relationship?: FailoverPair;
+}
 
 export interface ScopeRow {
   id: string;
@@ -21,17 +27,27 @@ export function buildScopeRows(
   scopesByServer: ReadonlyMap<string, readonly DHCPScope[]>,
 ): ScopeRow[] {
   const rows = new Map<string, ScopeRow>();
-  for (const server of servers) {
-    const relationshipOf = new Map<string, FailoverPair>();
-    for (const pair of pairs) {
-      for (const ref of sideOn(pair, server.ref)?.scopeRefs ?? []) relationshipOf.set(ref, pair);
+  // Each server's scope refs → their relationship, in one pass over the pairs (not one pass per server).
+  const relationshipsOn = new Map<string, Map<string, FailoverPair>>();
+  for (const pair of pairs) {
+    for (const side of [pair.primary, pair.secondary]) {
+      // As sideOn: a pair naming one server on both sides is that server's primary side only.
+      if (side === pair.secondary && side.server.ref === pair.primary.server.ref) continue;
+      // The first page of the listing holds a few servers' scopes: the others' refs are not needed.
+      if (!scopesByServer.has(side.server.ref)) continue;
+      let relationshipOf = relationshipsOn.get(side.server.ref);
+      if (!relationshipOf) relationshipsOn.set(side.server.ref, (relationshipOf = new Map<string, FailoverPair>()));
+      for (const ref of side.scopeRefs) relationshipOf.set(ref, pair);
     }
+  }
+  for (const server of servers) {
+    const relationshipOf = relationshipsOn.get(server.ref) ?? new Map<string, FailoverPair>();
     // Micetro may list a relationship's scopes by network (`DHCPScopes/10.0.1.0/24`) rather than by id.
     const byNetwork = [...relationshipOf.keys()].some((ref) => !NUMERIC_REF.test(ref));
     for (const scope of scopesByServer.get(server.ref) ?? []) {
       const byRef = relationshipOf.get(scope.ref);
       // A relationship listing scopes by network needs the scope's network; parse it only where it is needed.
-      const network = byRef || byNetwork ? scopeCidr(scope) : undefined;
+      const network = byRef || byNetwork ? cidrOf(scope) : undefined;
       const relationship = byRef ?? (network === undefined ? undefined : relationshipOf.get(`DHCPScopes/${network}`));
       // A relationship's name is unique only on its servers: two pairs may each have a "site-fo" with 10.0.0.0/24.
       const pairId = relationship && nodeId(undefined, 'relationship', relationship.primary.server.name, relationship.secondary.server.name, relationship.name);
@@ -49,4 +65,11 @@ export function buildScopeRows(
     (row) => row.instances[0].scope,
     (a, b) => compareNames(a.instances[0].server.name, b.instances[0].server.name),
   );
+}
+
+/** A row's filter text, lower case (the provider keeps it per row, so a filter does not parse 50,000 networks again). */
+export function scopeRowSearchText(instances: readonly ScopeInstance[]): string {
+  const { scope, server, relationship } = instances[0];
+  const authority = relationship ? pairName(relationship) : server.name;
+  return [cidrOf(scope), scope.name, scope.description, authority, relationship?.name ?? '', ...instances.map((i) => i.server.name)].join('\n').toLowerCase();
 }

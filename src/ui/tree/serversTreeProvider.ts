@@ -130,21 +130,25 @@ export class ServersTreeProvider extends PagedTreeProvider {
 
   /**
    * The server's scope list (read once) joined to the relationship's scope refs: never a request per scope. The
-   * scopes show as soon as they are listed; where their networks are still being read, the node reloads once they are.
+   * scopes show as soon as they are listed (those of its first page, for a listing of many pages); where the rest of
+   * the listing or their networks are still being read, the node reloads once they are.
    */
   private async loadScopes(node: RelationshipNode): Promise<TreeNode[]> {
     const refs = new Set(node.side.scopeRefs);
     if (refs.size === 0) return [];
-    const { scopes, networks } = await this.inventory.getScopesFirst(node.parent.server.ref);
-    if (networks) {
-      void networks.then(
-        () => this.findNode(node.id) === node && this.changed.fire(node),
-        () => undefined,
-      );
-    }
+    const first = await this.inventory.getScopesFirst(node.parent.server.ref);
     // Micetro may list the scopes by network (`DHCPScopes/10.0.1.0/24`) rather than by id.
     const byNetwork = [...refs].some((ref) => !NUMERIC_REF.test(ref));
-    const members: DHCPScope[] = scopes.filter((scope) => refs.has(scope.ref) || (byNetwork && refs.has(`DHCPScopes/${scopeCidr(scope)}`)));
+    const membersOf = (scopes: readonly DHCPScope[]) => scopes.filter((scope) => refs.has(scope.ref) || (byNetwork && refs.has(`DHCPScopes/${scopeCidr(scope)}`)));
+    let members = membersOf(first.scopes);
+    let rest = first.rest;
+    // A first page with none of the relationship's scopes would show it empty: wait for the whole listing instead.
+    if (members.length === 0 && rest) {
+      members = membersOf(await rest);
+      rest = undefined;
+    }
+    const reload = () => this.findNode(node.id) === node && this.changed.fire(node);
+    for (const later of [rest, first.networks]) void later?.then(reload, () => undefined);
     return sortByNetwork(members, (scope) => scope)
       .map((scope) =>
         this.reuse(

@@ -1,20 +1,15 @@
 // A row of the Scopes view: one scope with its authority, like Micetro's IPAM page. A failover scope is one
 // row for its two instances (authority `dhcp-a ⇄ dhcp-b`); any other scope instance is a row of its own.
 import * as vscode from 'vscode';
-import type { DHCPScope, DHCPServer } from '../../../api/types';
 import type { FailoverPair } from '../../../failover';
 import { pairName } from '../relationshipText';
 import { readOnlyReason, scopeCidr } from '../../../failover';
 import { scopeTexts, scopeTooltip } from './scopeNode';
 import { plainText } from '../../plainText';
 import { contextValue, type TreeNode } from './treeNode';
+import { scopeRowSearchText, type ScopeInstance } from '../scopeRows';
 
-/** One scope on one server, with the relationship it belongs to. */
-export interface ScopeInstance {
-  scope: DHCPScope;
-  server: DHCPServer;
-  relationship?: FailoverPair;
-}
+
 
 export class ScopeRowNode implements TreeNode {
   readonly parent = undefined;
@@ -35,10 +30,7 @@ export class ScopeRowNode implements TreeNode {
 
   /** The text the Scopes filter matches: CIDR, name, authority, server names, relationship. */
   get searchText(): string {
-    const { scope } = this.instances[0];
-    return [scopeCidr(scope), scope.name, scope.description, this.authority, this.relationship?.name ?? '', ...this.instances.map((i) => i.server.name)]
-      .join('\n')
-      .toLowerCase();
+    return scopeRowSearchText(this.instances);
   }
 
   toTreeItem(): vscode.TreeItem {
