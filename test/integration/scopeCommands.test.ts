@@ -4,6 +4,7 @@ import {
   assertCleanRun,
   child,
   children,
+  eventually,
   isScopeRow,
   label,
   newScope,
@@ -14,6 +15,7 @@ import {
   scopeOn,
   twoServerFixture,
 } from './extensionUnderTest';
+import type { TreeNode } from '../../src/ui/tree/nodes/treeNode';
 import { accept, decline, pick } from './scriptedPrompts';
 
 describe('Scope commands', () => {
@@ -83,9 +85,13 @@ describe('Scope commands', () => {
     const [scope] = await normalRelationship(client, primary, secondary, 'it-instance');
     api.views.refreshAll();
 
-    const row = (await children(api.views.scopes)).find(
-      (node) => isScopeRow(node) && node.instances.some((instance) => instance.scope.ref === scope.ref),
-    );
+    // Both instances in one row: where relationships are read one server at a time, the row pairs them once both
+    // servers' relationships are read.
+    let row: TreeNode | undefined;
+    await eventually('the scope’s row to hold both instances', async () => {
+      row = (await children(api.views.scopes)).find((node) => isScopeRow(node) && node.instances.some((instance) => instance.scope.ref === scope.ref));
+      return row !== undefined && isScopeRow(row) && row.instances.length === 2;
+    });
     assert.ok(row);
     prompts.script(pick(secondary.name), accept());
     await run('removeScopeInstance', row);
