@@ -47,8 +47,10 @@ export class InventoryCache {
   private readonly readStarted = new Set<string>();
   /** False once the all-servers listing did not name its servers: it is not asked again until clear(). */
   private bulkUsable = true;
-  /** The all-servers listing last asked: whether it named its servers. */
+  /** The all-servers listing last asked: whether it named its servers (its covered servers' records are kept by then). */
   private bulkListing?: Promise<boolean>;
+  /** The all-servers listing asked together with the server list, for the reading of every relationship that follows. */
+  private bulkAhead?: Promise<DHCPFailoverRelationship[]>;
   private relationshipsSeen = false;
   private statesSeen = false;
   private readonly scopes = new Map<string, Promise<DHCPScope[]>>();
@@ -76,6 +78,13 @@ export class InventoryCache {
     if (!this.servers) {
       const load = this.source.getDHCPServers();
       this.servers = load;
+      // Whoever lists the servers with no relationship read reads every server's next (the views' counts and rows),
+      // and the all-servers listing needs nothing from the server list: both go out in the same round trip.
+      if (this.bulkUsable && this.relationships.size === 0) {
+        const ahead = this.source.getDHCPFailoverRelationships();
+        ahead.catch(() => undefined);
+        this.bulkAhead = ahead;
+      }
       load.catch(() => {
         if (this.servers === load) this.servers = undefined;
       });
@@ -207,7 +216,9 @@ export class InventoryCache {
   private relationshipLists(servers: readonly DHCPServer[]): Promise<DHCPFailoverRelationship[]>[] {
     const missing = servers.filter((server) => !this.relationships.has(server.ref));
     if (missing.length > 1 && this.bulkUsable) {
-      const everything = this.source.getDHCPFailoverRelationships().then(
+      const answer = this.bulkAhead ?? this.source.getDHCPFailoverRelationships();
+      this.bulkAhead = undefined;
+      const everything = answer.then(
         async (records) => {
           // Answers that arrived with it (an expanded server's own read) are handled first: splitting it and filling
           // 500 servers' counts takes the event loop for a while.
@@ -218,13 +229,16 @@ export class InventoryCache {
         },
         () => undefined,
       );
-      this.bulkListing = everything.then((split) => split !== undefined);
+      const covered: Array<Promise<unknown>> = [];
       for (const server of missing) {
         const entry: Promise<DHCPFailoverRelationship[]> = everything.then(
           (split) => split?.get(server.ref) ?? this.readQueued(server.ref, () => this.relationships.get(server.ref) === entry),
         );
         void this.rememberRecords(server.ref, entry);
+        // Kept (rememberRecords' own callback runs first) as soon as the listing is split, when it covers the server.
+        covered.push(everything.then((split) => (split?.has(server.ref) ? entry.catch(() => undefined) : undefined)));
       }
+      this.bulkListing = Promise.all(covered).then(() => everything).then((split) => split !== undefined);
     }
     return servers.map((server) => this.records(server.ref));
   }
@@ -364,6 +378,7 @@ export class InventoryCache {
   /** Forgets the server list and every relationship (states change over time); scope lists stay. */
   invalidateStates(): void {
     this.allPairs = undefined;
+    this.bulkAhead = undefined;
     this.servers = undefined;
     this.relationships.clear();
     this.settled.clear();
@@ -384,6 +399,7 @@ export class InventoryCache {
     this.ranges.clear();
     this.bulkUsable = true;
     this.bulkListing = undefined;
+    this.bulkAhead = undefined;
     this.relationshipsSeen = false;
     this.statesSeen = false;
   }

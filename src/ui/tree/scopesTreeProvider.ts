@@ -72,10 +72,12 @@ export class ScopesTreeProvider extends PagedTreeProvider {
     everyPair.then(done, done);
     const [servers, scopes] = await Promise.all([this.inventory.getServers(), named ? this.inventory.getScopesNamed(filter) : this.readScopes()]);
     let pairs: FailoverPair[];
-    const oneByOne = !read && (await this.inventory.readsRelationshipsOneByOne());
-    if (oneByOne && !read) {
-      // Read one server at a time, every relationship takes a round trip per 4 servers (500 servers: 13 s): the rows
-      // show with the relationships read so far, and the view reloads once every one is.
+    // Waits for the all-servers listing's answer (its records kept), or its verdict that it names no servers.
+    if (!read) await this.inventory.readsRelationshipsOneByOne();
+    if (!read) {
+      // Still reading some servers on their own: the ones the listing names nowhere, or, where it names none, every
+      // server, a round trip per 4 servers (500 servers: 13 s). The rows show with the relationships read so far,
+      // and the view reloads once every one is.
       pairs = this.inventory.pairsReadSoFar(servers);
       const reload = () => this.changed.fire(undefined);
       void everyPair.then(reload, reload);
