@@ -4,12 +4,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DHCPServer } from '../../src/api/types';
-import { assertCleanRun, child, children, eventually, label, relationshipNode, run, startHarness, type Harness } from './extensionUnderTest';
+import { activeDiff, assertCleanRun, child, children, DRIFTED, driftedServers, eventually, label, relationshipNode, run, startHarness, type Harness } from './extensionUnderTest';
 import { pick } from './scriptedPrompts';
 
-const NETWORK = '10.20.10.0/24';
-const LON = 'dhcp-lon-02.corp.example';
-const SIN = 'dhcp-sin-01.corp.example';
+const { network: NETWORK, lon: LON, sin: SIN } = DRIFTED;
 const TITLE = `${NETWORK}: ${LON} ↔ ${SIN}`;
 
 /** The text both copies share, with each side's reservations and DNS servers filled in. */
@@ -43,14 +41,6 @@ const BADGE = '10.20.10.40  "lon-badge-reader"  client 00-15-5d-14-0a-28  descri
 const PRIMARY_TEXT = expectedText([PRINTER, BADGE], '10.0.0.53, 10.0.1.53');
 const PARTNER_TEXT = expectedText([PRINTER], '10.30.0.53');
 
-/** The diff editor open now: its title and both documents. */
-async function activeDiff(): Promise<{ title: string; left: vscode.TextDocument; right: vscode.TextDocument }> {
-  const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
-  assert.ok(tab && tab.input instanceof vscode.TabInputTextDiff, `a diff editor is active, not ${tab?.label ?? 'nothing'}`);
-  const [left, right] = await Promise.all([vscode.workspace.openTextDocument(tab.input.original), vscode.workspace.openTextDocument(tab.input.modified)]);
-  return { title: tab.label, left, right };
-}
-
 describe('Compare with Partner', () => {
   let harness: Harness;
   let lon: DHCPServer;
@@ -58,9 +48,7 @@ describe('Compare with Partner', () => {
 
   before(async () => {
     harness = await startHarness();
-    const servers = await harness.client.getDHCPServers();
-    const named = (name: string) => servers.find((server) => server.name === name) ?? assert.fail(`${name} is in the demo`);
-    [lon, sin] = [named(LON), named(SIN)];
+    ({ lon, sin } = await driftedServers(harness.client));
   });
   beforeEach(() => harness.api.views.refreshAll());
   afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));

@@ -8,13 +8,10 @@ import type { DHCPServer } from '../../src/api/types';
 import { DRIFT_SCHEME } from '../../src/ui/drift/driftDecorations';
 import type { TreeNode } from '../../src/ui/tree/nodes/treeNode';
 import type { PagedTreeProvider } from '../../src/ui/tree/pagedTreeProvider';
-import { assertCleanRun, child, children, freshSimulator, label, relationshipNode, run, startHarness, type Harness } from './extensionUnderTest';
+import { assertCleanRun, child, children, DRIFTED, driftedServers, freshSimulator, label, relationshipNode, run, startHarness, type Harness } from './extensionUnderTest';
 import { accept, pick, type } from './scriptedPrompts';
 
-const NETWORK = '10.20.10.0/24';
-const RELATIONSHIP = 'lon-sin-70-30';
-const LON = 'dhcp-lon-02.corp.example';
-const SIN = 'dhcp-sin-01.corp.example';
+const { network: NETWORK, relationship: RELATIONSHIP, lon: LON, sin: SIN } = DRIFTED;
 /** The demo's failover scopes and the relationships that have any. */
 const SCOPES = 15;
 const RELATIONSHIPS = 5;
@@ -30,9 +27,7 @@ describe('Check for Drift', () => {
 
   before(async () => {
     harness = await startHarness();
-    const servers = await harness.client.getDHCPServers();
-    const named = (name: string) => servers.find((server) => server.name === name) ?? assert.fail(`${name} is in the demo`);
-    [lon, sin] = [named(LON), named(SIN)];
+    ({ lon, sin } = await driftedServers(harness.client));
   });
   beforeEach(() => {
     harness.api.drift.marks.clear();

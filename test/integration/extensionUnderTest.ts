@@ -161,3 +161,21 @@ export async function eventually(what: string, condition: () => boolean | Promis
     await new Promise((done) => setTimeout(done, 50));
   }
 }
+
+/** The demo's drifted pair: 10.20.10.0/24 of lon-sin-70-30 (a reservation added on lon-02, DNS servers changed on sin-01). */
+export const DRIFTED = { network: '10.20.10.0/24', relationship: 'lon-sin-70-30', lon: 'dhcp-lon-02.corp.example', sin: 'dhcp-sin-01.corp.example' };
+
+/** The demo's two servers of the drifted pair, as Micetro lists them. */
+export async function driftedServers(client: MicetroClient): Promise<{ lon: DHCPServer; sin: DHCPServer }> {
+  const servers = await client.getDHCPServers();
+  const named = (name: string) => servers.find((server) => server.name === name) ?? assert.fail(`${name} is in the demo`);
+  return { lon: named(DRIFTED.lon), sin: named(DRIFTED.sin) };
+}
+
+/** The diff editor open now: its title and both documents. */
+export async function activeDiff(): Promise<{ title: string; left: vscode.TextDocument; right: vscode.TextDocument }> {
+  const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+  assert.ok(tab && tab.input instanceof vscode.TabInputTextDiff, `a diff editor is active, not ${tab?.label ?? 'nothing'}`);
+  const [left, right] = await Promise.all([vscode.workspace.openTextDocument(tab.input.original), vscode.workspace.openTextDocument(tab.input.modified)]);
+  return { title: tab.label, left, right };
+}

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { MicetroClient } from '../../src/api/micetroClient';
 import type { DHCPServer } from '../../src/api/types';
 import { describeChanges, readScopeContent, scopeContentText, scopeDifferences, type ScopeContent } from '../../src/failover';
-import { assertCleanRun, child, normalRelationship, relationshipNode, run, scopeOn, serverNode, twoServerFixture, type Harness } from './extensionUnderTest';
+import { activeDiff, assertCleanRun, child, normalRelationship, relationshipNode, run, scopeOn, serverNode, twoServerFixture, type Harness } from './extensionUnderTest';
 import { accept, answer, decline, pick } from './scriptedPrompts';
 
 /** The instance of `name` on `server`, read as the preview reads it. */
@@ -56,14 +56,6 @@ async function replicateCalls(harness: Harness, work: () => Promise<void>): Prom
     client.replicateFailover = original;
   }
   return calls;
-}
-
-/** The diff editor open now: its title and both documents. */
-async function activeDiff(): Promise<{ title: string; left: vscode.TextDocument; right: vscode.TextDocument }> {
-  const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
-  assert.ok(tab && tab.input instanceof vscode.TabInputTextDiff, `a diff editor is active, not ${tab?.label ?? 'nothing'}`);
-  const [left, right] = await Promise.all([vscode.workspace.openTextDocument(tab.input.original), vscode.workspace.openTextDocument(tab.input.modified)]);
-  return { title: tab.label, left, right };
 }
 
 describe('Replicate preview', () => {
