@@ -14,8 +14,8 @@ const LAYERS = [
   ['integration (demo profile)', 'npm run test:integration'],
   ['integration (micetro profile)', 'npm run test:integration -- --profile micetro'],
   ['end-to-end (demo profile)', 'npm run test:e2e'],
-  // The tree walk: every view and context menu of the Servers tree against the strict answers.
-  ['end-to-end (micetro profile)', 'npm run test:e2e -- --profile micetro --grep "Servers tree"'],
+  // The tree walk (every view and context menu of the Servers tree) and the drift walk against the strict answers.
+  ['end-to-end (micetro profile)', 'npm run test:e2e -- --profile micetro --grep "Servers tree|Drift"'],
 ];
 const TOTALS = /^(?:\w+: )?(\d+) passed, (\d+) failed/;
 /** Mocha's "N failing" heading: the failure reports follow it, up to the totals line. */
