@@ -17,6 +17,12 @@ const endpoint = (perspective: string, role: 'PrimaryServer' | 'SecondaryServer'
   });
 
 /** Six servers; 1 and 2 share relationship "r" holding 10.0.1.0/24 (DHCPScopes/11 on 1, DHCPScopes/21 on 2). */
+/**
+ * A listing of one record per relationship that names a partner Micetro does not list: it cannot stand for the
+ * servers' own records, so every server is read on its own.
+ */
+const ONE_BY_ONE = (): DHCPFailoverRelationship[] => [relationship('x', 'dhcp-1', 'dhcp-elsewhere')];
+
 class FakeSource implements InventorySource {
   readonly calls: string[] = [];
   /** Servers whose own listing fails. */
@@ -222,16 +228,34 @@ describe('InventoryCache', () => {
     assert.deepEqual(source.calls, ['servers', 'relationships all', ...[3, 4, 5, 6].map((n) => `relationships DHCPServers/${n}`)]);
   });
 
-  it('reads every server on its own when the listing has one record per relationship and no dhcpServerRef, and does not ask for it again', async () => {
+  it('takes every relationship and its count from a listing of one record per relationship, reading only the servers it names nowhere', async () => {
     const source = new FakeSource();
+    // As the primary sees it, read from no server in particular.
     source.everything = () => [relationship('r', 'dhcp-1', 'dhcp-2', { dhcpScopeRefs: ['DHCPScopes/11'] })];
     const cache = new InventoryCache(() => source);
-    assert.deepEqual(shown((await cache.getAllPairs()).pairs), [['r', ['DHCPScopes/11'], ['DHCPScopes/21']]]);
-    assert.deepEqual(source.calls, ['servers', 'relationships all', ...[1, 2, 3, 4, 5, 6].map((n) => `relationships DHCPServers/${n}`)]);
+    const servers = await cache.getServers();
+    assert.deepEqual(await Promise.all(cache.relationshipCounts(servers)), [1, 1, 0, 0, 0, 0]);
+    assert.deepEqual(shown((await cache.getAllPairs()).pairs), [['r', ['DHCPScopes/11'], []]], 'the secondary’s side is not read for it');
+    assert.deepEqual(source.calls, ['servers', 'relationships all', ...[3, 4, 5, 6].map((n) => `relationships DHCPServers/${n}`)]);
+    source.calls.length = 0;
+    // Expanding the secondary reads its own records, and its side shows its scopes.
+    assert.deepEqual(shown(await cache.getPairs('DHCPServers/2')), [['r', ['DHCPScopes/11'], ['DHCPScopes/21']]]);
+    assert.deepEqual(source.calls, ['relationships DHCPServers/2']);
+    source.calls.length = 0;
+    cache.invalidateServers(['DHCPServers/2']);
+    await cache.getAllPairs();
+    assert.deepEqual(source.calls, ['servers', 'relationships all'], 'after a change, the listing again (servers 3 to 6 were read on their own and kept)');
+  });
+
+  it('does not ask again for a listing that named no server and could not stand for them', async () => {
+    const source = new FakeSource();
+    source.everything = ONE_BY_ONE;
+    const cache = new InventoryCache(() => source);
+    await cache.getAllPairs();
     source.calls.length = 0;
     cache.invalidateStates();
     await cache.getAllPairs();
-    assert.equal(source.calls.includes('relationships all'), false, 'a listing that named no server is not asked again');
+    assert.equal(source.calls.includes('relationships all'), false);
     assert.deepEqual((await cache.getPairs('DHCPServers/2')).map((pair) => pair.name), ['r'], 'each server shows the relationship');
   });
 
@@ -271,7 +295,7 @@ describe('InventoryCache', () => {
   it('reads servers on their own at most 4 at a time', async () => {
     const source = new FakeSource();
     source.servers = Array.from({ length: 12 }, (_, i) => server(i + 1));
-    source.everything = () => [relationship('r', 'dhcp-1', 'dhcp-2')];
+    source.everything = ONE_BY_ONE;
     const cache = new InventoryCache(() => source);
     await cache.getAllPairs();
     assert.equal(source.calls.filter((call) => call.startsWith('relationships DHCPServers/')).length, 12);
@@ -281,7 +305,7 @@ describe('InventoryCache', () => {
   it('reads an expanded server at once, ahead of the background reads, and its queued read then asks nothing', async () => {
     const source = new FakeSource();
     source.servers = Array.from({ length: 40 }, (_, i) => server(i + 1));
-    source.everything = () => [relationship('r', 'dhcp-1', 'dhcp-2')];
+    source.everything = ONE_BY_ONE;
     const cache = new InventoryCache(() => source);
     const servers = await cache.getServers();
     const counts = cache.relationshipCounts(servers);
@@ -304,7 +328,7 @@ describe('InventoryCache', () => {
     await demo.getAllPairs();
     assert.equal(await demo.readsRelationshipsOneByOne(), false, 'the listing names its servers');
     const source = new FakeSource();
-    source.everything = () => [relationship('r', 'dhcp-1', 'dhcp-2', { dhcpScopeRefs: ['DHCPScopes/11'] })];
+    source.everything = ONE_BY_ONE;
     const cache = new InventoryCache(() => source);
     const servers = await cache.getServers();
     assert.deepEqual(cache.pairsReadSoFar(servers), [], 'nothing read yet');
@@ -328,7 +352,7 @@ describe('InventoryCache', () => {
   it('frees a read’s slot when there is no source to read from any more (disconnected meanwhile)', async () => {
     const source = new FakeSource();
     source.servers = Array.from({ length: 12 }, (_, i) => server(i + 1));
-    source.everything = () => [relationship('r', 'dhcp-1', 'dhcp-2')];
+    source.everything = ONE_BY_ONE;
     let connected = true;
     const cache = new InventoryCache(() => {
       if (!connected) throw new Error('not connected');
@@ -422,6 +446,21 @@ describe('buildScopeRows', () => {
       ],
     );
     assert.equal(rows[0].instances[0].server.ref, rows[0].instances[0].relationship?.primary.server.ref, 'the primary’s instance first');
+  });
+
+  it('pairs a side nobody read by the IPAM ranges of the other side’s scopes (one record per relationship)', async () => {
+    const source = new FakeSource();
+    source.everything = () => [relationship('r', 'dhcp-1', 'dhcp-2', { dhcpScopeRefs: ['DHCPScopes/11'] })];
+    const cache = new InventoryCache(() => source);
+    const rows = buildScopeRows(await cache.getServers(), (await cache.getAllPairs()).pairs, await cache.getAllScopes());
+    assert.deepEqual(
+      rows.map((row) => [row.id, row.instances.map((instance) => instance.scope.ref)]),
+      [
+        ['relationship:dhcp-1:dhcp-2:r/scope:Ranges%2F10.0.1.0%2F24', ['DHCPScopes/11', 'DHCPScopes/21']],
+        ['scope:DHCPScopes%2F12', ['DHCPScopes/12']],
+      ],
+    );
+    assert.equal(source.calls.includes('relationships DHCPServers/2'), false, 'without reading the secondary');
   });
 
   it('joins the instances of a named scope by their network, and sorts rows by network', () => {

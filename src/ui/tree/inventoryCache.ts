@@ -35,6 +35,12 @@ export interface PairListing {
   unreadable: DHCPServer[];
 }
 
+/** The all-servers listing as one record per relationship, and how many relationships name each server. */
+interface RelationshipLevelListing {
+  records: DHCPFailoverRelationship[];
+  counts: Map<string, number>;
+}
+
 export class InventoryCache {
   private servers?: Promise<DHCPServer[]>;
   /** The relationship records read from each server (its perspective), and the ones already read. */
@@ -45,12 +51,20 @@ export class InventoryCache {
   private readonly limit = concurrencyLimit(RELATIONSHIP_READS_AT_ONCE);
   /** Servers whose own read (not the all-servers listing, not a queued read) is on the wire or done. */
   private readonly readStarted = new Set<string>();
-  /** False once the all-servers listing did not name its servers: it is not asked again until clear(). */
+  /**
+   * False once the all-servers listing did not name its servers: it is not asked again until clear(), unless it gave
+   * one record per relationship (relationshipLevel), which the next reading after a change or a refresh asks again.
+   */
   private bulkUsable = true;
   /** The all-servers listing last asked: whether it named its servers (its covered servers' records are kept by then). */
   private bulkListing?: Promise<boolean>;
   /** The all-servers listing asked together with the server list, for the reading of every relationship that follows. */
   private bulkAhead?: Promise<DHCPFailoverRelationship[]>;
+  /**
+   * The all-servers listing when it names no server it was read from but names both servers of every record (one
+   * record per relationship): enough for every relationship and its count, so no server is read for those alone.
+   */
+  private relationshipLevel?: RelationshipLevelListing;
   private relationshipsSeen = false;
   private statesSeen = false;
   private readonly scopes = new Map<string, Promise<DHCPScope[]>>();
@@ -101,7 +115,8 @@ export class InventoryCache {
     const own = await this.records(serverRef, true);
     const servers = await this.getServers();
     const partners = [...this.settled].filter(([ref]) => ref !== serverRef).flatMap(([, records]) => records);
-    return buildFailoverPairs([...own, ...partners], servers).filter((pair) => sideOn(pair, serverRef) !== undefined);
+    // The relationship-level listing first: what a server's own records say of its side wins over it.
+    return buildFailoverPairs([...(this.relationshipLevel?.records ?? []), ...own, ...partners], servers).filter((pair) => sideOn(pair, serverRef) !== undefined);
   }
 
   /**
@@ -122,7 +137,7 @@ export class InventoryCache {
 
   /** The relationships among the records read so far (no request): what a view shows while the rest are read. */
   pairsReadSoFar(servers: readonly DHCPServer[]): FailoverPair[] {
-    return buildFailoverPairs([...this.settled.values()].flat(), servers);
+    return buildFailoverPairs([...(this.relationshipLevel?.records ?? []), ...[...this.settled.values()].flat()], servers);
   }
 
   /**
@@ -143,7 +158,8 @@ export class InventoryCache {
     const failed = lists.find((list): list is PromiseRejectedResult => list.status === 'rejected');
     if (failed && unreadable.length === servers.length) throw failed.reason;
     const records = lists.flatMap((list) => (list.status === 'fulfilled' ? list.value : []));
-    return { pairs: buildFailoverPairs(records, servers), unreadable };
+    // A server's own records, where read, fill in its side of the relationship-level ones.
+    return { pairs: buildFailoverPairs([...(this.relationshipLevel?.records ?? []), ...records], servers), unreadable };
   }
 
   /**
@@ -153,7 +169,13 @@ export class InventoryCache {
    */
   relationshipCounts(servers: readonly DHCPServer[]): Promise<number>[] {
     return this.relationshipLists(servers).map((records, index) =>
-      records.then((own) => buildFailoverPairs(own, servers).filter((pair) => sideOn(pair, servers[index].ref) !== undefined).length),
+      records.then((own) => {
+        const ref = servers[index].ref;
+        const counted = this.relationshipLevel?.counts.get(ref);
+        // Counted from the relationship-level listing unless the server's own records were read.
+        if (counted !== undefined && !this.settled.has(ref)) return counted;
+        return buildFailoverPairs(own, servers).filter((pair) => sideOn(pair, ref) !== undefined).length;
+      }),
     );
   }
 
@@ -224,23 +246,36 @@ export class InventoryCache {
           // 500 servers' counts takes the event loop for a while.
           await new Promise((resolve) => setImmediate(resolve));
           const split = splitByServer(records, servers);
-          if (!split) this.bulkUsable = false;
+          if (!split) {
+            this.bulkUsable = false;
+            this.relationshipLevel = relationshipLevelListing(records, servers);
+          }
           return split;
         },
         () => undefined,
       );
       const covered: Array<Promise<unknown>> = [];
       for (const server of missing) {
-        const entry: Promise<DHCPFailoverRelationship[]> = everything.then(
-          (split) => split?.get(server.ref) ?? this.readQueued(server.ref, () => this.relationships.get(server.ref) === entry),
-        );
+        const entry: Promise<DHCPFailoverRelationship[]> = everything.then((split) => {
+          const own = split?.get(server.ref);
+          if (own) return own;
+          if (this.relationshipLevel?.counts.has(server.ref)) {
+            // Not read: the listing gave its relationships; an expansion or a command reads its own records.
+            if (this.relationships.get(server.ref) === entry) this.relationships.delete(server.ref);
+            return [];
+          }
+          return this.readQueued(server.ref, () => this.relationships.get(server.ref) === entry);
+        });
         void this.rememberRecords(server.ref, entry);
         // Kept (rememberRecords' own callback runs first) as soon as the listing is split, when it covers the server.
         covered.push(everything.then((split) => (split?.has(server.ref) ? entry.catch(() => undefined) : undefined)));
       }
       this.bulkListing = Promise.all(covered).then(() => everything).then((split) => split !== undefined);
     }
-    return servers.map((server) => this.records(server.ref));
+    // Where the relationship-level listing named a server, a reading of every relationship needs nothing of its own.
+    return servers.map((server) =>
+      !this.relationships.has(server.ref) && this.relationshipLevel?.counts.has(server.ref) ? Promise.resolve([]) : this.records(server.ref),
+    );
   }
 
   /** The scope instances on `serverRef`, each with its network. */
@@ -351,6 +386,7 @@ export class InventoryCache {
   /** Forgets what was read about these servers (their relationships and scopes) and the server list. */
   invalidateServers(serverRefs: Iterable<string>): void {
     this.allPairs = undefined;
+    this.forgetRelationshipLevel();
     this.scopesGeneration++;
     this.everyScopeLoaded = false;
     this.servers = undefined;
@@ -362,6 +398,13 @@ export class InventoryCache {
       this.listed.delete(ref);
       this.firstListed.delete(ref);
     }
+  }
+
+  /** A relationship-level listing read before a change is out of date; the next reading asks for it again. */
+  private forgetRelationshipLevel(): void {
+    if (!this.relationshipLevel) return;
+    this.relationshipLevel = undefined;
+    this.bulkUsable = true;
   }
 
   /** Forgets these servers' scope lists only. */
@@ -379,6 +422,7 @@ export class InventoryCache {
   invalidateStates(): void {
     this.allPairs = undefined;
     this.bulkAhead = undefined;
+    this.forgetRelationshipLevel();
     this.servers = undefined;
     this.relationships.clear();
     this.settled.clear();
@@ -400,6 +444,7 @@ export class InventoryCache {
     this.bulkUsable = true;
     this.bulkListing = undefined;
     this.bulkAhead = undefined;
+    this.relationshipLevel = undefined;
     this.relationshipsSeen = false;
     this.statesSeen = false;
   }
@@ -429,6 +474,22 @@ function remember<T>(map: Map<string, Promise<T>>, key: string, load: Promise<T>
  * that names it has a record read from it. Undefined when a record names no known server (Micetro may list each
  * relationship once, without dhcpServerRef), so nothing of the listing is trusted.
  */
+/**
+ * A listing of one record per relationship (no dhcpServerRef) whose every record names two listed servers: its
+ * relationships, and how many each server takes part in (0 is not given: a server it names nowhere is read on its own).
+ */
+function relationshipLevelListing(records: DHCPFailoverRelationship[], servers: readonly DHCPServer[]): RelationshipLevelListing | undefined {
+  if (records.length === 0 || records.some((record) => record.dhcpServerRef !== undefined)) return undefined;
+  const known = new Set(servers.map((server) => server.ref));
+  const pairs = buildFailoverPairs(records, servers);
+  if (!pairs.every((pair) => known.has(pair.primary.server.ref) && known.has(pair.secondary.server.ref))) return undefined;
+  const counts = new Map<string, number>();
+  for (const pair of pairs) {
+    for (const ref of new Set([pair.primary.server.ref, pair.secondary.server.ref])) counts.set(ref, (counts.get(ref) ?? 0) + 1);
+  }
+  return { records, counts };
+}
+
 function splitByServer(records: readonly DHCPFailoverRelationship[], servers: readonly DHCPServer[]): Map<string, DHCPFailoverRelationship[]> | undefined {
   const known = new Set(servers.map((server) => server.ref));
   if (!records.every((record) => record.dhcpServerRef !== undefined && known.has(record.dhcpServerRef))) return undefined;

@@ -39,6 +39,7 @@ export function buildScopeRows(
       if (!relationshipOf) relationshipsOn.set(side.server.ref, (relationshipOf = new Map<string, FailoverPair>()));
       for (const ref of side.scopeRefs) relationshipOf.set(ref, pair);
     }
+    pairUnreadSide(pair, scopesByServer, relationshipsOn);
   }
   for (const server of servers) {
     const relationshipOf = relationshipsOn.get(server.ref) ?? new Map<string, FailoverPair>();
@@ -65,6 +66,25 @@ export function buildScopeRows(
     (row) => row.instances[0].scope,
     (a, b) => compareNames(a.instances[0].server.name, b.instances[0].server.name),
   );
+}
+
+/**
+ * A side not read (Micetro's listing gave one record per relationship, as its primary sees it) names no scopes: its
+ * server's scopes in the IPAM ranges of the other side's scopes are the relationship's, as a failover scope's two
+ * instances share a range.
+ */
+function pairUnreadSide(pair: FailoverPair, scopesByServer: ReadonlyMap<string, readonly DHCPScope[]>, relationshipsOn: Map<string, Map<string, FailoverPair>>): void {
+  const [read, unread] = pair.secondary.scopeRefs.length === 0 ? [pair.primary, pair.secondary] : [pair.secondary, pair.primary];
+  if (read.scopeRefs.length === 0 || unread.scopeRefs.length > 0 || unread.server.ref === read.server.ref) return;
+  const readScopes = scopesByServer.get(read.server.ref);
+  const unreadScopes = scopesByServer.get(unread.server.ref);
+  if (!readScopes || !unreadScopes) return;
+  const refs = new Set(read.scopeRefs);
+  const ranges = new Set(readScopes.filter((scope) => refs.has(scope.ref) && scope.rangeRef !== '').map((scope) => scope.rangeRef));
+  if (ranges.size === 0) return;
+  let relationshipOf = relationshipsOn.get(unread.server.ref);
+  if (!relationshipOf) relationshipsOn.set(unread.server.ref, (relationshipOf = new Map<string, FailoverPair>()));
+  for (const scope of unreadScopes) if (ranges.has(scope.rangeRef) && !relationshipOf.has(scope.ref)) relationshipOf.set(scope.ref, pair);
 }
 
 /** A row's filter text, lower case (the provider keeps it per row, so a filter does not parse 50,000 networks again). */
