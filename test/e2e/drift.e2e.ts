@@ -24,6 +24,8 @@ describe('Drift', function () {
     await wb().openContainer('DHCP Failover');
     await wb().resizeSideBar(560);
     servers = await wb().view('Servers');
+    // As in the tree walk: once the counts have filled in, the server's node is not refreshed under the expansion.
+    await wb().treeItem(row(SIN, ' 2 relationships'), servers).waitFor({ timeout: 60_000 });
     await wb().expand(wb().treeItem(row(SIN), servers));
     await wb().expand(wb().treeItem(row(RELATIONSHIP), servers));
     await wb().contextMenu(wb().treeItem(row(NETWORK), servers), 'Change This Copy Only…');
