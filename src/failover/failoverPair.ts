@@ -24,7 +24,7 @@ export interface FailoverPair {
 }
 
 /** A relationship is known by its name and its two servers' names: a name is unique only on its own servers. */
-function pairKey(record: DHCPFailoverRelationship): string {
+export function pairKey(record: DHCPFailoverRelationship): string {
   return JSON.stringify([record.name, record.primaryServer, record.secondaryServer]);
 }
 

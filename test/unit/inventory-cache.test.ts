@@ -247,6 +247,15 @@ describe('InventoryCache', () => {
     assert.deepEqual(source.calls, ['servers', 'relationships all'], 'after a change, the listing again (servers 3 to 6 were read on their own and kept)');
   });
 
+  it('lets the relationship-level listing fill in a partner’s side, never add a relationship the server’s own read lacks', async () => {
+    const source = new FakeSource();
+    // Read before someone removed "gone" on Micetro: the listing still names it, server 2's own read no longer does.
+    source.everything = () => [relationship('r', 'dhcp-1', 'dhcp-2', { dhcpScopeRefs: ['DHCPScopes/11'] }), relationship('gone', 'dhcp-1', 'dhcp-2')];
+    const cache = new InventoryCache(() => source);
+    await Promise.all(cache.relationshipCounts(await cache.getServers()));
+    assert.deepEqual(shown(await cache.getPairs('DHCPServers/2')), [['r', ['DHCPScopes/11'], ['DHCPScopes/21']]]);
+  });
+
   it('does not ask again for a listing that named no server and could not stand for them', async () => {
     const source = new FakeSource();
     source.everything = ONE_BY_ONE;

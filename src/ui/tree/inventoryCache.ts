@@ -12,7 +12,7 @@
 import type { MicetroApi } from '../../api/micetroApi';
 import { scopesOnServer } from '../../api/scopesOnServer';
 import type { DHCPFailoverRelationship, DHCPScope, DHCPServer } from '../../api/types';
-import { buildFailoverPairs, sideOn, type FailoverPair } from '../../failover/failoverPair';
+import { buildFailoverPairs, pairKey, sideOn, type FailoverPair } from '../../failover/failoverPair';
 import { concurrencyLimit } from './concurrencyLimit';
 import { RangeCache } from './rangeCache';
 
@@ -115,8 +115,11 @@ export class InventoryCache {
     const own = await this.records(serverRef, true);
     const servers = await this.getServers();
     const partners = [...this.settled].filter(([ref]) => ref !== serverRef).flatMap(([, records]) => records);
-    // The relationship-level listing first: what a server's own records say of its side wins over it.
-    return buildFailoverPairs([...(this.relationshipLevel?.records ?? []), ...own, ...partners], servers).filter((pair) => sideOn(pair, serverRef) !== undefined);
+    // The relationship-level listing fills in the partner's side of the relationships the server's own (fresh) read
+    // names, never adds one it does not; it comes first, so what the server's own records say of its side wins.
+    const named = new Set(own.map(pairKey));
+    const listed = (this.relationshipLevel?.records ?? []).filter((record) => named.has(pairKey(record)));
+    return buildFailoverPairs([...listed, ...own, ...partners], servers).filter((pair) => sideOn(pair, serverRef) !== undefined);
   }
 
   /**
