@@ -53,12 +53,6 @@ async function driftTarget(context: CommandContext, node: RelationshipNode | Ser
   return { pairs: [pair], what: pair.name };
 }
 
-/** Scopes checked at once (dhcpFailover.drift.concurrency, 1–16). */
-export function driftConcurrency(): number {
-  const value = vscode.workspace.getConfiguration('dhcpFailover').get<number>('drift.concurrency', 4);
-  return Math.min(16, Math.max(1, Math.floor(Number.isFinite(value) ? value : 4)));
-}
-
 /** Progress in the Servers view and in a notification whose Cancel stops the check; the counts at the end. */
 async function runCheck(context: CommandContext, checker: DriftChecker, pairs: readonly FailoverPair[], what: string): Promise<void> {
   const client = requireClient(context);

@@ -17,6 +17,7 @@ import {
   type ReplicateTarget,
   type ScopePreview,
 } from '../../failover';
+import { driftConcurrency } from '../drift/driftConcurrency';
 import { plainText } from '../plainText';
 import { CancelledError } from '../prompts';
 import type { CommandContext } from './commandContext';
@@ -25,12 +26,6 @@ import { nothingToDo } from './targets';
 
 const REPLICATE = 'Replicate';
 const SHOW_CHANGES = 'Show Changes';
-
-/** Scopes read at once (each reads its two copies, four requests a copy). */
-function concurrency(): number {
-  const value = vscode.workspace.getConfiguration('dhcpFailover').get<number>('drift.concurrency', 4);
-  return Math.min(16, Math.max(1, Math.floor(Number.isFinite(value) ? value : 4)));
-}
 
 /** Every failover scope of `pair` as a replicate from `source` covers it. */
 export async function pairTargets(context: CommandContext, pair: FailoverPair, source: FailoverSide): Promise<ReplicateTarget[]> {
@@ -49,7 +44,7 @@ export async function pairTargets(context: CommandContext, pair: FailoverPair, s
 /** Reads the copies, with progress; a reading of several scopes can be cancelled (CancelledError). */
 export async function readCopies(client: MicetroApi, targets: readonly ReplicateTarget[], title: string): Promise<Array<ScopePreview | undefined>> {
   const read = (signal?: AbortSignal, onRead?: () => void) =>
-    previewReplicate(targets, (scope) => readScopeContent(client, scope), { concurrency: concurrency(), signal, onRead });
+    previewReplicate(targets, (scope) => readScopeContent(client, scope), { concurrency: driftConcurrency(), signal, onRead });
   if (targets.length <= 1) return (await withViewProgress(title, () => read())).scopes;
   const preview = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: plainText(title), cancellable: true },

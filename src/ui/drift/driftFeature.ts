@@ -2,7 +2,7 @@
 // and the re-check after every change. Another connection forgets the marks and hides the Drift view again.
 import * as vscode from 'vscode';
 import { DriftMarkStore } from '../../failover';
-import { driftConcurrency } from '../commands/driftCommands';
+import { driftConcurrency } from './driftConcurrency';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { TreeViews } from '../tree/treeViews';
 import { DriftChecker } from './driftChecker';
